@@ -1,0 +1,38 @@
+//! Resource limits. Every piece of work mathgrade does on untrusted input is
+//! bounded by one of these; hitting a limit gives a clear error or leaves an
+//! expression unevaluated, never a hang.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    /// Longest input the parser accepts, in bytes.
+    pub max_input_len: usize,
+    /// Deepest nesting of groups, fractions, roots, powers and unary
+    /// operators the parser follows.
+    pub max_depth: usize,
+    /// Most nodes one parsed tree may have.
+    pub max_nodes: usize,
+    /// Largest result of exact integer arithmetic, in bits. `2^{10^9}` is
+    /// kept as a power instead of being computed.
+    pub max_int_bits: u64,
+    /// Largest `n` for which `n!` and `\binom{n}{k}` are computed exactly.
+    pub max_factorial: u64,
+    /// Most terms polynomial expansion may produce; larger products and
+    /// powers of sums are kept unexpanded.
+    pub max_expand_terms: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_input_len: 1 << 20,
+            max_depth: 200,
+            max_nodes: 200_000,
+            max_int_bits: 1 << 16,
+            max_factorial: 1000,
+            max_expand_terms: 256,
+        }
+    }
+}
