@@ -28,7 +28,7 @@ impl Default for Limits {
     fn default() -> Limits {
         Limits {
             max_input_len: 1 << 20,
-            max_depth: 200,
+            max_depth: 100,
             max_nodes: 200_000,
             max_int_bits: 1 << 16,
             max_factorial: 1000,

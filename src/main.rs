@@ -1,1 +1,175 @@
-fn main() {}
+//! `mathgrade`: the command-line front end.
+//!
+//! * `mathgrade parse EXPR [--from latex|plain|auto] [--compact]`: the tree
+//!   as JSON.
+//! * `mathgrade canon EXPR [--from ...]`: the canonical form as `latex:` and
+//!   `plain:` lines.
+//! * `mathgrade canon --file FILE [--from ...]`: one expression per line
+//!   (blank lines skipped), one JSON object per line on stdout.
+//!
+//! Exit codes: 0 success; 2 the expression does not parse (the error with a
+//! caret under it on stderr) or bad usage; 1 an I/O error.
+
+use std::io::{self, BufWriter, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use mathgrade::{canonical, parse, to_latex, to_plain, ParseError, Syntax};
+
+#[derive(Parser)]
+#[command(name = "mathgrade", version, about = "Parse and canonicalize math answers (LaTeX or plain text).")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the expression tree as JSON.
+    Parse {
+        /// The expression.
+        #[arg(allow_hyphen_values = true)]
+        expr: String,
+        /// The input syntax.
+        #[arg(long, value_enum, default_value_t = InputSyntax::Auto)]
+        from: InputSyntax,
+        /// One-line JSON instead of pretty-printed.
+        #[arg(long)]
+        compact: bool,
+    },
+    /// Print the canonical form in LaTeX and plain text.
+    Canon {
+        /// The expression (or use --file).
+        #[arg(allow_hyphen_values = true, required_unless_present = "file", conflicts_with = "file")]
+        expr: Option<String>,
+        /// Read one expression per line from FILE and write JSON Lines to stdout.
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// The input syntax.
+        #[arg(long, value_enum, default_value_t = InputSyntax::Auto)]
+        from: InputSyntax,
+    },
+}
+
+/// `--from`: the input syntax.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum InputSyntax {
+    Latex,
+    Plain,
+    /// A backslash means LaTeX, otherwise plain.
+    Auto,
+}
+
+impl InputSyntax {
+    fn syntax(self) -> Syntax {
+        match self {
+            InputSyntax::Latex => Syntax::Latex,
+            InputSyntax::Plain => Syntax::Plain,
+            InputSyntax::Auto => Syntax::Auto,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Parse { expr, from, compact } => cmd_parse(&expr, from.syntax(), compact),
+        Command::Canon { expr: Some(expr), from, .. } => cmd_canon(&expr, from.syntax()),
+        Command::Canon { file: Some(file), from, .. } => cmd_canon_file(&file, from.syntax()),
+        Command::Canon { .. } => unreachable!("clap requires EXPR or --file"),
+    };
+    match result {
+        Ok(code) => code,
+        // Output closed early (`mathgrade ... | head`): not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Report a parse error on stderr, rendered against the input.
+fn parse_failed(input: &str, err: &ParseError) -> ExitCode {
+    eprintln!("{}", err.render(input));
+    ExitCode::from(2)
+}
+
+fn cmd_parse(input: &str, syntax: Syntax, compact: bool) -> io::Result<ExitCode> {
+    let expr = match parse(input, syntax) {
+        Ok(e) => e,
+        Err(err) => return Ok(parse_failed(input, &err)),
+    };
+    let json = if compact { serde_json::to_string(&expr) } else { serde_json::to_string_pretty(&expr) }
+        .map_err(io::Error::other)?;
+    let mut out = io::stdout().lock();
+    writeln!(out, "{json}")?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_canon(input: &str, syntax: Syntax) -> io::Result<ExitCode> {
+    let expr = match parse(input, syntax) {
+        Ok(e) => e,
+        Err(err) => return Ok(parse_failed(input, &err)),
+    };
+    let c = canonical(&expr);
+    let mut out = io::stdout().lock();
+    writeln!(out, "latex: {}", to_latex(&c))?;
+    writeln!(out, "plain: {}", to_plain(&c))?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One output line of `canon --file`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Record<'a> {
+    Ok { input: &'a str, latex: String, plain: String },
+    Err { input: &'a str, error: String, span: (usize, usize) },
+}
+
+/// Parse and canonicalize one line. A panic inside the library is caught
+/// and reported as that line's error, so no line is ever dropped.
+fn canon_record(input: &str, syntax: Syntax) -> Record<'_> {
+    let run = panic::catch_unwind(AssertUnwindSafe(|| {
+        parse(input, syntax).map(|e| {
+            let c = canonical(&e);
+            (to_latex(&c), to_plain(&c))
+        })
+    }));
+    match run {
+        Ok(Ok((latex, plain))) => Record::Ok { input, latex, plain },
+        Ok(Err(err)) => Record::Err { input, error: err.to_string(), span: (err.span.start, err.span.end) },
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Record::Err { input, error: format!("internal error: {what}"), span: (0, input.len()) }
+        }
+    }
+}
+
+fn cmd_canon_file(path: &PathBuf, syntax: Syntax) -> io::Result<ExitCode> {
+    let bytes =
+        std::fs::read(path).map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display())))?;
+    // Invalid UTF-8 is replaced, not fatal: every line gets a record.
+    let text = String::from_utf8_lossy(&bytes);
+    let mut out = BufWriter::new(io::stdout().lock());
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record = canon_record(line, syntax);
+        let json = serde_json::to_string(&record).map_err(io::Error::other)?;
+        writeln!(out, "{json}")?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -12,8 +12,12 @@
 //! * Numbers are exact. A decimal keeps the digits it was written with, so the
 //!   comparer can honour the precision of a gold answer like `33.3`.
 
-mod num_serde;
 mod build;
+mod num_serde;
+mod sexpr;
+mod walk;
+
+pub use walk::{map_bottom_up, map_children};
 
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};

@@ -1,17 +1,26 @@
 //! Parsers: LaTeX and plain / Python / SymPy-style text into one tree.
+//!
+//! `lexer/` turns normalized text into tokens (one lexer per syntax, built
+//! with nom); `parser/` is a single precedence-climbing parser over those
+//! tokens. Text is parsed, never evaluated.
+
+pub(crate) mod lexer;
+mod parser;
+pub(crate) mod token;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ast::Expr;
+use crate::ast::{map_bottom_up, Expr};
 use crate::error::{ErrorKind, ParseError};
 use crate::limits::Limits;
+use crate::normalize::{normalize, Normalized};
 use crate::span::Span;
 
 /// Which surface syntax the input is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Syntax {
-    /// Decide from the text: a backslash means LaTeX, otherwise plain.
+    /// Decide from the text (see [`detect_syntax`]).
     Auto,
     Latex,
     Plain,
@@ -22,8 +31,69 @@ pub fn parse(text: &str, syntax: Syntax) -> Result<Expr, ParseError> {
     parse_with(text, syntax, &Limits::default())
 }
 
-/// Parse `text` written in `syntax`, within `limits`.
+/// Parse `text` written in `syntax`, within `limits`. Spans in the tree and
+/// in errors are byte offsets into `text`.
 pub fn parse_with(text: &str, syntax: Syntax, limits: &Limits) -> Result<Expr, ParseError> {
-    let _ = (syntax, limits);
-    Err(ParseError::new(ErrorKind::Empty, Span::new(0, text.len())))
+    if text.len() > limits.max_input_len {
+        return Err(ParseError::new(
+            ErrorKind::TooLong { len: text.len(), limit: limits.max_input_len },
+            Span::new(limits.max_input_len, text.len()),
+        ));
+    }
+    let syntax = match syntax {
+        Syntax::Auto => detect_syntax(text),
+        s => s,
+    };
+    let latex = syntax == Syntax::Latex;
+    let norm = normalize(text, syntax);
+    let identity = norm.text == text;
+    let map_err = |mut e: ParseError| {
+        if !identity {
+            e.span = norm.original_span(e.span);
+        }
+        e
+    };
+    let toks = if latex { lexer::latex::lex(&norm.text) } else { lexer::plain::lex(&norm.text) }.map_err(map_err)?;
+    let mut p = parser::Parser::new(&norm.text, toks, latex, limits);
+    let tree = p.parse_top().map_err(map_err)?;
+    Ok(if identity { tree } else { map_spans(tree, &norm) })
+}
+
+fn map_spans(tree: Expr, norm: &Normalized) -> Expr {
+    map_bottom_up(tree, &mut |mut e| {
+        e.span = norm.original_span(e.span);
+        e
+    })
+}
+
+/// `Auto` reads LaTeX unless the text has no backslash and shows a
+/// plain-text marker: `**`, a quoted string, a word of two or more letters
+/// called with `(` (`sqrt(2)`, `Rational(1, 3)`), or SymPy's `oo` / `I` /
+/// `pi` / `sqrt` as words. Plain-looking LaTeX such as `x^2+1/2` parses the
+/// same either way.
+pub fn detect_syntax(text: &str) -> Syntax {
+    if text.contains('\\') {
+        return Syntax::Latex;
+    }
+    if text.contains("**") || text.contains('"') {
+        return Syntax::Plain;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphabetic() {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                i += 1;
+            }
+            let word = &text[start..i];
+            let called = bytes.get(i) == Some(&b'(');
+            if (called && word.len() >= 2) || matches!(word, "oo" | "I" | "pi" | "sqrt" | "cbrt") {
+                return Syntax::Plain;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    Syntax::Latex
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# All tests, on a fresh Debian machine with Rust present:
+#   bash scripts/test.sh
+# Installs what the build needs (m4) if missing, runs every test target in
+# release mode (the corpus runs are much faster optimized; this also
+# compiles the benches), then prints the conformance figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v m4 >/dev/null 2>&1; then
+    echo "== installing m4"
+    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq >/dev/null
+    $sudo apt-get install -y -qq --no-install-recommends m4 >/dev/null
+fi
+
+echo "== cargo test --release --all-targets"
+cargo test --release --all-targets
+
+echo "== conformance figures (latex2sympy corpus)"
+cargo test --release --quiet --test conformance_latex2sympy -- --nocapture

@@ -1,0 +1,170 @@
+//! Everything that is not arithmetic: relations, collections, intervals,
+//! set operations, matrices, calculus nodes and tagged values. Children are
+//! canonicalized; the node itself changes only where two spellings mean the
+//! same thing:
+//! * `a > b` is `b < a` (also all-`>`/`>=` chains, and `\supset` chains);
+//!   `a = b`, `a \ne b`, `a \approx b` have their two sides sorted;
+//! * a set is sorted without duplicates; the empty set `\{\}` is `\emptyset`;
+//! * an interval open at both ends is the 2-tuple `(a, b)` (see
+//!   grammars/README.md, "Decisions");
+//! * nested unions (intersections) are one sorted, left-nested chain;
+//! * `matrix`, `bmatrix`, `Bmatrix` are `pmatrix`; `vmatrix` is the
+//!   determinant of the `pmatrix`;
+//! * text has its whitespace trimmed and collapsed.
+
+use crate::ast::{Expr, ExprKind, MatrixKind, RelOp, SetOp};
+use crate::span::Span;
+
+use super::Ctx;
+
+impl Ctx<'_> {
+    fn boxed(&self, e: &Expr) -> Box<Expr> {
+        Box::new(self.canon(e))
+    }
+
+    fn opt(&self, e: &Option<Box<Expr>>) -> Option<Box<Expr>> {
+        e.as_ref().map(|e| self.boxed(e))
+    }
+
+    fn all(&self, es: &[Expr]) -> Vec<Expr> {
+        es.iter().map(|e| self.canon(e)).collect()
+    }
+
+    pub(crate) fn canon_structure(&self, e: &Expr) -> Expr {
+        use ExprKind::*;
+        let kind = match &e.kind {
+            Apply { name, args } => Apply { name: name.clone(), args: self.all(args) },
+            BigOp { op, body, var, lower, upper } => BigOp {
+                op: *op,
+                body: self.boxed(body),
+                var: var.clone(),
+                lower: self.opt(lower),
+                upper: self.opt(upper),
+            },
+            Integral { body, var, lower, upper } => Integral {
+                body: self.boxed(body),
+                var: var.clone(),
+                lower: self.opt(lower),
+                upper: self.opt(upper),
+            },
+            Limit { body, var, to, dir } => {
+                Limit { body: self.boxed(body), var: var.clone(), to: self.boxed(to), dir: *dir }
+            }
+            Derivative { body, var, order } => {
+                Derivative { body: self.boxed(body), var: var.clone(), order: *order }
+            }
+            Relation { ops, operands } => return self.relation(ops, operands),
+            Percent { value } => Percent { value: self.boxed(value) },
+            Quantity { value, unit } => Quantity { value: self.boxed(value), unit: unit.clone() },
+            PlusMinus { lhs, rhs, minus_plus } => {
+                PlusMinus { lhs: self.opt(lhs), rhs: self.boxed(rhs), minus_plus: *minus_plus }
+            }
+            Set { items } => {
+                let mut items = self.all(items);
+                items.sort();
+                items.dedup();
+                if items.is_empty() {
+                    EmptySet
+                } else {
+                    Set { items }
+                }
+            }
+            Tuple { items } => Tuple { items: self.all(items) },
+            List { items } => List { items: self.all(items) },
+            Interval { lo, hi, lo_closed, hi_closed } => {
+                if !lo_closed && !hi_closed {
+                    Tuple { items: vec![self.canon(lo), self.canon(hi)] }
+                } else {
+                    Interval { lo: self.boxed(lo), hi: self.boxed(hi), lo_closed: *lo_closed, hi_closed: *hi_closed }
+                }
+            }
+            SetOp { op: op @ (crate::ast::SetOp::Union | crate::ast::SetOp::Intersection), .. } => {
+                return self.set_chain(e, *op)
+            }
+            SetOp { op, lhs, rhs } => SetOp { op: *op, lhs: self.boxed(lhs), rhs: self.boxed(rhs) },
+            Matrix { kind, rows } => {
+                let rows: Vec<Vec<Expr>> = rows.iter().map(|r| self.all(r)).collect();
+                match kind {
+                    MatrixKind::Vert => {
+                        let m = Expr::new(Matrix { kind: MatrixKind::Paren, rows }, Span::EMPTY);
+                        Func { func: crate::ast::Func::Det, args: vec![m] }
+                    }
+                    MatrixKind::DoubleVert => Matrix { kind: MatrixKind::DoubleVert, rows },
+                    _ => Matrix { kind: MatrixKind::Paren, rows },
+                }
+            }
+            Piecewise { pieces } => Piecewise {
+                pieces: pieces.iter().map(|(v, c)| (self.canon(v), c.as_ref().map(|c| self.canon(c)))).collect(),
+            },
+            Text { text } => Text { text: text.split_whitespace().collect::<Vec<_>>().join(" ") },
+            // Leaves and arithmetic are handled by the caller; anything
+            // else is kept with canonical children.
+            other => other.clone(),
+        };
+        Expr::new(kind, e.span)
+    }
+
+    fn relation(&self, ops: &[RelOp], operands: &[Expr]) -> Expr {
+        let mut operands = self.all(operands);
+        let mut ops = ops.to_vec();
+        let well_formed = !ops.is_empty() && operands.len() == ops.len() + 1;
+        if well_formed {
+            let all_in = |set: &[RelOp]| ops.iter().all(|o| set.contains(o));
+            if all_in(&[RelOp::Gt, RelOp::Ge]) || all_in(&[RelOp::Supset, RelOp::SupsetEq]) {
+                // Read right to left: a > b >= c is c <= b < a.
+                operands.reverse();
+                ops.reverse();
+                for o in &mut ops {
+                    *o = o.flipped();
+                }
+            } else if ops.len() == 1 && matches!(ops[0], RelOp::Eq | RelOp::Ne | RelOp::Approx) {
+                operands.sort();
+            }
+        }
+        Expr::new(ExprKind::Relation { ops, operands }, Span::EMPTY)
+    }
+
+    /// A union (or intersection) chain: the operands of all directly nested
+    /// nodes of the same operation, canonical, sorted, deduplicated, then
+    /// rebuilt left-nested.
+    fn set_chain(&self, e: &Expr, op: SetOp) -> Expr {
+        let mut leaves: Vec<Expr> = Vec::new();
+        let mut stack = vec![e];
+        while let Some(x) = stack.pop() {
+            match &x.kind {
+                ExprKind::SetOp { op: o, lhs, rhs } if *o == op => {
+                    stack.push(&**rhs);
+                    stack.push(&**lhs);
+                }
+                _ => {
+                    let c = self.canon(x);
+                    // A leaf may canonicalize to the same operation (it
+                    // cannot today, but keep the chain flat regardless).
+                    flatten_into(c, op, &mut leaves);
+                }
+            }
+        }
+        leaves.sort();
+        leaves.dedup();
+        let mut it = leaves.into_iter();
+        let first = it.next().unwrap_or_else(|| Expr::new(ExprKind::EmptySet, Span::EMPTY));
+        let mut out = it.fold(first, |acc, x| {
+            Expr::new(ExprKind::SetOp { op, lhs: Box::new(acc), rhs: Box::new(x) }, Span::EMPTY)
+        });
+        out.span = e.span;
+        out
+    }
+}
+
+fn flatten_into(c: Expr, op: SetOp, out: &mut Vec<Expr>) {
+    let mut stack = vec![c];
+    while let Some(x) = stack.pop() {
+        match x.kind {
+            ExprKind::SetOp { op: o, lhs, rhs } if o == op => {
+                stack.push(*rhs);
+                stack.push(*lhs);
+            }
+            kind => out.push(Expr::new(kind, x.span)),
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! Sums: flattened, like terms collected, zero terms dropped, terms in
+//! [`super::order::monomial_cmp`] order.
+//!
+//! A term is a rational coefficient times a monomial; the monomial is the
+//! canonical product of everything else (radicals included, so
+//! `\sqrt{8} + \sqrt{2}` collects to `3 \sqrt{2}`). Coefficients are only
+//! ever rational: `\pi x + x` stays two terms.
+
+use std::collections::BTreeMap;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_rational::BigRational;
+use num_traits::{One, Signed, Zero};
+
+use super::number::{self, num};
+use super::order::monomial_cmp;
+use super::Ctx;
+use crate::ast::{Expr, ExprKind};
+use crate::span::Span;
+
+impl Ctx<'_> {
+    /// Canonical sum of raw terms.
+    pub(crate) fn canon_add(&self, terms: &[Expr]) -> Expr {
+        let terms: Vec<Expr> = terms.iter().map(|t| self.canon(t)).collect();
+        add_canonical(terms)
+    }
+}
+
+/// Canonical sum of canonical terms (nested sums are flattened).
+pub(crate) fn add_canonical(terms: Vec<Expr>) -> Expr {
+    build_sum(collect_terms(terms))
+}
+
+/// A sum node from collected terms: `0` when empty, the term when single.
+pub(crate) fn build_sum(mut terms: Vec<Expr>) -> Expr {
+    match terms.len() {
+        0 => number::int(0),
+        1 => terms.pop().expect("one term"),
+        _ => Expr::new(ExprKind::Add { terms }, Span::EMPTY),
+    }
+}
+
+/// Collect canonical terms: sums flattened, like monomials added, zeros
+/// dropped, sorted.
+pub(crate) fn collect_terms(terms: impl IntoIterator<Item = Expr>) -> Vec<Expr> {
+    let mut map: BTreeMap<Expr, BigRational> = BTreeMap::new();
+    let mut add = |t: Expr| {
+        let (c, m) = split_term(t);
+        *map.entry(m).or_insert_with(BigRational::zero) += c;
+    };
+    for t in terms {
+        match t.kind {
+            ExprKind::Add { terms } => terms.into_iter().for_each(&mut add),
+            _ => add(t),
+        }
+    }
+    let mut out: Vec<(Expr, BigRational)> = map.into_iter().filter(|(_, c)| !c.is_zero()).collect();
+    out.sort_by(|a, b| monomial_cmp(&a.0, &b.0));
+    out.into_iter().map(|(m, c)| make_term(c, m)).collect()
+}
+
+/// A canonical term as (coefficient, monomial); the monomial of a number
+/// is `1`.
+pub(crate) fn split_term(t: Expr) -> (BigRational, Expr) {
+    if let Some(v) = number::value(&t) {
+        return (v, number::int(1));
+    }
+    match t.kind {
+        ExprKind::Mul { mut factors } if factors.first().is_some_and(number::is_number) => {
+            let c = number::value(&factors.remove(0)).expect("number");
+            let m = if factors.len() == 1 {
+                factors.pop().expect("one factor")
+            } else {
+                Expr::new(ExprKind::Mul { factors }, Span::EMPTY)
+            };
+            (c, m)
+        }
+        kind => (BigRational::one(), Expr::new(kind, t.span)),
+    }
+}
+
+/// Coefficient times monomial, as a canonical term.
+pub(crate) fn make_term(c: BigRational, m: Expr) -> Expr {
+    if c.is_zero() {
+        return number::int(0);
+    }
+    if m.is_one() {
+        return num(c);
+    }
+    if c.is_one() {
+        return m;
+    }
+    let mut factors = vec![num(c)];
+    match m.kind {
+        ExprKind::Mul { factors: fs } => factors.extend(fs),
+        kind => factors.push(Expr::new(kind, m.span)),
+    }
+    Expr::new(ExprKind::Mul { factors }, Span::EMPTY)
+}
+
+/// The content of a canonical sum: `S = c · P` where `P` has integer
+/// coefficients with gcd 1 and a positive leading coefficient. Lets
+/// `1/(2x + 2)` and `1/(2(x + 1))` meet, and `1/(1 - x)` become
+/// `-1/(x - 1)`.
+pub(crate) fn content(terms: &[Expr]) -> (BigRational, Vec<Expr>) {
+    let parts: Vec<(BigRational, Expr)> = terms.iter().map(|t| split_term(t.clone())).collect();
+    let mut g_num = BigInt::zero();
+    let mut l_den = BigInt::one();
+    for (c, _) in &parts {
+        g_num = g_num.gcd(c.numer());
+        l_den = l_den.lcm(c.denom());
+    }
+    if g_num.is_zero() {
+        return (BigRational::one(), terms.to_vec());
+    }
+    let mut c = BigRational::new(g_num, l_den);
+    if parts.first().is_some_and(|(c0, _)| c0.is_negative()) {
+        c = -c;
+    }
+    if c.is_one() {
+        return (c, terms.to_vec());
+    }
+    let prim = parts.into_iter().map(|(k, m)| make_term(k / &c, m)).collect();
+    (c, prim)
+}
+
+/// Every coefficient negated (the order of terms does not depend on
+/// coefficients, so the result is canonical).
+pub(crate) fn negate_terms(terms: &[Expr]) -> Vec<Expr> {
+    terms
+        .iter()
+        .map(|t| {
+            let (c, m) = split_term(t.clone());
+            make_term(-c, m)
+        })
+        .collect()
+}

@@ -1,0 +1,194 @@
+//! The LaTeX lexer. Commands become `Cmd`, single letters `Ident`, numbers
+//! `Num` (with LaTeX digit-group separators joined). Pure spacing commands
+//! are dropped here and recorded on the next token as `space_before` /
+//! `quad_before`, so the parser never sees them.
+
+use nom::character::complete::alpha1;
+use nom::Parser;
+
+use super::number::{lex_number, malformed_tail};
+use crate::error::{ErrorKind, ParseError};
+use crate::parse::token::{punct, Tok, Token};
+use crate::span::Span;
+
+/// Commands that only change spacing or style: dropped.
+const SPACING: &[&str] = &[
+    ",", ";", ":", "!", " ", ">", "enspace", "enskip", "thinspace", "medspace", "thickspace",
+    "negthinspace", "negmedspace", "negthickspace", "displaystyle", "textstyle", "scriptstyle",
+    "scriptscriptstyle", "limits", "nolimits", "nonumber", "notag", "hfill", "allowbreak", "strut",
+    "mathstrut", "relax", "smallskip", "medskip", "bigskip", "noindent", "centering", "hline",
+    "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl",
+    "Biggr", "bigm", "Bigm", "middle", "protect", "newline", "cr", "ensuremath",
+];
+
+/// Wide spaces that separate answers in a list.
+const QUADS: &[&str] = &["quad", "qquad"];
+
+pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut pos = 0;
+    let mut space = false;
+    let mut quad = false;
+    let bytes = src.as_bytes();
+    while pos < src.len() {
+        let rest = &src[pos..];
+        let c = rest.chars().next().expect("non-empty");
+        if c.is_whitespace() {
+            space = true;
+            pos += c.len_utf8();
+            continue;
+        }
+        let start = pos;
+        let tok: Tok;
+        if c == '\\' {
+            let after = &rest[1..];
+            let name: String = match alpha1::<&str, nom::error::Error<&str>>.parse(after) {
+                Ok((_, word)) => word.to_string(),
+                Err(_) => match after.chars().next() {
+                    Some(ch) => ch.to_string(),
+                    None => String::new(),
+                },
+            };
+            pos += 1 + name.len();
+            // `\left` / `\right` / `\mleft` / `\mright`: the delimiter that
+            // follows is what matters; `|` needs to know its side.
+            if matches!(name.as_str(), "left" | "right" | "mleft" | "mright") {
+                let opening = name.ends_with("left");
+                if let Some((t, len)) = sized_delimiter(&src[pos..], opening) {
+                    let span = Span::new(start, pos + len);
+                    pos += len;
+                    if let Some(t) = t {
+                        out.push(Token { tok: t, span, space_before: space, quad_before: quad });
+                    }
+                    space = false;
+                    quad = false;
+                }
+                continue;
+            }
+            if SPACING.contains(&name.as_str()) {
+                space = true;
+                continue;
+            }
+            if QUADS.contains(&name.as_str()) {
+                space = true;
+                quad = true;
+                continue;
+            }
+            // `\vertx` is `\vert x`: latex2sympy and model output run a
+            // delimiter or letter command into the next letters.
+            if let Some(prefix) = split_prefix(&name) {
+                let cmd_end = start + 1 + prefix.len();
+                out.push(Token { tok: Tok::Cmd(prefix.to_string()), span: Span::new(start, cmd_end), space_before: space, quad_before: quad });
+                for (k, ch) in name[prefix.len()..].char_indices() {
+                    let s = cmd_end + k;
+                    out.push(Token { tok: Tok::Ident(ch.to_string()), span: Span::new(s, s + 1), space_before: false, quad_before: false });
+                }
+                space = false;
+                quad = false;
+                continue;
+            }
+            tok = Tok::Cmd(name);
+        } else if c == '~' {
+            // A non-breaking space.
+            space = true;
+            pos += 1;
+            continue;
+        } else if c.is_ascii_digit() || (c == '.' && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit)) {
+            let n = lex_number(rest, true).expect("starts with a digit");
+            pos += n.len;
+            if let Some(extra) = malformed_tail(&src[pos..]) {
+                let span = Span::new(start, pos + extra);
+                return Err(ParseError::new(
+                    ErrorKind::InvalidNumber { text: src[span.start..span.end].to_string() },
+                    span,
+                ));
+            }
+            tok = Tok::Num(n.text);
+        } else if c.is_alphabetic() {
+            pos += c.len_utf8();
+            tok = Tok::Ident(c.to_string());
+        } else if let Some(p) = longest_punct(rest) {
+            pos += p.len();
+            tok = Tok::Punct(p);
+        } else {
+            pos += c.len_utf8();
+            tok = Tok::Other(c);
+        }
+        out.push(Token { tok, span: Span::new(start, pos), space_before: space, quad_before: quad });
+        space = false;
+        quad = false;
+    }
+    Ok(out)
+}
+
+/// LaTeX has no multi-character operators of its own, but model output
+/// writes `<=`, `>=`, `!=` inside math.
+fn longest_punct(s: &str) -> Option<&'static str> {
+    for len in [2, 1] {
+        if let Some(head) = s.get(..len) {
+            if let Some(p) = punct(head) {
+                if len == 2 && !matches!(p, "<=" | ">=" | "!=") {
+                    continue;
+                }
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// Read the delimiter after `\left` / `\right`. Returns the token to emit
+/// (None for the invisible `.`) and the bytes consumed (with leading spaces).
+fn sized_delimiter(s: &str, opening: bool) -> Option<(Option<Tok>, usize)> {
+    let trimmed = s.trim_start();
+    let skip = s.len() - trimmed.len();
+    let c = trimmed.chars().next()?;
+    let (tok, len) = match c {
+        '.' => (None, 1),
+        '|' => (Some(Tok::Cmd(if opening { "lvert" } else { "rvert" }.into())), 1),
+        '\\' => {
+            let after = &trimmed[1..];
+            let mut name: String = match alpha1::<&str, nom::error::Error<&str>>.parse(after) {
+                Ok((_, w)) => w.to_string(),
+                Err(_) => after.chars().next()?.to_string(),
+            };
+            if let Some(p) = split_prefix(&name) {
+                name = p.to_string();
+            }
+            let len = 1 + name.len();
+            let tok = match name.as_str() {
+                "vert" | "lvert" | "rvert" => Tok::Cmd(if opening { "lvert" } else { "rvert" }.into()),
+                "|" | "Vert" | "lVert" | "rVert" => Tok::Cmd(if opening { "lVert" } else { "rVert" }.into()),
+                _ => Tok::Cmd(name),
+            };
+            (Some(tok), len)
+        }
+        _ => {
+            let l = c.len_utf8();
+            match punct(&trimmed[..l]) {
+                Some(p) => (Some(Tok::Punct(p)), l),
+                None => (Some(Tok::Other(c)), l),
+            }
+        }
+    };
+    Some((tok, skip + len))
+}
+
+/// Commands that may be run into following letters (`\vertx`), longest
+/// first, and longer command names that must not be split.
+const SPLITTABLE: &[&str] = &[
+    "lgroup", "rgroup", "lbrace", "rbrace", "lbrack", "rbrack", "langle", "rangle", "lfloor", "rfloor", "lceil",
+    "rceil", "lvert", "rvert", "lVert", "rVert", "lambda", "alpha", "gamma", "delta", "theta", "sigma", "omega",
+    "infty", "times", "cdot", "vert", "Vert", "beta", "div", "phi", "mu", "pi",
+];
+const NOT_SPLIT: &[&str] = &["cdots", "cdotp", "divideontimes", "pitchfork", "timesbar", "phantom", "vartheta", "varphi"];
+
+fn split_prefix(name: &str) -> Option<&'static str> {
+    if NOT_SPLIT.contains(&name) {
+        return None;
+    }
+    SPLITTABLE
+        .iter()
+        .copied()
+        .find(|p| name.len() > p.len() && name.starts_with(p) && name[p.len()..].bytes().all(|b| b.is_ascii_alphabetic()))
+}

@@ -1,0 +1,709 @@
+//! Plain-text words: constants, function calls (`sqrt(2)`, `log(x, 2)`),
+//! SymPy constructors (`Rational(1, 3)`, `Interval.open(0, 1)`,
+//! `Matrix([[1, 2]])`), Greek names, variables, and units after numbers.
+
+use super::atom::FUNCTION_LETTERS;
+use super::latex_cmd::{named_command, trig_command, GREEK};
+use super::{PResult, Parser};
+use crate::ast::{BigOp, Constant, Expr, ExprKind, Func, LimitDir, MatrixKind, NumberSet, RelOp, SetOp, Symbol};
+use crate::error::{ErrorKind, ParseError};
+use crate::parse::lexer;
+use crate::parse::token::Tok;
+use crate::span::Span;
+
+/// Words that are operators or connectors, never factors.
+pub(crate) fn is_operator_word(w: &str) -> bool {
+    matches!(w, "and" | "or" | "mod" | "in" | "notin" | "not" | "subset" | "subseteq" | "supset" | "supseteq")
+}
+
+fn constant_word(w: &str) -> Option<Constant> {
+    Some(match w {
+        "pi" | "Pi" => Constant::Pi,
+        "E" | "e" => Constant::E,
+        "I" | "i" => Constant::I,
+        "oo" | "inf" | "infty" | "infinity" | "Infinity" | "zoo" => Constant::Infinity,
+        _ => return None,
+    })
+}
+
+fn number_set_word(w: &str) -> Option<NumberSet> {
+    Some(match w {
+        "Reals" => NumberSet::Reals,
+        "Integers" => NumberSet::Integers,
+        "Naturals" | "Naturals0" => NumberSet::Naturals,
+        "Rationals" => NumberSet::Rationals,
+        "Complexes" => NumberSet::Complexes,
+        _ => return None,
+    })
+}
+
+/// Plain function names (SymPy's and common aliases).
+fn plain_function(w: &str) -> Option<Func> {
+    if let Some(f) = trig_command(w) {
+        return Some(f);
+    }
+    Some(match w {
+        "ln" => Func::Ln,
+        "log" => Func::Log,
+        "exp" => Func::Exp,
+        "Abs" | "abs" => Func::Abs,
+        "floor" => Func::Floor,
+        "ceiling" | "ceil" => Func::Ceil,
+        "factorial" => Func::Factorial,
+        "binomial" | "binom" | "C" | "nCr" => Func::Binom,
+        "gcd" | "igcd" => Func::Gcd,
+        "lcm" | "ilcm" => Func::Lcm,
+        "Min" | "min" => Func::Min,
+        "Max" | "max" => Func::Max,
+        "Mod" => Func::Mod,
+        "sign" | "sgn" => Func::Sign,
+        "re" | "Re" => Func::Re,
+        "im" | "Im" => Func::Im,
+        "arg" => Func::Arg,
+        "conjugate" | "conj" => Func::Conj,
+        "det" => Func::Det,
+        _ => return named_command(w),
+    })
+}
+
+impl<'a> Parser<'a> {
+    pub fn parse_word(&mut self) -> PResult<Expr> {
+        let t = self.bump();
+        let Tok::Ident(w) = t.tok.clone() else { unreachable!("caller checked") };
+        let span = t.span;
+        let call = self.peek().is_some_and(|n| n.is_punct("(") && !n.space_before);
+        let call_spaced = self.peek().is_some_and(|n| n.is_punct("("));
+
+        // SymPy constructors and functions.
+        if call || (call_spaced && w.len() > 1) {
+            if let Some(e) = self.sympy_call(&w, span)? {
+                return Ok(e);
+            }
+        }
+        if w == "Interval" && self.peek().is_some_and(|n| n.is_punct(".")) {
+            return self.interval_variant(span);
+        }
+        if w == "S" && self.peek().is_some_and(|n| n.is_punct(".")) {
+            // `S.Reals`, `S.EmptySet`, `S.Half`.
+            self.bump();
+            let Some(Tok::Ident(name)) = self.peek_tok() else {
+                return Err(self.expected_err("a name after `S.`", None));
+            };
+            let s = span.join(self.bump().span);
+            return match name.as_str() {
+                "EmptySet" => self.mk(ExprKind::EmptySet, s),
+                "Half" => {
+                    let one = self.mk(ExprKind::Integer { value: 1.into() }, s)?;
+                    let two = self.mk(ExprKind::Integer { value: 2.into() }, s)?;
+                    self.mk(ExprKind::Div { num: Box::new(one), den: Box::new(two) }, s)
+                }
+                "Infinity" => self.mk(ExprKind::Constant { constant: Constant::Infinity }, s),
+                "Pi" => self.mk(ExprKind::Constant { constant: Constant::Pi }, s),
+                "ImaginaryUnit" => self.mk(ExprKind::Constant { constant: Constant::I }, s),
+                other => match number_set_word(other) {
+                    Some(set) => self.mk(ExprKind::NumberSet { set }, s),
+                    None => Err(ParseError::new(
+                        ErrorKind::Unexpected { found: format!("`S.{other}`"), expected: "a SymPy singleton" },
+                        s,
+                    )),
+                },
+            };
+        }
+        if let Some(c) = constant_word(&w) {
+            return self.mk(ExprKind::Constant { constant: c }, span);
+        }
+        if let Some(set) = number_set_word(&w) {
+            return self.mk(ExprKind::NumberSet { set }, span);
+        }
+        if w == "EmptySet" {
+            return self.mk(ExprKind::EmptySet, span);
+        }
+        if matches!(w.as_str(), "True" | "False") {
+            return self.mk(ExprKind::Text { text: w.to_lowercase() }, span);
+        }
+        // `sqrt 2`, `sqrt2`, `cbrt 8`: a root of the next power.
+        for (prefix, index) in [("sqrt", None), ("cbrt", Some(3))] {
+            if let Some(rest) = w.strip_prefix(prefix) {
+                if rest.is_empty() || rest.bytes().all(|b| b.is_ascii_digit()) {
+                    let radicand = if rest.is_empty() {
+                        if self.at_end() {
+                            return Err(ParseError::new(ErrorKind::MissingArgument { command: prefix.into() }, span));
+                        }
+                        self.parse_power()?
+                    } else {
+                        let s = Span::new(span.start + prefix.len(), span.end);
+                        self.number_literal(rest, s)?
+                    };
+                    let index = match index {
+                        Some(n) => Some(Box::new(self.mk(ExprKind::Integer { value: n.into() }, span)?)),
+                        None => None,
+                    };
+                    let s = span.join(radicand.span);
+                    return self.mk(ExprKind::Root { radicand: Box::new(radicand), index }, s);
+                }
+            }
+        }
+        // A function name without parentheses: `sin x`.
+        if let Some(f) = plain_function(&w) {
+            if f.is_trig_like() || matches!(f, Func::Ln | Func::Log | Func::Exp) {
+                if self.at_end() {
+                    return Err(ParseError::new(ErrorKind::MissingArgument { command: w.clone() }, span));
+                }
+                let arg = self.parse_power()?;
+                let f = if f == Func::Log { Func::Ln } else { f };
+                return self.call(f, vec![arg], span);
+            }
+        }
+        self.plain_name(&w, span, call)
+    }
+
+    /// A variable, a split product of letters, an unknown function call,
+    /// or text.
+    fn plain_name(&mut self, w: &str, span: Span, call: bool) -> PResult<Expr> {
+        let (mut sym, split) = name_to_symbol(w);
+        // Primes: `f'(x)`, `y''`.
+        while self.peek().is_some_and(|t| t.is_punct("'") && !t.space_before) {
+            self.bump();
+            sym.primes = sym.primes.saturating_add(1);
+        }
+        // `x_{i,j}`
+        if self.peek().is_some_and(|t| t.is_punct("_") && !t.space_before) && sym.sub.is_none() {
+            let u = self.bump().span;
+            let (sub, _) = self.parse_subscript_text(u)?;
+            sym.sub = Some(sub);
+        }
+        let span = span.join(self.last_span());
+        let callable = sym.primes > 0 || w.chars().count() > 1 || FUNCTION_LETTERS.contains(&w);
+        if self.peek().is_some_and(|t| t.is_punct("(") && (call || !t.space_before)) && callable && !split {
+            let args = self.parse_call_args()?;
+            let s = span.join(self.last_span());
+            return self.mk(ExprKind::Apply { name: sym, args }, s);
+        }
+        if split {
+            // `xy` is x·y.
+            let mut factors = Vec::new();
+            for (i, c) in w.char_indices() {
+                let s = Span::new(span.start + i, span.start + i + c.len_utf8());
+                let e = match constant_word(&c.to_string()) {
+                    Some(k) => self.mk(ExprKind::Constant { constant: k }, s)?,
+                    None => self.mk(ExprKind::Symbol { sym: Symbol::new(c.to_string()) }, s)?,
+                };
+                factors.push(e);
+            }
+            return self.mk(ExprKind::Mul { factors }, span);
+        }
+        if sym.name.chars().count() > 2 && !GREEK.contains(&sym.name.as_str()) && sym.sub.is_none() && sym.primes == 0 {
+            // A longer unknown word is text (`odd`, `Evelyn`).
+            return self.mk(ExprKind::Text { text: w.to_string() }, span);
+        }
+        self.mk(ExprKind::Symbol { sym }, span)
+    }
+
+    /// `Interval.open(a, b)`, `.Lopen`, `.Ropen`.
+    fn interval_variant(&mut self, span: Span) -> PResult<Expr> {
+        self.bump();
+        let Some(Tok::Ident(v)) = self.peek_tok() else {
+            return Err(self.expected_err("`open`, `Lopen` or `Ropen`", None));
+        };
+        let vspan = self.bump().span;
+        let (lo_closed, hi_closed) = match v.as_str() {
+            "open" => (false, false),
+            "Lopen" => (false, true),
+            "Ropen" => (true, false),
+            _ => {
+                return Err(ParseError::new(
+                    ErrorKind::Unexpected { found: format!("`{v}`"), expected: "`open`, `Lopen` or `Ropen`" },
+                    vspan,
+                ))
+            }
+        };
+        let args = self.parse_call_args()?;
+        self.interval_from(args, lo_closed, hi_closed, span)
+    }
+
+    fn interval_from(&mut self, args: Vec<Expr>, lo_closed: bool, hi_closed: bool, span: Span) -> PResult<Expr> {
+        let s = span.join(self.last_span());
+        if args.len() != 2 {
+            return Err(ParseError::new(ErrorKind::Arity { func: "Interval".into(), expected: "2", found: args.len() }, s));
+        }
+        let mut it = args.into_iter();
+        let lo = it.next().expect("two");
+        let hi = it.next().expect("two");
+        self.mk(ExprKind::Interval { lo: Box::new(lo), hi: Box::new(hi), lo_closed, hi_closed }, s)
+    }
+
+    /// SymPy-style constructors and functions called with `(…)`. None if
+    /// the word is not one of them.
+    fn sympy_call(&mut self, w: &str, span: Span) -> PResult<Option<Expr>> {
+        let e = match w {
+            "sqrt" => {
+                let args = self.parse_call_args()?;
+                let a = self.one_arg(w, args, span)?;
+                let s = span.join(self.last_span());
+                self.mk(ExprKind::Root { radicand: Box::new(a), index: None }, s)?
+            }
+            "cbrt" | "root" | "real_root" => {
+                let args = self.parse_call_args()?;
+                let s = span.join(self.last_span());
+                let (x, n) = match (w, args.len()) {
+                    ("cbrt", 1) => {
+                        let three = self.mk(ExprKind::Integer { value: 3.into() }, s)?;
+                        (args.into_iter().next().expect("one"), three)
+                    }
+                    (_, 2) if w != "cbrt" => {
+                        let mut it = args.into_iter();
+                        (it.next().expect("two"), it.next().expect("two"))
+                    }
+                    (_, n) => {
+                        return Err(ParseError::new(
+                            ErrorKind::Arity { func: w.into(), expected: if w == "cbrt" { "1" } else { "2" }, found: n },
+                            s,
+                        ))
+                    }
+                };
+                self.mk(ExprKind::Root { radicand: Box::new(x), index: Some(Box::new(n)) }, s)?
+            }
+            "log" => {
+                // SymPy: `log(x)` is natural, `log(x, b)` has base b.
+                let args = self.parse_call_args()?;
+                if args.len() == 1 {
+                    self.call(Func::Ln, args, span)?
+                } else {
+                    self.call(Func::Log, args, span)?
+                }
+            }
+            "log10" | "lg" => {
+                let mut args = self.parse_call_args()?;
+                args.push(self.mk(ExprKind::Integer { value: 10.into() }, span)?);
+                self.call(Func::Log, args, span)?
+            }
+            "log2" => {
+                let mut args = self.parse_call_args()?;
+                args.push(self.mk(ExprKind::Integer { value: 2.into() }, span)?);
+                self.call(Func::Log, args, span)?
+            }
+            "Rational" | "Integer" | "Float" | "S" | "sympify" | "N" | "UnevaluatedExpr" | "nsimplify" | "simplify" => {
+                let args = self.parse_call_args()?;
+                let s = span.join(self.last_span());
+                match (w, args.len()) {
+                    ("Rational", 2) => {
+                        let mut it = args.into_iter();
+                        let (a, b) = (it.next().expect("two"), it.next().expect("two"));
+                        self.mk(ExprKind::Div { num: Box::new(a), den: Box::new(b) }, s)?
+                    }
+                    (_, 1) => {
+                        let mut a = args.into_iter().next().expect("one");
+                        // `S('1/3')`: a quoted expression.
+                        if let ExprKind::Text { .. } = a.kind {
+                            a = self.reparse_string_arg(a.span)?;
+                        }
+                        a
+                    }
+                    (_, n) => {
+                        return Err(ParseError::new(
+                            ErrorKind::Arity { func: w.into(), expected: if w == "Rational" { "2" } else { "1" }, found: n },
+                            s,
+                        ))
+                    }
+                }
+            }
+            "Interval" => {
+                let args = self.parse_call_args()?;
+                self.interval_from(args, true, true, span)?
+            }
+            "FiniteSet" | "Set" | "set" => {
+                let args = self.parse_call_args()?;
+                let s = span.join(self.last_span());
+                if args.is_empty() {
+                    self.mk(ExprKind::EmptySet, s)?
+                } else {
+                    self.mk(ExprKind::Set { items: args }, s)?
+                }
+            }
+            "Tuple" | "Point" | "Point2D" | "Point3D" => {
+                let args = self.parse_call_args()?;
+                let s = span.join(self.last_span());
+                self.mk(ExprKind::Tuple { items: args }, s)?
+            }
+            "Matrix" | "ImmutableMatrix" | "MutableDenseMatrix" | "ImmutableDenseMatrix" | "Array" => {
+                let args = self.parse_call_args()?;
+                let s = span.join(self.last_span());
+                self.matrix_from(args, s)?
+            }
+            "Eq" | "Ne" | "Lt" | "Le" | "Gt" | "Ge" => {
+                let args = self.parse_call_args()?;
+                let s = span.join(self.last_span());
+                if args.len() != 2 {
+                    return Err(ParseError::new(ErrorKind::Arity { func: w.into(), expected: "2", found: args.len() }, s));
+                }
+                let op = match w {
+                    "Eq" => RelOp::Eq,
+                    "Ne" => RelOp::Ne,
+                    "Lt" => RelOp::Lt,
+                    "Le" => RelOp::Le,
+                    "Gt" => RelOp::Gt,
+                    _ => RelOp::Ge,
+                };
+                self.mk(ExprKind::Relation { ops: vec![op], operands: args }, s)?
+            }
+            "Union" | "Intersection" | "Complement" => {
+                let args = self.parse_call_args()?;
+                let s = span.join(self.last_span());
+                let op = match w {
+                    "Union" => SetOp::Union,
+                    "Intersection" => SetOp::Intersection,
+                    _ => SetOp::Difference,
+                };
+                let mut it = args.into_iter();
+                let Some(mut acc) = it.next() else {
+                    return Err(ParseError::new(ErrorKind::Arity { func: w.into(), expected: "at least 1", found: 0 }, s));
+                };
+                for b in it {
+                    acc = self.mk(ExprKind::SetOp { op, lhs: Box::new(acc), rhs: Box::new(b) }, s)?;
+                }
+                acc
+            }
+            "Sum" | "Product" => {
+                let args = self.parse_call_args()?;
+                let s = span.join(self.last_span());
+                let op = if w == "Sum" { BigOp::Sum } else { BigOp::Product };
+                let (body, var, lower, upper) = self.body_and_limits(w, args, s)?;
+                self.mk(ExprKind::BigOp { op, body: Box::new(body), var, lower, upper }, s)?
+            }
+            "Integral" => {
+                let args = self.parse_call_args()?;
+                let s = span.join(self.last_span());
+                let (body, var, lower, upper) = self.body_and_limits(w, args, s)?;
+                self.mk(ExprKind::Integral { body: Box::new(body), var, lower, upper }, s)?
+            }
+            "Limit" => {
+                let args = self.parse_call_args()?;
+                let s = span.join(self.last_span());
+                if !(3..=4).contains(&args.len()) {
+                    return Err(ParseError::new(ErrorKind::Arity { func: w.into(), expected: "3 or 4", found: args.len() }, s));
+                }
+                let mut it = args.into_iter();
+                let body = it.next().expect("3");
+                let var = symbol_of(&it.next().expect("3"))
+                    .ok_or_else(|| ParseError::new(ErrorKind::Unexpected { found: "this".into(), expected: "a variable" }, s))?;
+                let to = it.next().expect("3");
+                let dir = it.next().and_then(|d| limit_dir(&d));
+                self.mk(ExprKind::Limit { body: Box::new(body), var, to: Box::new(to), dir }, s)?
+            }
+            "Derivative" | "diff" => {
+                let args = self.parse_call_args()?;
+                let s = span.join(self.last_span());
+                let mut it = args.into_iter();
+                let Some(body) = it.next() else {
+                    return Err(ParseError::new(ErrorKind::Arity { func: w.into(), expected: "at least 2", found: 0 }, s));
+                };
+                let mut var: Option<Symbol> = None;
+                let mut order = 0u32;
+                for a in it {
+                    let (v, n) = match &a.kind {
+                        ExprKind::Tuple { items } if items.len() == 2 => {
+                            (symbol_of(&items[0]), small_int(&items[1]))
+                        }
+                        _ => (symbol_of(&a), Some(1)),
+                    };
+                    match (v, n) {
+                        (Some(v), Some(n)) if var.as_ref().is_none_or(|x| *x == v) => {
+                            var = Some(v);
+                            order = order.saturating_add(n);
+                        }
+                        _ => {
+                            return Err(ParseError::new(
+                                ErrorKind::Unexpected { found: "this".into(), expected: "one differentiation variable" },
+                                a.span,
+                            ))
+                        }
+                    }
+                }
+                let Some(var) = var else {
+                    return Err(ParseError::new(ErrorKind::Arity { func: w.into(), expected: "at least 2", found: 1 }, s));
+                };
+                self.mk(ExprKind::Derivative { body: Box::new(body), var, order }, s)?
+            }
+            "Piecewise" => {
+                let args = self.parse_call_args()?;
+                let s = span.join(self.last_span());
+                let mut pieces = Vec::new();
+                for a in args {
+                    match a.kind {
+                        ExprKind::Tuple { items } if items.len() == 2 => {
+                            let mut it = items.into_iter();
+                            let v = it.next().expect("two");
+                            let c = it.next().expect("two");
+                            let c = if matches!(&c.kind, ExprKind::Text { text } if text == "true") { None } else { Some(c) };
+                            pieces.push((v, c));
+                        }
+                        _ => {
+                            return Err(ParseError::new(
+                                ErrorKind::Unexpected { found: "this".into(), expected: "a (value, condition) pair" },
+                                a.span,
+                            ))
+                        }
+                    }
+                }
+                self.mk(ExprKind::Piecewise { pieces }, s)?
+            }
+            "Symbol" | "symbols" | "Dummy" => {
+                // `Symbol('x_1')`: the name is read as a LaTeX symbol.
+                let open = self.expect_punct("(", None)?;
+                let Some(t) = self.peek().cloned() else {
+                    return Err(ParseError::new(ErrorKind::Unclosed { open: "(".into() }, open));
+                };
+                let Tok::Str(_) = &t.tok else {
+                    return Err(ParseError::new(ErrorKind::Unexpected { found: t.describe(), expected: "a quoted name" }, t.span));
+                };
+                self.bump();
+                let e = self.reparse_string_arg(t.span)?;
+                // Ignore assumptions like `positive=True`.
+                while self.eat_punct(",").is_some() {
+                    while self.peek().is_some_and(|t| !t.is_punct(",") && !t.is_punct(")")) {
+                        self.bump();
+                    }
+                }
+                self.expect_punct(")", Some(("(", open)))?;
+                let mut e = e;
+                e.span = span.join(self.last_span());
+                e
+            }
+            _ => {
+                if let Some(f) = plain_function(w) {
+                    let args = self.parse_call_args()?;
+                    self.call(f, args, span)?
+                } else {
+                    return Ok(None);
+                }
+            }
+        };
+        Ok(Some(e))
+    }
+
+    fn one_arg(&mut self, w: &str, args: Vec<Expr>, span: Span) -> PResult<Expr> {
+        if args.len() != 1 {
+            let s = span.join(self.last_span());
+            return Err(ParseError::new(ErrorKind::Arity { func: w.into(), expected: "1", found: args.len() }, s));
+        }
+        Ok(args.into_iter().next().expect("one"))
+    }
+
+    /// Re-read a quoted string's content (`'x_1'`, `'1/3'`) as LaTeX.
+    fn reparse_string_arg(&mut self, quoted: Span) -> PResult<Expr> {
+        let inner = Span::new(quoted.start + 1, quoted.end.saturating_sub(1).max(quoted.start + 1));
+        let text = &self.src[inner.start..inner.end];
+        let mut toks = lexer::latex::lex(text).map_err(|mut e| {
+            e.span = Span::new(e.span.start + inner.start, e.span.end + inner.start);
+            e
+        })?;
+        for t in &mut toks {
+            t.span = Span::new(t.span.start + inner.start, t.span.end + inner.start);
+        }
+        let mut child = self.child(toks);
+        child.latex = true;
+        let r = child.parse_top();
+        self.absorb(&child);
+        r
+    }
+
+    /// `Sum(body, (k, 1, n))`, `Integral(body, x)`, `Integral(body, (x, a, b))`.
+    #[allow(clippy::type_complexity)]
+    fn body_and_limits(
+        &mut self,
+        w: &str,
+        args: Vec<Expr>,
+        s: Span,
+    ) -> PResult<(Expr, Option<Symbol>, Option<Box<Expr>>, Option<Box<Expr>>)> {
+        let n = args.len();
+        let mut it = args.into_iter();
+        let Some(body) = it.next() else {
+            return Err(ParseError::new(ErrorKind::Arity { func: w.into(), expected: "1 or 2", found: 0 }, s));
+        };
+        match (it.next(), it.next()) {
+            (None, _) => Ok((body, None, None, None)),
+            (Some(lim), None) => match lim.kind {
+                ExprKind::Tuple { items } if items.len() == 3 => {
+                    let mut it = items.into_iter();
+                    let v = it.next().expect("3");
+                    let var = symbol_of(&v).ok_or_else(|| {
+                        ParseError::new(ErrorKind::Unexpected { found: "this".into(), expected: "a variable" }, v.span)
+                    })?;
+                    let lo = it.next().expect("3");
+                    let hi = it.next().expect("3");
+                    Ok((body, Some(var), Some(Box::new(lo)), Some(Box::new(hi))))
+                }
+                _ => match symbol_of(&lim) {
+                    Some(v) => Ok((body, Some(v), None, None)),
+                    None => Err(ParseError::new(
+                        ErrorKind::Unexpected { found: "this".into(), expected: "a variable or (variable, lower, upper)" },
+                        lim.span,
+                    )),
+                },
+            },
+            _ => Err(ParseError::new(ErrorKind::Arity { func: w.into(), expected: "1 or 2", found: n }, s)),
+        }
+    }
+
+    /// `Matrix([[1, 2], [3, 4]])` or `Matrix([1, 2, 3])` (a column).
+    fn matrix_from(&mut self, args: Vec<Expr>, s: Span) -> PResult<Expr> {
+        let Some(ExprKind::List { items }) = args.into_iter().next().map(|a| a.kind) else {
+            return Err(ParseError::new(
+                ErrorKind::Unexpected { found: "this".into(), expected: "a list of rows `[[…], …]`" },
+                s,
+            ));
+        };
+        let rows: Vec<Vec<Expr>> = if items.iter().all(|r| matches!(r.kind, ExprKind::List { .. })) {
+            items
+                .into_iter()
+                .map(|r| match r.kind {
+                    ExprKind::List { items } => items,
+                    _ => unreachable!("checked"),
+                })
+                .collect()
+        } else {
+            items.into_iter().map(|x| vec![x]).collect()
+        };
+        if rows.is_empty() {
+            return Err(ParseError::new(ErrorKind::UnexpectedEnd { expected: "a matrix entry" }, s));
+        }
+        self.mk(ExprKind::Matrix { kind: MatrixKind::Plain, rows }, s)
+    }
+
+    /// After a value: a unit word (`10 cm`, `10\text{ cm}`) or `percent`.
+    pub fn try_unit(&mut self, base: &Expr) -> PResult<Option<Expr>> {
+        if matches!(base.kind, ExprKind::Text { .. } | ExprKind::Quantity { .. } | ExprKind::Percent { .. }) {
+            return Ok(None);
+        }
+        let Some(t) = self.peek().cloned() else { return Ok(None) };
+        if t.quad_before {
+            return Ok(None);
+        }
+        let (word, consumed_to) = match &t.tok {
+            Tok::Cmd(c) if self.latex && is_unit_wrapper(c) => {
+                let open = self.pos + 1;
+                let Some(close) = self.matching_brace(open) else { return Ok(None) };
+                let a = self.toks[open].span.end;
+                let b = self.toks[close].span.start;
+                let raw = self.src[a..b].replace(['~'], " ").replace("\\,", " ").replace("\\ ", " ").replace("\\;", " ");
+                (super::atom::collapse_ws(&raw), close + 1)
+            }
+            Tok::Ident(w) if !self.latex && is_numeric_value(base) => {
+                // One-letter units (`m`, `s`, `g`) only at the very end.
+                let last = self.pos + 1 >= self.end;
+                if w.chars().count() == 1 && !last {
+                    return Ok(None);
+                }
+                (w.clone(), self.pos + 1)
+            }
+            _ => return Ok(None),
+        };
+        let lower = word.to_lowercase();
+        let end_span = self.toks[consumed_to - 1].span;
+        if word.is_empty() {
+            // `\text{ }`: a space.
+            self.pos = consumed_to;
+            return Ok(Some(base.clone()));
+        }
+        if matches!(lower.as_str(), "percent" | "percentage" | "pct" | "per cent" | "%") {
+            self.pos = consumed_to;
+            return Ok(Some(self.percent(base.clone(), end_span)?));
+        }
+        let known = crate::normalize::unit(&word).map(|u| u.canonical.to_string());
+        let unit = match known {
+            Some(u) => u,
+            None if self.latex && is_unitish_text(&word) && is_numeric_value(base) => word.clone(),
+            None => return Ok(None),
+        };
+        self.pos = consumed_to;
+        Ok(Some(self.quantity(base.clone(), &unit, end_span)?))
+    }
+}
+
+/// Commands whose content may be a unit after a value.
+fn is_unit_wrapper(c: &str) -> bool {
+    matches!(c, "text" | "textrm" | "textnormal" | "mathrm" | "mbox" | "textit" | "mathit" | "operatorname" | "rm" | "hbox")
+}
+
+/// Words that read as a unit of something counted (`apples`, `dollars
+/// per hour`): letters, spaces, `/`, `^`, `.`, at most four words, and not a
+/// connector.
+fn is_unitish_text(w: &str) -> bool {
+    !w.is_empty()
+        && w.split_whitespace().count() <= 4
+        && w.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '/' || c == '^' || c == '.' || c.is_ascii_digit() || c == '\'')
+        && w.chars().next().is_some_and(char::is_alphabetic)
+        && !super::latex_cmd::CONNECTORS.contains(&w.to_lowercase().as_str())
+}
+
+/// A value with no variables: units attach only to these.
+fn is_numeric_value(e: &Expr) -> bool {
+    let mut stack = vec![e];
+    while let Some(x) = stack.pop() {
+        match &x.kind {
+            ExprKind::Symbol { .. } | ExprKind::Apply { .. } | ExprKind::Text { .. } => return false,
+            _ => stack.extend(x.children()),
+        }
+    }
+    true
+}
+
+/// A plain name as a symbol; `split` when it is a run of letters to be
+/// read as a product (`xy`).
+fn name_to_symbol(w: &str) -> (Symbol, bool) {
+    if GREEK.contains(&w) || w == "lambda" {
+        return (Symbol::new(w), false);
+    }
+    // `x_1`, `alpha_2`, `value_2`
+    if let Some((name, sub)) = w.split_once('_') {
+        if !name.is_empty() && !sub.is_empty() {
+            let mut s = Symbol::new(name);
+            s.sub = Some(sub.to_string());
+            return (s, false);
+        }
+    }
+    // `x1` is x with subscript 1.
+    let letters: String = w.chars().take_while(|c| c.is_alphabetic()).collect();
+    let digits = &w[letters.len()..];
+    if letters.chars().count() == 1 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let mut s = Symbol::new(letters);
+        s.sub = Some(digits.to_string());
+        return (s, false);
+    }
+    let n = w.chars().count();
+    let split = n == 2 && w.chars().all(|c| c.is_ascii_alphabetic());
+    (Symbol::new(w), split)
+}
+
+fn symbol_of(e: &Expr) -> Option<Symbol> {
+    match &e.kind {
+        ExprKind::Symbol { sym } => Some(sym.clone()),
+        ExprKind::Constant { constant: Constant::I } => Some(Symbol::new("i")),
+        ExprKind::Constant { constant: Constant::E } => Some(Symbol::new("e")),
+        _ => None,
+    }
+}
+
+fn small_int(e: &Expr) -> Option<u32> {
+    match &e.kind {
+        ExprKind::Integer { value } => u32::try_from(value).ok().filter(|n| *n <= 100),
+        _ => None,
+    }
+}
+
+/// `'+'`, `dir='-'`.
+fn limit_dir(e: &Expr) -> Option<LimitDir> {
+    let text = match &e.kind {
+        ExprKind::Text { text } => text.as_str(),
+        ExprKind::Relation { operands, .. } => match &operands.last()?.kind {
+            ExprKind::Text { text } => text.as_str(),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    match text {
+        "+" => Some(LimitDir::Plus),
+        "-" => Some(LimitDir::Minus),
+        _ => None,
+    }
+}

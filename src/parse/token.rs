@@ -1,0 +1,71 @@
+//! Tokens shared by the LaTeX and plain lexers. The parser is one Pratt
+//! parser over these; the few places where the syntaxes differ ask
+//! `Parser::latex`.
+
+use crate::span::Span;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Tok {
+    /// A numeric literal with separators removed: `123`, `1.5`, `.5`,
+    /// `1.5e-3`. `grouped` is set when explicit thousands separators were
+    /// joined (`1{,}000`), so the number is known to be a whole literal.
+    Num(String),
+    /// LaTeX: one letter. Plain: a word (`x`, `sqrt`, `x_1`, `Interval`).
+    Ident(String),
+    /// LaTeX command name without the backslash: `frac`, `{`, `,`, `%`.
+    Cmd(String),
+    /// Plain: a quoted string's content.
+    Str(String),
+    /// Operators and brackets, longest match: `**`, `<=`, `!=`, `+`, `(`…
+    Punct(&'static str),
+    /// Any other character; an error only if the parser has to read it.
+    Other(char),
+}
+
+#[derive(Clone, Debug)]
+pub struct Token {
+    pub tok: Tok,
+    pub span: Span,
+    /// Whitespace (or a spacing command) came right before this token.
+    pub space_before: bool,
+    /// A wide space (`\quad`, `\qquad`) came right before this token: it
+    /// separates answers in a list (`x = 1 \quad x = 2`).
+    pub quad_before: bool,
+}
+
+impl Token {
+    pub fn is_punct(&self, p: &str) -> bool {
+        matches!(&self.tok, Tok::Punct(q) if *q == p)
+    }
+
+    pub fn is_cmd(&self, name: &str) -> bool {
+        matches!(&self.tok, Tok::Cmd(c) if c == name)
+    }
+
+    pub fn is_ident(&self, name: &str) -> bool {
+        matches!(&self.tok, Tok::Ident(c) if c == name)
+    }
+
+    /// How the token reads in an error message.
+    pub fn describe(&self) -> String {
+        match &self.tok {
+            Tok::Num(n) => format!("number `{n}`"),
+            Tok::Ident(s) => format!("`{s}`"),
+            Tok::Cmd(c) => format!("`\\{c}`"),
+            Tok::Str(s) => format!("string {s:?}"),
+            Tok::Punct(p) => format!("`{p}`"),
+            Tok::Other(c) => format!("`{c}`"),
+        }
+    }
+}
+
+/// Punctuation both lexers know, longest first so `**` wins over `*`.
+pub const PUNCTS: &[&str] = &[
+    "**", "<=", ">=", "!=", "==", "+-", "-+", "~=", "=<", "=>", "<>", "+", "-", "*", "/", "^", "_",
+    "=", "<", ">", "!", "'", "|", ",", ";", ":", "&", "(", ")", "[", "]", "{", "}", "%", "~", ".",
+    "$", "?", "#", "@",
+];
+
+pub fn punct(s: &str) -> Option<&'static str> {
+    PUNCTS.iter().copied().find(|p| *p == s)
+}

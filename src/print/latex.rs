@@ -1,0 +1,451 @@
+//! Trees to LaTeX, in exactly the notation of grammars/README.md, with
+//! the fewest parentheses the precedence levels of [`Prec`] allow.
+
+use num_rational::BigRational;
+use num_traits::{One, Signed};
+
+use super::prec::{Piece, Prec};
+use super::shape::{decimal_text, frac_view, is_greek, signed_factors, Frac};
+use crate::ast::{Expr, ExprKind, Func as F, LimitDir, MatrixKind, RelOp, Symbol as Sym};
+
+pub fn to_latex(e: &Expr) -> String {
+    expr(e).s
+}
+
+fn paren(s: &str) -> String {
+    format!("\\left({s}\\right)")
+}
+
+/// The piece as a string, parenthesized unless it binds at least `min`
+/// (and, with `no_minus`, does not start with a minus).
+fn wrap(p: Piece, min: Prec, no_minus: bool) -> String {
+    if p.fits(min, no_minus) {
+        p.s
+    } else {
+        paren(&p.s)
+    }
+}
+
+fn sub(e: &Expr, min: Prec, no_minus: bool) -> String {
+    wrap(expr(e), min, no_minus)
+}
+
+fn join(es: &[Expr]) -> String {
+    es.iter().map(|e| sub(e, Prec::Rel, false)).collect::<Vec<_>>().join(", ")
+}
+
+pub(crate) fn symbol(sym: &Sym) -> String {
+    symbol_with(sym, false)
+}
+
+/// A symbol; a multi-letter name is `\mathrm{name}` (or `\operatorname`
+/// for a function name) so it does not read as a product of letters.
+fn symbol_with(sym: &Sym, func_name: bool) -> String {
+    let name = sym.name.as_str();
+    let mut s = if is_greek(name) {
+        format!("\\{name}")
+    } else if name.chars().count() <= 1 || !name.chars().all(|c| c.is_ascii_alphabetic()) {
+        name.to_string()
+    } else if func_name {
+        format!("\\operatorname{{{name}}}")
+    } else {
+        format!("\\mathrm{{{name}}}")
+    };
+    if let Some(a) = &sym.accent {
+        s = format!("\\{a}{{{s}}}");
+    }
+    if let Some(sub) = &sym.sub {
+        s = format!("{s}_{{{sub}}}");
+    }
+    for _ in 0..sym.primes {
+        s.push('\'');
+    }
+    s
+}
+
+fn rational(v: &BigRational) -> Piece {
+    let frac = format!("\\frac{{{}}}{{{}}}", v.numer().abs(), v.denom());
+    if v.is_negative() {
+        Piece::new(format!("-{frac}"), Prec::Neg)
+    } else {
+        Piece::new(frac, Prec::Closed)
+    }
+}
+
+fn expr(e: &Expr) -> Piece {
+    use ExprKind::*;
+    match &e.kind {
+        Integer { value } => {
+            Piece::new(value.to_string(), if value.is_negative() { Prec::Neg } else { Prec::Atom })
+        }
+        Rational { value } => rational(value),
+        Decimal { value, text } => {
+            let s = decimal_text(value, text);
+            let prec = if s.starts_with('-') { Prec::Neg } else { Prec::Atom };
+            Piece::new(s, prec)
+        }
+        Symbol { sym } => Piece::new(symbol(sym), if sym.primes > 0 { Prec::Closed } else { Prec::Atom }),
+        Constant { constant } => Piece::atom(match constant {
+            crate::ast::Constant::Pi => "\\pi",
+            crate::ast::Constant::E => "e",
+            crate::ast::Constant::I => "i",
+            crate::ast::Constant::Infinity => "\\infty",
+        }),
+        Add { terms } => Piece::new(sum(terms), Prec::Sum),
+        Mul { factors } => match frac_view(e) {
+            Some(f) => fraction(&f),
+            None => product(factors),
+        },
+        Div { num, den } => Piece::new(format!("\\frac{{{}}}{{{}}}", to_latex(num), to_latex(den)), Prec::Closed),
+        Pow { base, exp } => power(e, base, exp),
+        Root { radicand, index } => Piece::atom(match index {
+            None => format!("\\sqrt{{{}}}", to_latex(radicand)),
+            Some(n) => format!("\\sqrt[{}]{{{}}}", to_latex(n), to_latex(radicand)),
+        }),
+        Neg { arg } => Piece::new(format!("-{}", sub(arg, Prec::Product, true)), Prec::Neg),
+        PlusMinus { lhs, rhs, minus_plus } => {
+            let op = if *minus_plus { "\\mp" } else { "\\pm" };
+            let r = sub(rhs, Prec::Product, true);
+            match lhs {
+                Some(l) => Piece::new(format!("{} {op} {r}", sub(l, Prec::Sum, false)), Prec::Sum),
+                None => Piece::new(format!("{op} {r}"), Prec::Sum),
+            }
+        }
+        Func { func, args } => function(*func, args),
+        Apply { name, args } => {
+            Piece::new(format!("{}{}", symbol_with(name, true), paren(&join(args))), Prec::Closed)
+        }
+        BigOp { op, body, var, lower, upper } => {
+            let cmd = match op {
+                crate::ast::BigOp::Sum => "\\sum",
+                crate::ast::BigOp::Product => "\\prod",
+            };
+            let mut s = cmd.to_string();
+            match (var, lower) {
+                (Some(v), Some(l)) => s += &format!("_{{{}={}}}", symbol(v), to_latex(l)),
+                (Some(v), None) => s += &format!("_{{{}}}", symbol(v)),
+                (None, Some(l)) => s += &format!("_{{{}}}", to_latex(l)),
+                (None, None) => {}
+            }
+            if let Some(u) = upper {
+                s += &format!("^{{{}}}", to_latex(u));
+            }
+            Piece::new(format!("{s} {}", sub(body, Prec::Product, false)), Prec::Sum)
+        }
+        Integral { body, var, lower, upper } => {
+            let mut s = "\\int".to_string();
+            if let Some(l) = lower {
+                s += &format!("_{{{}}}", to_latex(l));
+            }
+            if let Some(u) = upper {
+                s += &format!("^{{{}}}", to_latex(u));
+            }
+            s += &format!(" {}", sub(body, Prec::Product, false));
+            if let Some(v) = var {
+                s += &format!(" \\, d{}", symbol(v));
+            }
+            Piece::new(s, Prec::Sum)
+        }
+        Limit { body, var, to, dir } => {
+            let to = match dir {
+                None => to_latex(to),
+                Some(d) => {
+                    let sign = if *d == LimitDir::Plus { "+" } else { "-" };
+                    format!("{}^{{{sign}}}", sub(to, Prec::Postfix, false))
+                }
+            };
+            Piece::new(
+                format!("\\lim_{{{} \\to {to}}} {}", symbol(var), sub(body, Prec::Product, false)),
+                Prec::Sum,
+            )
+        }
+        Derivative { body, var, order } => {
+            let v = symbol(var);
+            let op = if *order == 1 {
+                format!("\\frac{{d}}{{d{v}}}")
+            } else {
+                format!("\\frac{{d^{{{order}}}}}{{d{v}^{{{order}}}}}")
+            };
+            Piece::new(format!("{op} {}", sub(body, Prec::Power, false)), Prec::Sum)
+        }
+        Relation { ops, operands } => {
+            let mut s = String::new();
+            for (i, x) in operands.iter().enumerate() {
+                if i > 0 {
+                    let op = ops.get(i - 1).copied().unwrap_or(RelOp::Eq);
+                    s += &format!(" {} ", rel_op(op));
+                }
+                s += &sub(x, Prec::Sum, false);
+            }
+            Piece::new(s, Prec::Rel)
+        }
+        Percent { value } => Piece::new(format!("{}\\%", sub(value, Prec::Closed, false)), Prec::Postfix),
+        Quantity { value, unit } => {
+            if unit == "deg" {
+                Piece::new(format!("{}^{{\\circ}}", sub(value, Prec::Postfix, false)), Prec::Power)
+            } else {
+                Piece::new(format!("{} \\text{{ {}}}", sub(value, Prec::Neg, false), escape_text(unit)), Prec::Product)
+            }
+        }
+        Set { items } if items.is_empty() => Piece::atom("\\emptyset"),
+        Set { items } => Piece::atom(format!("\\left\\{{{}\\right\\}}", join(items))),
+        Tuple { items } => Piece::atom(paren(&join(items))),
+        List { items } => Piece::new(join(items), Prec::List),
+        Interval { lo, hi, lo_closed, hi_closed } => {
+            let l = if *lo_closed { "[" } else { "(" };
+            let r = if *hi_closed { "]" } else { ")" };
+            Piece::atom(format!(
+                "\\left{l}{}, {}\\right{r}",
+                sub(lo, Prec::Rel, false),
+                sub(hi, Prec::Rel, false)
+            ))
+        }
+        SetOp { op, lhs, rhs } => {
+            let cmd = match op {
+                crate::ast::SetOp::Union => "\\cup",
+                crate::ast::SetOp::Intersection => "\\cap",
+                crate::ast::SetOp::Difference => "\\setminus",
+            };
+            // Left-nested chains of one operation need no parentheses.
+            let l = match &lhs.kind {
+                SetOp { op: o, .. } if o == op && *op != crate::ast::SetOp::Difference => to_latex(lhs),
+                _ => sub(lhs, Prec::Product, false),
+            };
+            Piece::new(format!("{l} {cmd} {}", sub(rhs, Prec::Product, false)), Prec::Sum)
+        }
+        NumberSet { set } => Piece::atom(match set {
+            crate::ast::NumberSet::Naturals => "\\mathbb{N}",
+            crate::ast::NumberSet::Integers => "\\mathbb{Z}",
+            crate::ast::NumberSet::Rationals => "\\mathbb{Q}",
+            crate::ast::NumberSet::Reals => "\\mathbb{R}",
+            crate::ast::NumberSet::Complexes => "\\mathbb{C}",
+        }),
+        EmptySet => Piece::atom("\\emptyset"),
+        Matrix { kind, rows } => {
+            let env = match kind {
+                MatrixKind::Plain => "matrix",
+                MatrixKind::Paren => "pmatrix",
+                MatrixKind::Bracket => "bmatrix",
+                MatrixKind::Brace => "Bmatrix",
+                MatrixKind::Vert => "vmatrix",
+                MatrixKind::DoubleVert => "Vmatrix",
+            };
+            let body = rows
+                .iter()
+                .map(|r| r.iter().map(|c| sub(c, Prec::Rel, false)).collect::<Vec<_>>().join(" & "))
+                .collect::<Vec<_>>()
+                .join(" \\\\ ");
+            Piece::atom(format!("\\begin{{{env}}}{body}\\end{{{env}}}"))
+        }
+        Piecewise { pieces } => {
+            let body = pieces
+                .iter()
+                .map(|(v, c)| {
+                    let c = match c {
+                        Some(c) => sub(c, Prec::List, false),
+                        None => "\\text{otherwise}".to_string(),
+                    };
+                    format!("{} & {c}", sub(v, Prec::Rel, false))
+                })
+                .collect::<Vec<_>>()
+                .join(" \\\\ ");
+            Piece::atom(format!("\\begin{{cases}}{body}\\end{{cases}}"))
+        }
+        Text { text } => Piece::atom(format!("\\text{{{}}}", escape_text(text))),
+    }
+}
+
+/// Terms joined by ` + `, or ` - ` for a term printed with a leading minus
+/// (`x - 3`, not `x + -3`): `a + (-t)` and `a - t` are the same value
+/// however the parser groups `-t`.
+fn sum(terms: &[Expr]) -> String {
+    let mut s = String::new();
+    for (i, t) in terms.iter().enumerate() {
+        let p = sub(t, Prec::Sum, false);
+        if i == 0 {
+            s = p;
+        } else if let Some(rest) = p.strip_prefix('-') {
+            s += " - ";
+            s += rest;
+        } else {
+            s += " + ";
+            s += &p;
+        }
+    }
+    s
+}
+
+/// Factors side by side, with `\cdot` where juxtaposition would misread:
+/// before a digit (`2 \cdot 3`), before a fraction after a digit (`2
+/// \frac{1}{2}` is a mixed number), before a parenthesis after a letter
+/// (`f \left(x\right)` is a function call).
+fn juxtapose(factors: &[Expr]) -> String {
+    let mut s = String::new();
+    for (i, f) in factors.iter().enumerate() {
+        let p = if i == 0 { sub(f, Prec::Neg, false) } else { sub(f, Prec::Power, true) };
+        if i > 0 {
+            let prev_digit = s.ends_with(|c: char| c.is_ascii_digit());
+            let cdot = p.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+                || (prev_digit && p.starts_with("\\frac"))
+                || (!prev_digit && p.starts_with("\\left("));
+            s += if cdot { " \\cdot " } else { " " };
+        }
+        s += &p;
+    }
+    s
+}
+
+fn product(factors: &[Expr]) -> Piece {
+    let (neg, fs) = signed_factors(factors);
+    let body = juxtapose(&fs);
+    if neg {
+        Piece::new(format!("-{body}"), Prec::Neg)
+    } else {
+        Piece::new(body, Prec::Product)
+    }
+}
+
+/// Numerator or denominator of a `\frac`: braces delimit it, so a single
+/// factor needs no parentheses.
+fn frac_part(fs: &[Expr]) -> String {
+    match fs {
+        [] => "1".to_string(),
+        [f] => to_latex(f),
+        _ => juxtapose(fs),
+    }
+}
+
+fn fraction(f: &Frac) -> Piece {
+    let s = format!("\\frac{{{}}}{{{}}}", frac_part(&f.num), frac_part(&f.den));
+    if f.neg {
+        Piece::new(format!("-{s}"), Prec::Neg)
+    } else {
+        Piece::new(s, Prec::Closed)
+    }
+}
+
+fn power(e: &Expr, base: &Expr, exp: &Expr) -> Piece {
+    if let Some(f) = frac_view(e) {
+        return fraction(&f);
+    }
+    if let ExprKind::Rational { value } = &exp.kind {
+        if value.numer().is_one() {
+            let b = to_latex(base);
+            return Piece::atom(if value.denom() == &2.into() {
+                format!("\\sqrt{{{b}}}")
+            } else {
+                format!("\\sqrt[{}]{{{b}}}", value.denom())
+            });
+        }
+    }
+    // \sin^{2}\left(x\right); only positive integer powers (\sin^{-1} is
+    // arcsin).
+    if let (ExprKind::Func { func, args }, ExprKind::Integer { value }) = (&base.kind, &exp.kind) {
+        if func.is_trig_like() && args.len() == 1 && value.is_positive() {
+            return Piece::new(
+                format!("{}^{{{value}}}{}", func_command(*func), paren(&to_latex(&args[0]))),
+                Prec::Closed,
+            );
+        }
+    }
+    Piece::new(format!("{}^{{{}}}", sub(base, Prec::Postfix, false), to_latex(exp)), Prec::Power)
+}
+
+/// The command for a function written `\name\left(args\right)`.
+fn func_command(f: F) -> String {
+    let builtin = [
+        F::Sin,
+        F::Cos,
+        F::Tan,
+        F::Cot,
+        F::Sec,
+        F::Csc,
+        F::Sinh,
+        F::Cosh,
+        F::Tanh,
+        F::Coth,
+        F::Ln,
+        F::Log,
+        F::Gcd,
+        F::Min,
+        F::Max,
+        F::Det,
+        F::Arg,
+    ];
+    if builtin.contains(&f) {
+        return format!("\\{}", f.name());
+    }
+    let name = match f {
+        F::Asin => return "\\arcsin".into(),
+        F::Acos => return "\\arccos".into(),
+        F::Atan => return "\\arctan".into(),
+        F::Acot => "arccot",
+        F::Asec => "arcsec",
+        F::Acsc => "arccsc",
+        F::Asinh => "arsinh",
+        F::Acosh => "arcosh",
+        F::Atanh => "artanh",
+        F::Acoth => "arcoth",
+        F::Asech => "arsech",
+        F::Acsch => "arcsch",
+        other => other.name(),
+    };
+    format!("\\operatorname{{{name}}}")
+}
+
+fn call(f: F, args: &[Expr]) -> Piece {
+    Piece::new(format!("{}{}", func_command(f), paren(&join(args))), Prec::Closed)
+}
+
+fn function(f: F, args: &[Expr]) -> Piece {
+    match (f, args) {
+        (F::Exp, [x]) => Piece::new(format!("e^{{{}}}", to_latex(x)), Prec::Power),
+        (F::Log, [x, b]) => Piece::new(format!("\\log_{{{}}}{}", to_latex(b), paren(&to_latex(x))), Prec::Closed),
+        (F::Abs, [x]) => Piece::atom(format!("\\left|{}\\right|", to_latex(x))),
+        (F::Floor, [x]) => Piece::atom(format!("\\lfloor {}\\rfloor", to_latex(x))),
+        (F::Ceil, [x]) => Piece::atom(format!("\\lceil {}\\rceil", to_latex(x))),
+        (F::Factorial, [x]) => Piece::new(format!("{}!", sub(x, Prec::Atom, true)), Prec::Postfix),
+        (F::Binom, [n, k]) => Piece::atom(format!("\\binom{{{}}}{{{}}}", to_latex(n), to_latex(k))),
+        (F::Mod, [a, m]) => Piece::new(
+            format!("{} \\bmod {}", sub(a, Prec::Neg, false), sub(m, Prec::Power, true)),
+            Prec::Sum,
+        ),
+        _ => call(f, args),
+    }
+}
+
+fn rel_op(op: RelOp) -> &'static str {
+    match op {
+        RelOp::Eq => "=",
+        RelOp::Ne => "\\ne",
+        RelOp::Lt => "<",
+        RelOp::Le => "\\le",
+        RelOp::Gt => ">",
+        RelOp::Ge => "\\ge",
+        RelOp::Approx => "\\approx",
+        RelOp::In => "\\in",
+        RelOp::NotIn => "\\notin",
+        RelOp::Subset => "\\subset",
+        RelOp::SubsetEq => "\\subseteq",
+        RelOp::Supset => "\\supset",
+        RelOp::SupsetEq => "\\supseteq",
+    }
+}
+
+/// Characters that are commands inside `\text{}` are escaped.
+fn escape_text(t: &str) -> String {
+    let mut s = String::with_capacity(t.len());
+    for c in t.chars() {
+        match c {
+            '\\' => s.push_str("\\textbackslash{}"),
+            '{' | '}' | '%' | '$' | '&' | '#' | '_' => {
+                s.push('\\');
+                s.push(c);
+            }
+            '^' => s.push_str("\\^{}"),
+            '~' => s.push_str("\\~{}"),
+            c => s.push(c),
+        }
+    }
+    s
+}

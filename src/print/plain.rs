@@ -1,0 +1,344 @@
+//! Trees to plain / SymPy-style text, in exactly the notation of
+//! grammars/README.md: `x^2 + 2*x + 1`, `2*sqrt(2)`, `(x + 1)/7`.
+
+use num_rational::BigRational;
+use num_traits::{One, Signed};
+
+use super::latex;
+use super::prec::{Piece, Prec};
+use super::shape::{decimal_text, frac_view, is_greek, signed_factors, Frac};
+use crate::ast::{Expr, ExprKind, Func as F, LimitDir, RelOp, Symbol as Sym};
+
+pub fn to_plain(e: &Expr) -> String {
+    expr(e).s
+}
+
+fn wrap(p: Piece, min: Prec, no_minus: bool) -> String {
+    if p.fits(min, no_minus) {
+        p.s
+    } else {
+        format!("({})", p.s)
+    }
+}
+
+fn sub(e: &Expr, min: Prec, no_minus: bool) -> String {
+    wrap(expr(e), min, no_minus)
+}
+
+fn join(es: &[Expr]) -> String {
+    es.iter().map(|e| sub(e, Prec::Rel, false)).collect::<Vec<_>>().join(", ")
+}
+
+/// `x`, `x_1`, `alpha`; anything else (accents, primes, multi-letter
+/// names, compound subscripts) as `Symbol('<latex>')`.
+fn symbol(sym: &Sym) -> String {
+    let name = sym.name.as_str();
+    let simple_name = is_greek(name) || (name.chars().count() == 1 && name.chars().all(|c| c.is_alphabetic()));
+    let simple_sub = sym.sub.as_deref().is_none_or(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()));
+    if simple_name && simple_sub && sym.accent.is_none() && sym.primes == 0 {
+        return match &sym.sub {
+            Some(s) => format!("{name}_{s}"),
+            None => name.to_string(),
+        };
+    }
+    format!("Symbol({})", quote(&latex::symbol(sym), '\''))
+}
+
+/// The name of an unknown function: `f`, `foo`, `f_1`, `g'`.
+fn func_name(sym: &Sym) -> String {
+    let mut s = sym.name.clone();
+    if let Some(a) = &sym.sub {
+        s = format!("{s}_{a}");
+    }
+    for _ in 0..sym.primes {
+        s.push('\'');
+    }
+    s
+}
+
+/// A Python string literal, preferring `q` as the quote.
+fn quote(s: &str, q: char) -> String {
+    let q = if s.contains(q) && !s.contains('"') { '"' } else { q };
+    let mut out = String::new();
+    out.push(q);
+    for c in s.chars() {
+        if c == q || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push(q);
+    out
+}
+
+fn rational(v: &BigRational) -> Piece {
+    let s = format!("{}/{}", v.numer(), v.denom());
+    Piece::new(s, if v.is_negative() { Prec::Neg } else { Prec::Product })
+}
+
+fn expr(e: &Expr) -> Piece {
+    use ExprKind::*;
+    match &e.kind {
+        Integer { value } => {
+            Piece::new(value.to_string(), if value.is_negative() { Prec::Neg } else { Prec::Atom })
+        }
+        Rational { value } => rational(value),
+        Decimal { value, text } => {
+            let s = decimal_text(value, text);
+            let prec = if s.starts_with('-') { Prec::Neg } else { Prec::Atom };
+            Piece::new(s, prec)
+        }
+        Symbol { sym } => Piece::atom(symbol(sym)),
+        Constant { constant } => Piece::atom(match constant {
+            crate::ast::Constant::Pi => "pi",
+            crate::ast::Constant::E => "E",
+            crate::ast::Constant::I => "I",
+            crate::ast::Constant::Infinity => "oo",
+        }),
+        Add { terms } => {
+            let mut s = String::new();
+            for (i, t) in terms.iter().enumerate() {
+                let p = sub(t, Prec::Sum, false);
+                if i == 0 {
+                    s = p;
+                } else if let Some(rest) = p.strip_prefix('-') {
+                    s += " - ";
+                    s += rest;
+                } else {
+                    s += " + ";
+                    s += &p;
+                }
+            }
+            Piece::new(s, Prec::Sum)
+        }
+        Mul { factors } => match frac_view(e) {
+            Some(f) => fraction(&f),
+            None => {
+                let (neg, fs) = signed_factors(factors);
+                let body = product(&fs);
+                if neg {
+                    Piece::new(format!("-{body}"), Prec::Neg)
+                } else {
+                    Piece::new(body, Prec::Product)
+                }
+            }
+        },
+        Div { num, den } => Piece::new(
+            format!("{}/{}", sub(num, Prec::Product, false), sub(den, Prec::Power, true)),
+            Prec::Product,
+        ),
+        Pow { base, exp } => power(e, base, exp),
+        Root { radicand, index } => Piece::atom(match index {
+            None => format!("sqrt({})", to_plain(radicand)),
+            Some(n) => format!("root({}, {})", to_plain(radicand), to_plain(n)),
+        }),
+        Neg { arg } => Piece::new(format!("-{}", sub(arg, Prec::Product, true)), Prec::Neg),
+        PlusMinus { lhs, rhs, minus_plus } => {
+            let op = if *minus_plus { "-+" } else { "+-" };
+            let r = sub(rhs, Prec::Product, true);
+            match lhs {
+                Some(l) => Piece::new(format!("{} {op} {r}", sub(l, Prec::Sum, false)), Prec::Sum),
+                None => Piece::new(format!("{op} {r}"), Prec::Sum),
+            }
+        }
+        Func { func, args } => function(*func, args),
+        Apply { name, args } => Piece::atom(format!("{}({})", func_name(name), join(args))),
+        BigOp { op, body, var, lower, upper } => {
+            let name = match op {
+                crate::ast::BigOp::Sum => "Sum",
+                crate::ast::BigOp::Product => "Product",
+            };
+            Piece::atom(format!("{name}({}{})", to_plain(body), limits(var.as_ref(), lower, upper)))
+        }
+        Integral { body, var, lower, upper } => {
+            Piece::atom(format!("Integral({}{})", to_plain(body), limits(var.as_ref(), lower, upper)))
+        }
+        Limit { body, var, to, dir } => {
+            let d = match dir {
+                None => String::new(),
+                Some(LimitDir::Plus) => ", '+'".into(),
+                Some(LimitDir::Minus) => ", '-'".into(),
+            };
+            Piece::atom(format!("Limit({}, {}, {}{d})", to_plain(body), symbol(var), to_plain(to)))
+        }
+        Derivative { body, var, order } => Piece::atom(if *order == 1 {
+            format!("Derivative({}, {})", to_plain(body), symbol(var))
+        } else {
+            format!("Derivative({}, ({}, {order}))", to_plain(body), symbol(var))
+        }),
+        Relation { ops, operands } => {
+            let mut s = String::new();
+            for (i, x) in operands.iter().enumerate() {
+                if i > 0 {
+                    let op = ops.get(i - 1).copied().unwrap_or(RelOp::Eq);
+                    s += &format!(" {} ", rel_op(op));
+                }
+                s += &sub(x, Prec::Sum, false);
+            }
+            Piece::new(s, Prec::Rel)
+        }
+        Percent { value } => Piece::new(format!("{}%", sub(value, Prec::Closed, false)), Prec::Postfix),
+        Quantity { value, unit } => {
+            if unit == "deg" {
+                Piece::new(format!("{}°", sub(value, Prec::Postfix, false)), Prec::Power)
+            } else {
+                Piece::new(format!("{} {unit}", sub(value, Prec::Neg, false)), Prec::Product)
+            }
+        }
+        Set { items } if items.is_empty() => Piece::atom("EmptySet"),
+        Set { items } => Piece::atom(format!("{{{}}}", join(items))),
+        Tuple { items } if items.len() == 1 => Piece::atom(format!("({},)", join(items))),
+        Tuple { items } => Piece::atom(format!("({})", join(items))),
+        List { items } => Piece::new(
+            items.iter().map(|x| list_item(x)).collect::<Vec<_>>().join(", "),
+            Prec::List,
+        ),
+        Interval { lo, hi, lo_closed, hi_closed } => {
+            let (lo, hi) = (to_plain(lo), to_plain(hi));
+            Piece::atom(match (lo_closed, hi_closed) {
+                (true, true) => format!("Interval({lo}, {hi})"),
+                (true, false) => format!("Interval.Ropen({lo}, {hi})"),
+                (false, true) => format!("Interval.Lopen({lo}, {hi})"),
+                // An open interval is the 2-tuple (grammars/README.md).
+                (false, false) => format!("({lo}, {hi})"),
+            })
+        }
+        SetOp { op, lhs, rhs } => {
+            let name = match op {
+                crate::ast::SetOp::Union => "Union",
+                crate::ast::SetOp::Intersection => "Intersection",
+                crate::ast::SetOp::Difference => "Complement",
+            };
+            Piece::atom(format!("{name}({}, {})", to_plain(lhs), to_plain(rhs)))
+        }
+        NumberSet { set } => Piece::atom(match set {
+            crate::ast::NumberSet::Naturals => "Naturals",
+            crate::ast::NumberSet::Integers => "Integers",
+            crate::ast::NumberSet::Rationals => "Rationals",
+            crate::ast::NumberSet::Reals => "Reals",
+            crate::ast::NumberSet::Complexes => "Complexes",
+        }),
+        EmptySet => Piece::atom("EmptySet"),
+        Matrix { kind, rows } => {
+            let body = rows.iter().map(|r| format!("[{}]", join(r))).collect::<Vec<_>>().join(", ");
+            let m = format!("Matrix([{body}])");
+            // A vmatrix is a determinant (its canonical form is det(...)).
+            Piece::atom(if *kind == crate::ast::MatrixKind::Vert { format!("det({m})") } else { m })
+        }
+        Piecewise { pieces } => {
+            let body = pieces
+                .iter()
+                .map(|(v, c)| {
+                    let c = c.as_ref().map(to_plain).unwrap_or_else(|| "True".into());
+                    format!("({}, {c})", to_plain(v))
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            Piece::atom(format!("Piecewise({body})"))
+        }
+        Text { text } => Piece::atom(quote(text, '"')),
+    }
+}
+
+/// A nested list inside a list keeps its brackets.
+fn list_item(x: &Expr) -> String {
+    match &x.kind {
+        ExprKind::List { items } => format!("[{}]", join(items)),
+        _ => sub(x, Prec::Rel, false),
+    }
+}
+
+/// `, (k, 1, n)`, `, k`, or nothing: the variable-and-bounds argument of
+/// `Sum`, `Product` and `Integral`.
+fn limits(var: Option<&Sym>, lower: &Option<Box<Expr>>, upper: &Option<Box<Expr>>) -> String {
+    let Some(v) = var else { return String::new() };
+    let v = symbol(v);
+    match (lower, upper) {
+        (None, None) => format!(", {v}"),
+        (Some(l), Some(u)) => format!(", ({v}, {}, {})", to_plain(l), to_plain(u)),
+        // One-sided bounds have no SymPy spelling; keep what was written.
+        (Some(l), None) => format!(", ({v}, {})", to_plain(l)),
+        (None, Some(u)) => format!(", ({v}, None, {})", to_plain(u)),
+    }
+}
+
+/// Factors joined by `*`: the first needs only product level (`1/2*x` is
+/// `(1/2)·x`), the others power level and no leading minus.
+fn product(fs: &[Expr]) -> String {
+    fs.iter()
+        .enumerate()
+        .map(|(i, f)| if i == 0 { sub(f, Prec::Product, false) } else { sub(f, Prec::Power, true) })
+        .collect::<Vec<_>>()
+        .join("*")
+}
+
+fn fraction(f: &Frac) -> Piece {
+    let num = match f.num.as_slice() {
+        [] => "1".to_string(),
+        [x] => sub(x, Prec::Product, true),
+        xs => product(xs),
+    };
+    let den = match f.den.as_slice() {
+        [x] => sub(x, Prec::Power, true),
+        xs => format!("({})", product(xs)),
+    };
+    if f.neg {
+        Piece::new(format!("-{num}/{den}"), Prec::Neg)
+    } else {
+        Piece::new(format!("{num}/{den}"), Prec::Product)
+    }
+}
+
+fn power(e: &Expr, base: &Expr, exp: &Expr) -> Piece {
+    if let Some(f) = frac_view(e) {
+        return fraction(&f);
+    }
+    if let ExprKind::Rational { value } = &exp.kind {
+        if value.numer().is_one() {
+            let b = to_plain(base);
+            return Piece::atom(if value.denom() == &2.into() {
+                format!("sqrt({b})")
+            } else {
+                format!("root({b}, {})", value.denom())
+            });
+        }
+    }
+    if matches!(&base.kind, ExprKind::Constant { constant: crate::ast::Constant::E }) {
+        return Piece::atom(format!("exp({})", to_plain(exp)));
+    }
+    let x = expr(exp);
+    let x = if x.prec == Prec::Atom && !x.starts_minus() { x.s } else { format!("({})", x.s) };
+    Piece::new(format!("{}^{x}", sub(base, Prec::Postfix, false)), Prec::Power)
+}
+
+fn function(f: F, args: &[Expr]) -> Piece {
+    let name = match (f, args.len()) {
+        // Plain `log(x)` is the natural log (SymPy): write the base out.
+        (F::Log, 1) => return Piece::atom(format!("log({}, 10)", to_plain(&args[0]))),
+        (F::Abs, _) => "Abs",
+        (F::Ceil, _) => "ceiling",
+        (F::Min, _) => "Min",
+        (F::Max, _) => "Max",
+        (F::Mod, _) => "Mod",
+        (other, _) => other.name(),
+    };
+    Piece::atom(format!("{name}({})", join(args)))
+}
+
+fn rel_op(op: RelOp) -> &'static str {
+    match op {
+        RelOp::Eq => "=",
+        RelOp::Ne => "!=",
+        RelOp::Lt => "<",
+        RelOp::Le => "<=",
+        RelOp::Gt => ">",
+        RelOp::Ge => ">=",
+        RelOp::Approx => "~=",
+        RelOp::In => "in",
+        RelOp::NotIn => "notin",
+        RelOp::Subset => "subset",
+        RelOp::SubsetEq => "subseteq",
+        RelOp::Supset => "supset",
+        RelOp::SupsetEq => "supseteq",
+    }
+}

@@ -1,0 +1,134 @@
+//! The plain / Python / SymPy-style parser: each input with the exact tree
+//! it must give (`Expr::sexpr`), and auto-detection of the syntax.
+
+use mathgrade::parse::detect_syntax;
+use mathgrade::{parse, Syntax};
+
+fn tree(input: &str) -> String {
+    match parse(input, Syntax::Plain) {
+        Ok(e) => e.sexpr(),
+        Err(e) => panic!("{input:?} did not parse: {}", e.render(input)),
+    }
+}
+
+#[test]
+fn constructs() {
+    let cases: &[(&str, &str)] = &[
+        (r#"1/2"#, r#"(div 1 2)"#),
+        (r#"x**2 + 3*x"#, r#"(add (pow x 2) (mul 3 x))"#),
+        (r#"x^2"#, r#"(pow x 2)"#),
+        (r#"2**3**2"#, r#"(pow 2 (pow 3 2))"#),
+        (r#"2**-1"#, r#"(pow 2 (neg 1))"#),
+        (r#"sqrt(2)/2"#, r#"(div (sqrt 2) 2)"#),
+        (r#"sqrt 2"#, r#"(sqrt 2)"#),
+        (r#"sqrt2"#, r#"(sqrt 2)"#),
+        (r#"cbrt(8)"#, r#"(root 8 3)"#),
+        (r#"root(x, 3)"#, r#"(root x 3)"#),
+        (r#"pi"#, r#"pi"#),
+        (r#"oo"#, r#"infinity"#),
+        (r#"-oo"#, r#"(neg infinity)"#),
+        (r#"I"#, r#"i"#),
+        (r#"E"#, r#"e"#),
+        (r#"exp(x)"#, r#"(exp x)"#),
+        (r#"log(x)"#, r#"(ln x)"#),
+        (r#"log(x, 2)"#, r#"(log x 2)"#),
+        (r#"ln(x)"#, r#"(ln x)"#),
+        (r#"Rational(1, 3)"#, r#"(div 1 3)"#),
+        (r#"Interval(0, 1)"#, r#"(interval[] 0 1)"#),
+        (r#"Interval.open(0, 1)"#, r#"(interval() 0 1)"#),
+        (r#"Interval.Lopen(0, 1)"#, r#"(interval(] 0 1)"#),
+        (r#"Interval.Ropen(0, 1)"#, r#"(interval[) 0 1)"#),
+        (r#"FiniteSet(1, 2)"#, r#"(set 1 2)"#),
+        (r#"{1, 2}"#, r#"(set 1 2)"#),
+        (r#"[1, 2]"#, r#"(list 1 2)"#),
+        (r#"(1, 2)"#, r#"(tuple 1 2)"#),
+        (r#"Matrix([[1, 2], [3, 4]])"#, r#"(matrix plain [1 2] [3 4])"#),
+        (r#"1e-3"#, r#"1e-3"#),
+        (r#"50%"#, r#"(percent 50)"#),
+        (r#"x >= 2"#, r#"(rel x ge 2)"#),
+        (r#"x != 3"#, r#"(rel x ne 3)"#),
+        (r#"Eq(x, 2)"#, r#"(rel x eq 2)"#),
+        (r#"2x"#, r#"(mul 2 x)"#),
+        (r#"xy"#, r#"(mul x y)"#),
+        (r#"x1"#, r#"x_{1}"#),
+        (r#"x_1"#, r#"x_{1}"#),
+        (r#"Abs(x)"#, r#"(abs x)"#),
+        (r#"|x|"#, r#"(abs x)"#),
+        (r#"factorial(5)"#, r#"(factorial 5)"#),
+        (r#"5!"#, r#"(factorial 5)"#),
+        (r#"binomial(5, 2)"#, r#"(binomial 5 2)"#),
+        (r#"Min(1, 2)"#, r#"(min 1 2)"#),
+        (r#"Mod(7, 3)"#, r#"(mod 7 3)"#),
+        (r#"7 mod 3"#, r#"(mod 7 3)"#),
+        (r#"f(x)"#, r#"(apply f x)"#),
+        (r#"foo(x)"#, r#"(apply foo x)"#),
+        (r#"3 +- 2"#, r#"(pm 3 2)"#),
+        (r#""hello""#, r#""hello""#),
+        (r#"odd"#, r#""odd""#),
+        (r#"Sum(k**2, (k, 1, n))"#, r#"(sum k (pow k 2) 1 n)"#),
+        (r#"Integral(x**2, (x, 0, 1))"#, r#"(integral x (pow x 2) 0 1)"#),
+        (r#"Limit(sin(x)/x, x, 0, dir='+')"#, r#"(limit x+ (div (sin x) x) 0)"#),
+        (r#"Derivative(x**2, x)"#, r#"(derivative x 1 (pow x 2))"#),
+        (r#"Union(Interval(0, 1), Interval(2, 3))"#, r#"(union (interval[] 0 1) (interval[] 2 3))"#),
+        (r#"Reals"#, r#"reals"#),
+        (r#"S.EmptySet"#, r#"emptyset"#),
+        (r#"10 cm"#, r#"(quantity "cm" 10)"#),
+        (r#"5 m"#, r#"(quantity "m" 5)"#),
+        (r#"x in Reals"#, r#"(rel x in reals)"#),
+        (r#"1/2x"#, r#"(mul (div 1 2) x)"#),
+        (r#"sin x"#, r#"(sin x)"#),
+        (r#"alpha + beta"#, r#"(add alpha beta)"#),
+        (r#"Symbol('x_{1}')"#, r#"x_{1}"#),
+        (r#"√2/2"#, r#"(div (sqrt 2) 2)"#),
+        (r#"9x² − 36x"#, r#"(add (mul 9 (pow x 2)) (neg (mul 36 x)))"#),
+        (r#"30°"#, r#"(quantity "deg" 30)"#),
+        (r#"Piecewise((x, x > 0), (0, True))"#, r#"(piecewise [x (rel x gt 0)] [0])"#),
+    ];
+    let mut failures = Vec::new();
+    for (input, expected) in cases {
+        let got = tree(input);
+        if got != *expected {
+            failures.push(format!("{input:?}\n  expected {expected}\n  got      {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn text_that_looks_like_code_is_only_parsed() {
+    // Never evaluated: a call of an unknown function is just a tree.
+    let e = parse("__import__('os')", Syntax::Plain);
+    match e {
+        Ok(t) => assert_eq!(t.sexpr(), "(apply __import__ \"os\")"),
+        Err(err) => assert!(err.span.end <= 16, "{err}"),
+    }
+    assert!(parse("exec(\"print(1)\")", Syntax::Plain).is_ok());
+}
+
+#[test]
+fn plain_errors() {
+    use mathgrade::ErrorKind;
+    let err = parse("sqrt(2", Syntax::Plain).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Unclosed { open: "(".into() });
+    assert_eq!((err.span.start, err.span.end), (4, 5));
+    let err = parse("Rational(1, 2, 3)", Syntax::Plain).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Arity { func: "Rational".into(), expected: "2", found: 3 });
+    let err = parse("'abc", Syntax::Plain).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Unclosed { open: "'".into() });
+}
+
+#[test]
+fn auto_detects_the_syntax() {
+    assert_eq!(detect_syntax("\\frac{1}{2}"), Syntax::Latex);
+    assert_eq!(detect_syntax("x^2+1"), Syntax::Latex);
+    assert_eq!(detect_syntax("x**2"), Syntax::Plain);
+    assert_eq!(detect_syntax("sqrt(2)/2"), Syntax::Plain);
+    assert_eq!(detect_syntax("-I"), Syntax::Plain);
+    assert_eq!(detect_syntax("2*pi"), Syntax::Plain);
+    assert_eq!(detect_syntax("[0, 1)"), Syntax::Latex);
+    // Both parsers agree on what both can read.
+    for input in ["x^2+2x+1", "1/2", "(1, 2)", "3.5", "x >= 2", "-(x+1)^3"] {
+        assert_eq!(parse(input, Syntax::Latex).unwrap(), parse(input, Syntax::Plain).unwrap(), "{input}");
+    }
+    assert_eq!(parse("sqrt(2)", Syntax::Auto).unwrap().sexpr(), "(sqrt 2)");
+}
