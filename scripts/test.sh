@@ -19,4 +19,4 @@ echo "== cargo test --release --all-targets"
 cargo test --release --all-targets
 
 echo "== conformance figures (latex2sympy corpus)"
-cargo test --release --quiet --test conformance_latex2sympy -- --nocapture
+cargo test --release --test conformance_latex2sympy -- --nocapture

@@ -12,7 +12,9 @@
 
 pub mod ast;
 pub mod canon;
+pub mod compare;
 pub mod error;
+pub mod eval;
 pub mod limits;
 pub mod normalize;
 pub mod parse;

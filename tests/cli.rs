@@ -61,6 +61,7 @@ fn canonical_group_literals() {
     assert_eq!(canon("x+x"), "latex: 2 x\nplain: 2*x\n");
     assert_eq!(canon("\\sqrt{8}"), "latex: 2 \\sqrt{2}\nplain: 2*sqrt(2)\n");
     assert_eq!(canon("b+a"), "latex: a + b\nplain: a + b\n");
+    assert_eq!(canon("(x+1)^2"), "latex: x^{2} + 2 x + 1\nplain: x^2 + 2*x + 1\n");
 }
 
 #[test]
@@ -76,6 +77,8 @@ fn canon_error_exits_2_with_caret() {
     assert!(lines[4].starts_with("  | ") && lines[4].trim_end().ends_with('^'), "{err:?}");
     // Not "nothing to parse": the input is not empty.
     assert_ne!(lines[0], "error: nothing to parse", "{err:?}");
+    // The exact report: the caret under the unclosed brace.
+    assert_eq!(err, "error: unclosed `{`\n --> 1:6\n  |\n1 | \\frac{1\n  |      ^\n");
 }
 
 #[test]

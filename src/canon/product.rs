@@ -58,6 +58,20 @@ fn rational_exp(e: &Expr) -> Option<BigRational> {
     number::value(e)
 }
 
+/// Is this canonical factor a positive real number whatever the
+/// variables: `\pi`, `e`, and rational powers of them and of positive
+/// rationals? Such factors commute with any power.
+fn is_positive_real(f: &Expr) -> bool {
+    let positive_base = |b: &Expr| match &b.kind {
+        ExprKind::Constant { constant } => matches!(constant, Constant::Pi | Constant::E),
+        _ => number::value(b).is_some_and(|v| v.is_positive()),
+    };
+    match &f.kind {
+        ExprKind::Pow { base, exp } => positive_base(base) && number::is_number(exp),
+        _ => positive_base(f),
+    }
+}
+
 impl Ctx<'_> {
     /// Canonical form of a product-like node.
     pub(crate) fn canon_product(&self, e: &Expr) -> Expr {
@@ -187,20 +201,39 @@ impl Ctx<'_> {
                     }
                     return;
                 }
-                // Other powers: only a numeric coefficient comes out, its
-                // absolute value (positive reals commute with any power).
-                match factors.first().and_then(number::value) {
-                    Some(c) if !c.abs().is_one() || c.is_negative() => {
-                        let mut rest: Vec<Expr> = factors[1..].to_vec();
-                        if !c.abs().is_one() {
-                            self.push_power(num(c.abs()), exp.clone(), acc);
+                // Other powers: only the factors known to be positive reals
+                // come out (`(4 \pi x)^{1/2} = 2 \sqrt{\pi} \sqrt{x}`);
+                // the sign stays inside with the rest.
+                let mut pos: Vec<Expr> = Vec::new();
+                let mut rest: Vec<Expr> = Vec::new();
+                let mut negative = false;
+                for f in factors {
+                    match number::value(f) {
+                        Some(v) => {
+                            negative ^= v.is_negative();
+                            if !v.abs().is_one() {
+                                pos.push(num(v.abs()));
+                            }
                         }
-                        if c.is_negative() {
-                            rest.insert(0, number::int(-1));
-                        }
-                        acc.items.push((Expr::mul(rest, Span::EMPTY), exp));
+                        None if is_positive_real(f) => pos.push(f.clone()),
+                        None => rest.push(f.clone()),
                     }
-                    _ => acc.items.push((base, exp)),
+                }
+                if pos.is_empty() {
+                    acc.items.push((base, exp));
+                    return;
+                }
+                for p in pos {
+                    self.push_power(p, exp.clone(), acc);
+                }
+                if negative {
+                    rest.insert(0, number::int(-1));
+                }
+                match rest.len() {
+                    0 => {}
+                    // A single factor is smaller than `base`: push it on.
+                    1 => self.push_power(rest.pop().expect("one"), exp, acc),
+                    _ => acc.items.push((Expr::mul(rest, Span::EMPTY), exp)),
                 }
             }
             ExprKind::Pow { base: ref b, exp: ref e } => {

@@ -23,6 +23,9 @@
 pub mod table;
 pub mod units;
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -79,7 +82,16 @@ pub fn normalize(input: &str, syntax: Syntax) -> Normalized {
         Syntax::Plain => false,
         Syntax::Auto => crate::parse::detect_syntax(input) == Syntax::Latex,
     };
-    Normalizer { input, latex, table: table::symbols(), out: Out::new(input.len()), closers: Vec::new() }.run()
+    Normalizer {
+        input,
+        latex,
+        table: table::symbols(),
+        out: Out::new(input.len()),
+        closers: Vec::new(),
+        brackets: OnceCell::new(),
+        chain_ends: HashMap::new(),
+    }
+    .run()
 }
 
 /// The output being built.
@@ -152,6 +164,13 @@ struct Normalizer<'a> {
     /// Pending closing text of prefix templates: (original offset at which
     /// to write it, text, origin to record). Innermost last.
     closers: Vec<(usize, &'static str, usize)>,
+    /// For each `(` and `{`, the offset after its partner; computed in one
+    /// pass when a prefix operator first needs it (rescanning per operator
+    /// would be quadratic on `√(√(√(...`).
+    brackets: OnceCell<HashMap<usize, usize>>,
+    /// Prefix operators inside a chain (`√√√x`, `√-√x`) share the end of
+    /// the chain's operand; found once for the first, kept for the others.
+    chain_ends: HashMap<usize, Option<usize>>,
 }
 
 impl Normalizer<'_> {
@@ -289,7 +308,15 @@ impl Normalizer<'_> {
     fn prefix(&mut self, e: &table::Entry, i: usize, next: usize) {
         let template = e.text(self.latex);
         let (head, tail) = template.split_once("#1").unwrap_or((template, ""));
-        match self.operand_end(next) {
+        let end = match self.chain_ends.remove(&i) {
+            Some(end) => end,
+            None => {
+                let (end, inner) = self.operand_end(next);
+                self.chain_ends.extend(inner.into_iter().map(|p| (p, end)));
+                end
+            }
+        };
+        match end {
             Some(end) => {
                 self.out.repl(head, i);
                 let last = prev_char_start(self.input, end);
@@ -309,25 +336,41 @@ impl Normalizer<'_> {
     /// spaces, an optional sign, then a number, an ASCII word (with a
     /// following `(...)` group: `√sin(x)`), one other letter (`√π`), a
     /// LaTeX command, a `(...)` or (LaTeX) `{...}` group, or another prefix
-    /// operator with its operand; then any superscript characters.
-    fn operand_end(&self, start: usize) -> Option<usize> {
+    /// operator with its operand; then any superscript characters. Also
+    /// returns the offsets of the prefix operators passed on the way, which
+    /// share this end.
+    fn operand_end(&self, start: usize) -> (Option<usize>, Vec<usize>) {
+        let mut inner = Vec::new();
+        let end = self.operand_end_inner(start, &mut inner);
+        (end, inner)
+    }
+
+    fn operand_end_inner(&self, start: usize, inner: &mut Vec<usize>) -> Option<usize> {
         let s = self.input;
         let b = s.as_bytes();
-        let mut j = start;
-        while j < b.len() && b[j] == b' ' {
-            j += 1;
-        }
-        let mut c = s[j..].chars().next()?;
         let is_minus = |c: char| {
             c == '-' || c == '+' || self.table.get(c).is_some_and(|e| e.class == Class::Sym && e.plain == "-")
         };
-        if is_minus(c) {
-            j += c.len_utf8();
-            c = s[j..].chars().next()?;
-        }
+        // Spaces, a sign, and nested prefix operators, iteratively.
+        let mut j = start;
+        let c = loop {
+            while j < b.len() && b[j] == b' ' {
+                j += 1;
+            }
+            let mut c = s[j..].chars().next()?;
+            if is_minus(c) {
+                j += c.len_utf8();
+                c = s[j..].chars().next()?;
+            }
+            if self.table.class(c) == Some(Class::Prefix) {
+                inner.push(j);
+                j += c.len_utf8();
+                continue;
+            }
+            break c;
+        };
         let mut end = match c {
-            '(' => matching(b, j, b'(', b')')?,
-            '{' if self.latex => matching(b, j, b'{', b'}')?,
+            '(' | '{' if c == '(' || self.latex => self.partner(j)?,
             '\\' if self.latex => {
                 let n = b[j + 1..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
                 if n == 0 {
@@ -342,7 +385,6 @@ impl Normalizer<'_> {
                 let n = b[j..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
                 self.call_args(j + n)
             }
-            p if self.table.class(p) == Some(Class::Prefix) => self.operand_end(j + p.len_utf8())?,
             a if a.is_alphabetic() => j + a.len_utf8(),
             _ => return None,
         };
@@ -360,10 +402,15 @@ impl Normalizer<'_> {
     fn call_args(&self, end: usize) -> usize {
         let b = self.input.as_bytes();
         if b.get(end) == Some(&b'(') {
-            matching(b, end, b'(', b')').unwrap_or(end)
+            self.partner(end).unwrap_or(end)
         } else {
             end
         }
+    }
+
+    /// The offset after the partner of the `(` or `{` at `open_at`.
+    fn partner(&self, open_at: usize) -> Option<usize> {
+        self.brackets.get_or_init(|| match_brackets(self.input.as_bytes())).get(&open_at).copied()
     }
 
     /// A character not in the table at `i`, with any combining marks after
@@ -388,20 +435,29 @@ impl Normalizer<'_> {
     }
 }
 
-/// The offset after the bracket matching the opening one at `open_at`.
-fn matching(b: &[u8], open_at: usize, open: u8, close: u8) -> Option<usize> {
-    let mut depth = 0usize;
-    for (k, &c) in b.iter().enumerate().skip(open_at) {
-        if c == open {
-            depth += 1;
-        } else if c == close {
-            depth -= 1;
-            if depth == 0 {
-                return Some(k + 1);
+/// For every `(` and `{` of `b` that is closed, the offset after its
+/// partner. Parentheses and braces are matched independently.
+fn match_brackets(b: &[u8]) -> HashMap<usize, usize> {
+    let mut out = HashMap::new();
+    let (mut parens, mut braces) = (Vec::new(), Vec::new());
+    for (k, &c) in b.iter().enumerate() {
+        match c {
+            b'(' => parens.push(k),
+            b'{' => braces.push(k),
+            b')' => {
+                if let Some(o) = parens.pop() {
+                    out.insert(o, k + 1);
+                }
             }
+            b'}' => {
+                if let Some(o) = braces.pop() {
+                    out.insert(o, k + 1);
+                }
+            }
+            _ => {}
         }
     }
-    None
+    out
 }
 
 fn prev_char_start(s: &str, end: usize) -> usize {
@@ -675,6 +731,25 @@ mod tests {
                 proptest::prop_assert!(sp.start <= sp.end && sp.end <= s.len());
             }
         }
+    }
+
+    /// Untrusted input: long chains and nests of prefix operators are
+    /// linear (no rescans) and iterative (no recursion per operator).
+    #[test]
+    fn adversarial_prefix_chains_are_linear() {
+        let n = 100_000;
+        for s in ["√".repeat(n) + "2", "√(".repeat(n) + &")".repeat(n), "√(".repeat(n), "√-".repeat(n) + "x"] {
+            for syntax in [Syntax::Latex, Syntax::Plain] {
+                let t = std::time::Instant::now();
+                let out = normalize(&s, syntax);
+                assert!(t.elapsed().as_secs() < 5, "too slow: {:?}", t.elapsed());
+                assert!(out.text.len() >= s.len() / 3);
+            }
+        }
+        assert_eq!(plain("√√√2"), "sqrt(sqrt(sqrt(2)))");
+        assert_eq!(plain("√-√x"), "sqrt(-sqrt(x))");
+        assert_eq!(latex("√(√(2)+1)"), "\\sqrt{(\\sqrt{(2)}+1)}");
+        assert_eq!(plain("√√"), "sqrt()sqrt()");
     }
 
     #[test]

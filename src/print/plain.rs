@@ -56,19 +56,13 @@ fn func_name(sym: &Sym) -> String {
     s
 }
 
-/// A Python string literal, preferring `q` as the quote.
+/// A string literal, preferring `q` as the quote. The plain parser reads
+/// a string up to the next matching quote, with no escapes, so the other
+/// quote is used when the text holds `q`.
 fn quote(s: &str, q: char) -> String {
-    let q = if s.contains(q) && !s.contains('"') { '"' } else { q };
-    let mut out = String::new();
-    out.push(q);
-    for c in s.chars() {
-        if c == q || c == '\\' {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push(q);
-    out
+    let other = if q == '"' { '\'' } else { '"' };
+    let q = if s.contains(q) && !s.contains(other) { other } else { q };
+    format!("{q}{s}{q}")
 }
 
 fn rational(v: &BigRational) -> Piece {

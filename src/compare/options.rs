@@ -1,0 +1,57 @@
+//! What the caller can tune about a comparison.
+
+use serde::{Deserialize, Serialize};
+
+use crate::limits::Limits;
+
+/// Where to look for an answer in free text (Math-Verify's extraction
+/// targets).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// LaTeX: `\boxed{}`, `$…$`, `\(…\)`, `\[…\]`, "final answer is".
+    Latex,
+    /// Plain expressions and numbers in prose.
+    Expr,
+    /// Option letters and literal strings.
+    String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// Significant digits a decimal prediction must match an exact gold
+    /// to (Math-Verify's `float_rounding`). A gold written as a decimal is
+    /// compared at its own written precision instead.
+    pub precision: u32,
+    /// Variable names must match (`f(x)` is not `f(y)`); with `false`
+    /// variables are matched by position.
+    pub strict: bool,
+    /// Compare an inequality with an interval in both directions
+    /// (`x < 3` vs `(-\infty, 3)`). Without it, only a gold relation may
+    /// meet a predicted set.
+    pub allow_set_relation_comp: bool,
+    /// Extraction targets for the gold text, in order.
+    pub gold_targets: Vec<Target>,
+    /// Extraction targets for the predicted text, in order.
+    pub pred_targets: Vec<Target>,
+    /// Priority of `\boxed{}` among the LaTeX patterns: 0 boxed first, 50
+    /// (default) after "final answer is" anchors, -1 never.
+    pub boxed_match_priority: i32,
+    /// Resource limits for parsing, canonicalization and evaluation.
+    pub limits: Limits,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            precision: 6,
+            strict: true,
+            allow_set_relation_comp: false,
+            gold_targets: vec![Target::Latex, Target::Expr],
+            pred_targets: vec![Target::Latex, Target::Expr],
+            boxed_match_priority: 50,
+            limits: Limits::default(),
+        }
+    }
+}

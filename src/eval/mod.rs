@@ -1,0 +1,414 @@
+//! Numeric evaluation of trees with MPFR / MPC (`rug`), never `f64`.
+//!
+//! Every value is a `rug::Complex` at the working precision. Evaluation is
+//! bounded: each node costs one unit of an explicit budget, integer powers and
+//! factorials are evaluated through MPFR (so `10^{10^{10}}` overflows to an
+//! infinity instead of being computed), and a value MPFR cannot represent is
+//! reported as [`EvalError::Overflow`] so the caller can fall back to
+//! comparing magnitudes ([`magnitude`]).
+
+pub mod magnitude;
+pub mod points;
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::ToPrimitive;
+use rug::float::Constant as FConst;
+use rug::ops::Pow;
+use rug::{Complex, Float};
+
+use crate::ast::{Constant, Expr, ExprKind, Func, Symbol};
+
+/// Working precision in bits.
+pub const PREC: u32 = 256;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EvalError {
+    /// A node with no numeric value (sets, relations, text…).
+    NotANumber,
+    /// A variable with no value in the environment.
+    FreeVariable(String),
+    /// Division by zero, log of zero, a pole of tan…
+    Undefined,
+    /// The value does not fit MPFR's exponent range.
+    Overflow,
+    /// The work budget ran out.
+    Budget,
+}
+
+/// Values for variables.
+#[derive(Clone, Debug, Default)]
+pub struct Env {
+    pub vars: Vec<(Symbol, Complex)>,
+}
+
+impl Env {
+    pub fn get(&self, s: &Symbol) -> Option<&Complex> {
+        self.vars.iter().find(|(k, _)| k == s).map(|(_, v)| v)
+    }
+}
+
+/// An evaluation with its own budget.
+pub struct Evaluator<'e> {
+    env: &'e Env,
+    budget: u64,
+    pub prec: u32,
+}
+
+pub type EResult = Result<Complex, EvalError>;
+
+/// Evaluate `e` with the given variables, within `budget` node visits.
+pub fn eval(e: &Expr, env: &Env, budget: u64) -> EResult {
+    let mut ev = Evaluator { env, budget, prec: PREC };
+    ev.eval(e)
+}
+
+pub fn c(prec: u32, re: impl Into<f64>) -> Complex {
+    Complex::with_val(prec, (re.into(), 0.0))
+}
+
+/// An exact rational as a complex number.
+pub fn rational_value(q: &BigRational, prec: u32) -> Complex {
+    let n = big_to_float(q.numer(), prec);
+    let d = big_to_float(q.denom(), prec);
+    Complex::with_val(prec, (n / d, 0))
+}
+
+fn big_to_float(n: &BigInt, prec: u32) -> Float {
+    let s = n.to_str_radix(16);
+    let i = rug::Integer::from_str_radix(&s, 16).unwrap_or_default();
+    Float::with_val(prec, i)
+}
+
+fn finite(z: Complex) -> EResult {
+    if z.real().is_nan() || z.imag().is_nan() {
+        return Err(EvalError::Undefined);
+    }
+    if z.real().is_infinite() || z.imag().is_infinite() {
+        return Err(EvalError::Overflow);
+    }
+    Ok(z)
+}
+
+/// Is `z` real (imaginary part negligible against the real part)?
+pub fn is_real(z: &Complex) -> bool {
+    let im = z.imag().clone().abs();
+    if im.is_zero() {
+        return true;
+    }
+    let re = z.real().clone().abs();
+    let tol = Float::with_val(z.prec().0, Float::i_exp(1, -200));
+    im <= re * &tol || im < tol
+}
+
+impl<'e> Evaluator<'e> {
+    fn tick(&mut self) -> Result<(), EvalError> {
+        if self.budget == 0 {
+            return Err(EvalError::Budget);
+        }
+        self.budget -= 1;
+        Ok(())
+    }
+
+    fn zero(&self) -> Complex {
+        Complex::with_val(self.prec, 0)
+    }
+
+    pub fn eval(&mut self, e: &Expr) -> EResult {
+        self.tick()?;
+        let p = self.prec;
+        use ExprKind::*;
+        match &e.kind {
+            Integer { value } => Ok(Complex::with_val(p, (big_to_float(value, p), 0))),
+            Rational { value } | Decimal { value, .. } => Ok(rational_value(value, p)),
+            Symbol { sym } => self.env.get(sym).cloned().ok_or_else(|| EvalError::FreeVariable(sym.name.clone())),
+            Constant { constant } => match constant {
+                self::Constant::Pi => Ok(Complex::with_val(p, (Float::with_val(p, FConst::Pi), 0))),
+                self::Constant::E => Ok(Complex::with_val(p, (Float::with_val(p, 1).exp(), 0))),
+                self::Constant::I => Ok(Complex::with_val(p, (0, 1))),
+                self::Constant::Infinity => Err(EvalError::Overflow),
+            },
+            Add { terms } => {
+                let mut acc = self.zero();
+                for t in terms {
+                    acc += self.eval(t)?;
+                }
+                finite(acc)
+            }
+            Mul { factors } => {
+                let mut acc = Complex::with_val(p, 1);
+                for f in factors {
+                    acc *= self.eval(f)?;
+                }
+                finite(acc)
+            }
+            Div { num, den } => {
+                let n = self.eval(num)?;
+                let d = self.eval(den)?;
+                if d.is_zero() {
+                    return Err(EvalError::Undefined);
+                }
+                finite(n / d)
+            }
+            Neg { arg } => Ok(-self.eval(arg)?),
+            Pow { base, exp } => {
+                let b = self.eval(base)?;
+                let x = self.eval(exp)?;
+                self.pow(b, x, exp)
+            }
+            Root { radicand, index } => {
+                let r = self.eval(radicand)?;
+                match index {
+                    None => finite(r.sqrt()),
+                    Some(i) => {
+                        let n = self.eval(i)?;
+                        self.root(r, n)
+                    }
+                }
+            }
+            Func { func, args } => self.func(*func, args),
+            Percent { value } => Ok(self.eval(value)? / 100u32),
+            Quantity { value, .. } => self.eval(value),
+            _ => Err(EvalError::NotANumber),
+        }
+    }
+
+    /// `b^x`. Real negative bases with rational odd-denominator exponents
+    /// take the real root (`(-8)^{1/3} = -2`), as answers mean it.
+    fn pow(&mut self, b: Complex, x: Complex, exp: &Expr) -> EResult {
+        if b.is_zero() {
+            if x.real().is_sign_negative() && !x.real().is_zero() {
+                return Err(EvalError::Undefined);
+            }
+            if x.is_zero() {
+                return Ok(Complex::with_val(self.prec, 1));
+            }
+            return Ok(self.zero());
+        }
+        if is_real(&b) && is_real(&x) && b.real().is_sign_negative() {
+            if let Some((num, den)) = small_rational(exp) {
+                if den % 2 == 1 {
+                    let mag = Float::with_val(self.prec, b.real().clone().abs());
+                    let r = Float::with_val(self.prec, Float::with_val(self.prec, num) / den);
+                    let v = mag.pow(r);
+                    let v = if num.rem_euclid(2) == 1 { -v } else { v };
+                    return finite(Complex::with_val(self.prec, (v, 0)));
+                }
+            }
+        }
+        // Integer exponents: exact repeated squaring in MPC.
+        if let Some(n) = integer_value(&x) {
+            return finite(b.pow(rug::Integer::from(n)));
+        }
+        finite(b.pow(x))
+    }
+
+    fn root(&mut self, r: Complex, n: Complex) -> EResult {
+        if let Some(k) = integer_value(&n) {
+            if k > 0 && k % 2 == 1 && is_real(&r) && r.real().is_sign_negative() {
+                let mag = r.real().clone().abs().root(k as u32);
+                return finite(Complex::with_val(self.prec, (-mag, 0)));
+            }
+        }
+        if n.is_zero() {
+            return Err(EvalError::Undefined);
+        }
+        let one = Complex::with_val(self.prec, 1);
+        finite(r.pow(one / n))
+    }
+
+    fn real_arg(&mut self, e: &Expr) -> Result<Float, EvalError> {
+        let z = self.eval(e)?;
+        if !is_real(&z) {
+            return Err(EvalError::NotANumber);
+        }
+        Ok(z.real().clone())
+    }
+
+    fn func(&mut self, f: Func, args: &[Expr]) -> EResult {
+        let p = self.prec;
+        let one = |s: &mut Self| -> EResult {
+            match args {
+                [a] => s.eval(a),
+                _ => Err(EvalError::NotANumber),
+            }
+        };
+        let inv = |z: Complex| -> EResult {
+            if z.is_zero() {
+                Err(EvalError::Undefined)
+            } else {
+                Ok(Complex::with_val(z.prec(), 1) / z)
+            }
+        };
+        use Func::*;
+        let v = match f {
+            Sin => one(self)?.sin(),
+            Cos => one(self)?.cos(),
+            Tan => {
+                let z = one(self)?;
+                let c = z.clone().cos();
+                if c.is_zero() {
+                    return Err(EvalError::Undefined);
+                }
+                z.sin() / c
+            }
+            Cot => inv(one(self)?.tan())?,
+            Sec => inv(one(self)?.cos())?,
+            Csc => inv(one(self)?.sin())?,
+            Asin => one(self)?.asin(),
+            Acos => one(self)?.acos(),
+            Atan => one(self)?.atan(),
+            Acot => inv(one(self)?)?.atan(),
+            Asec => inv(one(self)?)?.acos(),
+            Acsc => inv(one(self)?)?.asin(),
+            Sinh => one(self)?.sinh(),
+            Cosh => one(self)?.cosh(),
+            Tanh => one(self)?.tanh(),
+            Coth => inv(one(self)?.tanh())?,
+            Sech => inv(one(self)?.cosh())?,
+            Csch => inv(one(self)?.sinh())?,
+            Asinh => one(self)?.asinh(),
+            Acosh => one(self)?.acosh(),
+            Atanh => one(self)?.atanh(),
+            Acoth => inv(one(self)?)?.atanh(),
+            Asech => inv(one(self)?)?.acosh(),
+            Acsch => inv(one(self)?)?.asinh(),
+            Ln => {
+                let z = one(self)?;
+                if z.is_zero() {
+                    return Err(EvalError::Undefined);
+                }
+                z.ln()
+            }
+            Log => {
+                let (x, b) = match args {
+                    [x] => (self.eval(x)?, Complex::with_val(p, 10)),
+                    [x, b] => (self.eval(x)?, self.eval(b)?),
+                    _ => return Err(EvalError::NotANumber),
+                };
+                if x.is_zero() || b.is_zero() {
+                    return Err(EvalError::Undefined);
+                }
+                let lb = b.ln();
+                if lb.is_zero() {
+                    return Err(EvalError::Undefined);
+                }
+                x.ln() / lb
+            }
+            Exp => one(self)?.exp(),
+            Abs => {
+                let z = one(self)?;
+                z.abs()
+            }
+            Floor | Ceil => {
+                let z = one(self)?;
+                if !is_real(&z) {
+                    return Err(EvalError::NotANumber);
+                }
+                let r = z.real().clone();
+                Complex::with_val(p, (if f == Floor { r.floor() } else { r.ceil() }, 0))
+            }
+            Sign => {
+                let z = one(self)?;
+                if z.is_zero() {
+                    z
+                } else {
+                    let a = z.clone().abs();
+                    z / a
+                }
+            }
+            Re => Complex::with_val(p, (one(self)?.real().clone(), 0)),
+            Im => Complex::with_val(p, (one(self)?.imag().clone(), 0)),
+            Arg => one(self)?.arg(),
+            Conj => one(self)?.conj(),
+            Factorial => {
+                let x = match args {
+                    [a] => self.real_arg(a)?,
+                    _ => return Err(EvalError::NotANumber),
+                };
+                if x.is_integer() && x.is_sign_negative() && !x.is_zero() {
+                    return Err(EvalError::Undefined);
+                }
+                Complex::with_val(p, ((x + 1u32).gamma(), 0))
+            }
+            Binom => {
+                let (n, k) = match args {
+                    [n, k] => (self.real_arg(n)?, self.real_arg(k)?),
+                    _ => return Err(EvalError::NotANumber),
+                };
+                binomial(n, k, p)?
+            }
+            Min | Max => {
+                let mut best: Option<Float> = None;
+                for a in args {
+                    let x = self.real_arg(a)?;
+                    best = Some(match best {
+                        None => x,
+                        Some(b) if (f == Min && x < b) || (f == Max && x > b) => x,
+                        Some(b) => b,
+                    });
+                }
+                Complex::with_val(p, (best.ok_or(EvalError::NotANumber)?, 0))
+            }
+            Mod => {
+                let (a, m) = match args {
+                    [a, m] => (self.real_arg(a)?, self.real_arg(m)?),
+                    _ => return Err(EvalError::NotANumber),
+                };
+                if m.is_zero() {
+                    return Err(EvalError::Undefined);
+                }
+                // Result takes the sign of the modulus, as SymPy's Mod.
+                let q = Float::with_val(p, &a / &m).floor();
+                Complex::with_val(p, (a - q * m, 0))
+            }
+            Gcd | Lcm | Det => return Err(EvalError::NotANumber),
+        };
+        finite(v)
+    }
+}
+
+/// C(n, k) for real n, k via Gamma; exact-enough at 256 bits for the sizes
+/// the budget allows.
+fn binomial(n: Float, k: Float, p: u32) -> EResult {
+    if k.is_integer() && n.is_integer() {
+        if k.is_sign_negative() && !k.is_zero() || k > n && !n.is_sign_negative() {
+            return Ok(Complex::with_val(p, 0));
+        }
+    }
+    let a = Float::with_val(p, &n + 1u32).gamma();
+    let b = Float::with_val(p, &k + 1u32).gamma();
+    let c = Float::with_val(p, Float::with_val(p, &n - &k) + 1u32).gamma();
+    finite(Complex::with_val(p, (a / (b * c), 0)))
+}
+
+/// The value of a complex number that is a (moderate) integer.
+fn integer_value(z: &Complex) -> Option<i64> {
+    if !z.imag().is_zero() || !z.real().is_integer() {
+        return None;
+    }
+    z.real().to_integer()?.to_i64()
+}
+
+/// The exponent written as a small rational `p/q` (`1/3`, `-2/3`, `\frac13`).
+fn small_rational(e: &Expr) -> Option<(i64, i64)> {
+    match &e.kind {
+        ExprKind::Integer { value } => Some((value.to_i64()?, 1)),
+        ExprKind::Rational { value } | ExprKind::Decimal { value, .. } => {
+            Some((value.numer().to_i64()?, value.denom().to_i64()?))
+        }
+        ExprKind::Neg { arg } => small_rational(arg).map(|(n, d)| (-n, d)),
+        ExprKind::Div { num, den } => {
+            let (a, b) = small_rational(num)?;
+            let (c, d) = small_rational(den)?;
+            let (n, q) = (a.checked_mul(d)?, b.checked_mul(c)?);
+            if q == 0 {
+                return None;
+            }
+            let g = num_integer::gcd(n, q);
+            let (n, q) = (n / g, q / g);
+            Some(if q < 0 { (-n, -q) } else { (n, q) })
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,130 @@
+//! Seeded random-point identity testing: two expressions in the same
+//! variables are called equal only if they agree at every sampled point.
+//!
+//! Points are complex numbers in the right half-plane (real part in
+//! [0.5, 2.5], imaginary part in [-0.5, 0.5]): generic enough to tell
+//! `|x|` from `x` and `\tan` from `\cot`, and clear of the branch cuts of
+//! `\sqrt` and `\ln`, so `\sqrt{1/n} = 1/\sqrt{n}` holds as it does for
+//! positive n. Expressions that only take reals (floor, min, max) are
+//! sampled at positive reals instead. The seed comes from the inputs, so the
+//! same pair always gets the same points, on any thread or run.
+
+use rug::{Complex, Float};
+
+use super::{eval, EvalError, Env, PREC};
+use crate::ast::{Expr, Symbol};
+
+/// How many agreeing points make an identity.
+pub const POINTS: usize = 5;
+/// Attempts before giving up on finding valid points.
+const ATTEMPTS: usize = 12;
+
+/// A small deterministic generator (SplitMix64): no global state.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in [lo, hi), with 53 random bits.
+    pub fn uniform(&mut self, lo: f64, hi: f64) -> f64 {
+        let u = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        lo + (hi - lo) * u
+    }
+}
+
+/// FNV-1a of the inputs: the seed of a comparison.
+pub fn seed_of(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0xff)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The outcome of an identity test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Identity {
+    /// Agreed at every point.
+    Equal { points: usize },
+    /// Disagreed at a point.
+    Different,
+    /// Too few points could be evaluated.
+    Unknown,
+}
+
+/// Do `a` and `b` agree as functions of `vars`? `f` maps the two values at
+/// a point to "agree?" (plain equality, or a constant ratio for equations).
+pub fn identity_test(a: &Expr, b: &Expr, vars: &[Symbol], seed: u64, budget: u64) -> Identity {
+    compare_at_points(a, b, vars, seed, budget, &mut |x, y| close(x, y))
+}
+
+/// The general form: `agree` sees the two values at each point.
+pub fn compare_at_points(
+    a: &Expr,
+    b: &Expr,
+    vars: &[Symbol],
+    seed: u64,
+    budget: u64,
+    agree: &mut dyn FnMut(&Complex, &Complex) -> bool,
+) -> Identity {
+    for real_only in [false, true] {
+        let mut rng = Rng::new(seed.wrapping_add(real_only as u64));
+        let mut good = 0;
+        let mut not_a_number = false;
+        for _ in 0..ATTEMPTS {
+            let mut env = Env::default();
+            for v in vars {
+                let re = rng.uniform(0.5, 2.5);
+                let im = if real_only { 0.0 } else { rng.uniform(-0.5, 0.5) };
+                env.vars.push((v.clone(), Complex::with_val(PREC, (re, im))));
+            }
+            let (x, y) = match (eval(a, &env, budget), eval(b, &env, budget)) {
+                (Ok(x), Ok(y)) => (x, y),
+                (Err(EvalError::NotANumber), _) | (_, Err(EvalError::NotANumber)) => {
+                    not_a_number = true;
+                    break;
+                }
+                (Err(EvalError::Budget), _) | (_, Err(EvalError::Budget)) => return Identity::Unknown,
+                _ => continue,
+            };
+            if !agree(&x, &y) {
+                return Identity::Different;
+            }
+            good += 1;
+            if good == POINTS {
+                return Identity::Equal { points: good };
+            }
+        }
+        if !not_a_number {
+            return if good >= 3 { Identity::Equal { points: good } } else { Identity::Unknown };
+        }
+    }
+    Identity::Unknown
+}
+
+/// Equal to working precision: relative difference under 2^-160.
+pub fn close(x: &Complex, y: &Complex) -> bool {
+    let d = Complex::with_val(PREC, x - y).abs();
+    let d = d.real();
+    let scale = {
+        let ax = x.clone().abs();
+        let ay = y.clone().abs();
+        let m = if ax.real() > ay.real() { ax.real().clone() } else { ay.real().clone() };
+        if m < 1 { Float::with_val(PREC, 1) } else { m }
+    };
+    *d <= scale * Float::with_val(PREC, Float::i_exp(1, -160))
+}
