@@ -10,7 +10,8 @@
 //! * nested unions (intersections) are one sorted, left-nested chain;
 //! * `matrix`, `bmatrix`, `Bmatrix` are `pmatrix`; `vmatrix` is the
 //!   determinant of the `pmatrix`;
-//! * text has its whitespace trimmed and collapsed.
+//! * text has its whitespace trimmed and collapsed; a piecewise condition
+//!   `\text{otherwise}` is no condition.
 
 use crate::ast::{Expr, ExprKind, MatrixKind, RelOp, SetOp};
 use crate::span::Span;
@@ -94,7 +95,10 @@ impl Ctx<'_> {
                 }
             }
             Piecewise { pieces } => Piecewise {
-                pieces: pieces.iter().map(|(v, c)| (self.canon(v), c.as_ref().map(|c| self.canon(c)))).collect(),
+                pieces: pieces
+                    .iter()
+                    .map(|(v, c)| (self.canon(v), c.as_ref().map(|c| self.canon(c)).filter(|c| !is_otherwise(c))))
+                    .collect(),
             },
             Text { text } => Text { text: text.split_whitespace().collect::<Vec<_>>().join(" ") },
             // Leaves and arithmetic are handled by the caller; anything
@@ -154,6 +158,11 @@ impl Ctx<'_> {
         out.span = e.span;
         out
     }
+}
+
+/// A piecewise condition that means "no condition": `\text{otherwise}`.
+fn is_otherwise(c: &Expr) -> bool {
+    matches!(&c.kind, ExprKind::Text { text } if text.eq_ignore_ascii_case("otherwise") || text.eq_ignore_ascii_case("else"))
 }
 
 fn flatten_into(c: Expr, op: SetOp, out: &mut Vec<Expr>) {

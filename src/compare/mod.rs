@@ -1,34 +1,277 @@
-//! The comparer: decides whether two answers are the same.
+//! The comparer: decides whether two answers are the same, and says why.
+//!
+//! One entry, [`verify`], dispatches on the shapes of the two answers:
+//! * `a \pm b` is the set of its values;
+//! * tagged values: percent (`28\%` = `28` = `0.28`), degrees (`30^\circ` =
+//!   `30` = `\pi/6`), other units (dropped when one side has none);
+//! * text and option letters ([`text`]);
+//! * relations: `x = 2` against a value reads the value; equations are equal
+//!   up to a nonzero constant factor; inequalities up to flips and positive
+//!   factors; against an interval they are read as sets ([`relation`]);
+//! * collections: sets and answer lists (order-free), tuples (ordered),
+//!   intervals, unions, matrices ([`collection`]);
+//! * scalars: exact, numeric (MPFR) and identity tests ([`scalar`]).
 
+mod collection;
 pub mod options;
+mod relation;
+pub mod scalar;
+mod text;
 pub mod verdict;
 
 pub use options::{Options, Target};
 pub use verdict::{Method, Verdict};
 
-use crate::ast::Expr;
+use crate::ast::{Constant, Expr, ExprKind};
+use crate::canon::canonical_with;
+use crate::parse::{parse_with, Syntax};
+use crate::span::Span;
 
-/// Compare two parsed answers.
-pub fn verify(gold: &Expr, pred: &Expr, opts: &Options) -> Verdict {
-    let _ = (gold, pred, opts);
-    Verdict {
-        equal: false,
-        method: Method::Mismatch,
-        gold_canonical: None,
-        pred_canonical: None,
-        note: "comparison rules not built yet".into(),
+/// One comparison's settings and seed.
+pub struct Ctx<'o> {
+    pub opts: &'o Options,
+    seed: u64,
+}
+
+/// Node visits allowed to one numeric evaluation.
+const EVAL_BUDGET: u64 = 200_000;
+
+impl<'o> Ctx<'o> {
+    pub fn new(opts: &'o Options, seed: u64) -> Ctx<'o> {
+        Ctx { opts, seed }
+    }
+
+    pub fn canon(&self, e: &Expr) -> Expr {
+        canonical_with(e, &self.opts.limits)
+    }
+
+    /// The seed of the random points, derived from the inputs.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    pub fn budget(&self) -> u64 {
+        EVAL_BUDGET
     }
 }
 
-/// Compare two answers given as text (free text allowed: the answer is
-/// extracted first, see [`crate::extract`]).
-pub fn verify_str(gold: &str, pred: &str, opts: &Options) -> Verdict {
-    let _ = (gold, pred, opts);
+/// The outcome of one rule: decided (equal or not) with its method, or
+/// `None` when no rule applies.
+pub(crate) type Outcome = Option<(bool, Method)>;
+
+/// Compare two parsed answers.
+pub fn verify(gold: &Expr, pred: &Expr, opts: &Options) -> Verdict {
+    let gc = canonical_with(gold, &opts.limits);
+    let pc = canonical_with(pred, &opts.limits);
+    let seed = crate::eval::points::seed_of(&[&gc.sexpr(), &pc.sexpr()]);
+    let ctx = Ctx::new(opts, seed);
+    let outcome = compare(gold, pred, &ctx);
+    let (equal, method) = outcome.unwrap_or((false, Method::Mismatch));
     Verdict {
-        equal: false,
-        method: Method::NoAnswer,
-        gold_canonical: None,
-        pred_canonical: None,
-        note: "comparison rules not built yet".into(),
+        equal,
+        method,
+        gold_canonical: Some(crate::print::to_latex(&gc)),
+        pred_canonical: Some(crate::print::to_latex(&pc)),
+        note: note_for(equal, method),
     }
+}
+
+fn note_for(equal: bool, method: Method) -> String {
+    let verb = if equal { "equal" } else { "not equal" };
+    let how = match method {
+        Method::Exact => "same canonical form",
+        Method::Numeric => "values compared with MPFR under the precision rules",
+        Method::Identity => "expressions compared at seeded random points",
+        Method::Set => "elements matched without regard to order",
+        Method::Tuple => "elements compared in order",
+        Method::Interval => "endpoints and closedness compared",
+        Method::Matrix => "entries compared",
+        Method::Equation => "equations compared as solution sets",
+        Method::Inequality => "inequalities compared after normalising direction",
+        Method::PlusMinus => "± expanded into its values",
+        Method::Percent => "percent read as the number or its hundredth",
+        Method::Degree => "degrees read as the number or in radians",
+        Method::Unit => "values compared with units dropped",
+        Method::Text => "text compared without case, spacing or markup",
+        Method::Choice => "option letters compared",
+        Method::NoAnswer => "no answer could be read",
+        Method::Mismatch => "different kinds of answer",
+    };
+    format!("{verb}: {how}")
+}
+
+/// The dispatcher (see the module docs).
+pub(crate) fn compare(g: &Expr, p: &Expr, ctx: &Ctx) -> Outcome {
+    // Deep recursion through nested structures stays bounded by the
+    // parser's depth limit; make sure the stack keeps up.
+    stacker::maybe_grow(128 * 1024, 2 * 1024 * 1024, || compare_inner(g, p, ctx))
+}
+
+fn compare_inner(g: &Expr, p: &Expr, ctx: &Ctx) -> Outcome {
+    if ctx.canon(g) == ctx.canon(p) {
+        return Some((true, Method::Exact));
+    }
+    // `-30^\circ` is the quantity −30°.
+    let (gl, pl) = (lift_sign(g), lift_sign(p));
+    if gl.is_some() || pl.is_some() {
+        return compare(gl.as_ref().unwrap_or(g), pl.as_ref().unwrap_or(p), ctx);
+    }
+    // Units other than degrees: values compared with the units dropped,
+    // unless both name different known units.
+    if has_unit(g) || has_unit(p) {
+        if let (ExprKind::Quantity { unit: u, .. }, ExprKind::Quantity { unit: w, .. }) = (&g.kind, &p.kind) {
+            let known = |x: &str| crate::normalize::unit(x).is_some();
+            if u != w && known(u) && known(w) && u != "deg" && w != "deg" {
+                return Some((false, Method::Unit));
+            }
+        }
+        return tag(compare(&strip_units(g), &strip_units(p), ctx), Method::Unit);
+    }
+    // ± anywhere near the top: the set of values.
+    if collection::has_plus_minus(g) || collection::has_plus_minus(p) {
+        let gs = collection::expand_plus_minus(g);
+        let ps = collection::expand_plus_minus(p);
+        if gs.len() > 1 || ps.len() > 1 {
+            return Some((collection::match_multisets(&gs, &ps, ctx, true), Method::PlusMinus));
+        }
+    }
+    use ExprKind::*;
+    match (&g.kind, &p.kind) {
+        // ---- tagged values -------------------------------------------
+        (Percent { value: a }, Percent { value: b }) => tag(compare(a, b, ctx), Method::Percent),
+        (Percent { value: a }, _) => {
+            either(compare(a, p, ctx), || compare(&hundredth(a), p, ctx), Method::Percent)
+        }
+        (_, Percent { value: b }) => {
+            either(compare(g, b, ctx), || compare(g, &hundredth(b), ctx), Method::Percent)
+        }
+        (Quantity { value: a, unit: u }, Quantity { value: b, unit: w }) => {
+            if u == w || u == "deg" || w == "deg" || !crate::normalize::unit(u).is_some() || !crate::normalize::unit(w).is_some() {
+                if u == "deg" && w != "deg" {
+                    return tag(compare(a, b, ctx), Method::Degree);
+                }
+                tag(compare(a, b, ctx), Method::Unit)
+            } else {
+                Some((false, Method::Unit))
+            }
+        }
+        (Quantity { value: a, unit }, _) if unit == "deg" => {
+            either(compare(a, p, ctx), || compare(&radians(a), p, ctx), Method::Degree)
+        }
+        (_, Quantity { value: b, unit }) if unit == "deg" => {
+            either(compare(g, b, ctx), || compare(g, &radians(b), ctx), Method::Degree)
+        }
+        (Quantity { value: a, .. }, _) => tag(compare(a, p, ctx), Method::Unit),
+        (_, Quantity { value: b, .. }) => tag(compare(g, b, ctx), Method::Unit),
+
+        // ---- words ------------------------------------------------------
+        (Text { .. }, _) | (_, Text { .. }) => text::compare_text(g, p),
+
+        // ---- relations --------------------------------------------------
+        (Relation { .. }, _) | (_, Relation { .. }) => relation::compare_relation(g, p, ctx),
+
+        // ---- everything else ------------------------------------------
+        _ => {
+            if scalar::is_scalar(g) && scalar::is_scalar(p) {
+                return scalar::compare_scalars(g, p, ctx);
+            }
+            collection::compare_collections(g, p, ctx)
+        }
+    }
+}
+
+/// `-(30^\circ)` → `(-30)^\circ`, `-(5\%)` → `(-5)\%`: the sign moves inside
+/// the tag so tagged rules see it.
+fn lift_sign(e: &Expr) -> Option<Expr> {
+    let ExprKind::Neg { arg } = &e.kind else { return None };
+    match &arg.kind {
+        ExprKind::Quantity { value, unit } => Some(Expr::new(
+            ExprKind::Quantity { value: Box::new(Expr::neg((**value).clone(), e.span)), unit: unit.clone() },
+            e.span,
+        )),
+        ExprKind::Percent { value } => {
+            Some(Expr::new(ExprKind::Percent { value: Box::new(Expr::neg((**value).clone(), e.span)) }, e.span))
+        }
+        _ => None,
+    }
+}
+
+fn has_unit(e: &Expr) -> bool {
+    let mut stack = vec![e];
+    while let Some(x) = stack.pop() {
+        if matches!(&x.kind, ExprKind::Quantity { unit, .. } if unit != "deg") {
+            return true;
+        }
+        stack.extend(x.children());
+    }
+    false
+}
+
+/// Drop every unit other than degrees.
+fn strip_units(e: &Expr) -> Expr {
+    crate::ast::map_bottom_up(e.clone(), &mut |x| match x.kind {
+        ExprKind::Quantity { value, unit } if unit != "deg" => *value,
+        kind => Expr::new(kind, x.span),
+    })
+}
+
+/// Replace the method of a decided outcome; keep "no rule" as is.
+fn tag(o: Outcome, m: Method) -> Outcome {
+    o.map(|(eq, inner)| (eq, if eq && inner != Method::Exact { m } else if eq { Method::Exact } else { m }))
+}
+
+/// Equal if either reading is equal.
+fn either(first: Outcome, second: impl FnOnce() -> Outcome, m: Method) -> Outcome {
+    if let Some((true, _)) = first {
+        return Some((true, m));
+    }
+    match second() {
+        Some((true, _)) => Some((true, m)),
+        Some((false, _)) => Some((false, m)),
+        None => first.map(|(eq, _)| (eq, m)),
+    }
+}
+
+/// `x / 100`
+fn hundredth(x: &Expr) -> Expr {
+    Expr::div(x.clone(), Expr::int(100, Span::EMPTY), x.span)
+}
+
+/// `x · π / 180`
+fn radians(x: &Expr) -> Expr {
+    let pi = Expr::constant(Constant::Pi, Span::EMPTY);
+    Expr::div(Expr::mul(vec![x.clone(), pi], x.span), Expr::int(180, Span::EMPTY), x.span)
+}
+
+/// Compare two answers given as text. Free text is allowed: the answer is
+/// found first (the last `\boxed{}`, a final-answer phrase, math in `$…$`,
+/// the last number…), then parsed and compared.
+pub fn verify_str(gold: &str, pred: &str, opts: &Options) -> Verdict {
+    let g = read_answer(gold, &opts.gold_targets, opts);
+    let p = read_answer(pred, &opts.pred_targets, opts);
+    let (Some((ge, gsrc)), Some((pe, psrc))) = (g, p) else {
+        return Verdict {
+            equal: false,
+            method: Method::NoAnswer,
+            gold_canonical: None,
+            pred_canonical: None,
+            note: "no answer could be read".into(),
+        };
+    };
+    let mut v = verify(&ge, &pe, opts);
+    if !v.equal && matches!(v.method, Method::Mismatch | Method::Text | Method::NoAnswer) && text::same_words(&gsrc, &psrc) {
+        v.equal = true;
+        v.method = Method::Text;
+        v.note = note_for(true, Method::Text);
+    }
+    v
+}
+
+/// Find and parse the answer in `text`: the first extraction candidate
+/// that parses, else the whole text.
+pub fn read_answer(text: &str, targets: &[Target], opts: &Options) -> Option<(Expr, String)> {
+    let _ = targets;
+    let trimmed = text.trim().trim_matches('$').trim();
+    let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    parse_with(trimmed, Syntax::Auto, &opts.limits).ok().map(|e| (e, trimmed.to_string()))
 }

@@ -63,6 +63,26 @@ fn symbol_with(sym: &Sym, func_name: bool) -> String {
     s
 }
 
+/// Letters that apply to a following parenthesis (grammars/README.md,
+/// "Function letters"); any other single letter there is a product.
+const FUNCTION_LETTERS: &[&str] = &["f", "g", "h", "F", "G", "H", "p", "q", "P", "Q"];
+
+/// The name of an unknown function: `f`, `g'`, or `\operatorname{name}`
+/// when the bare name followed by a parenthesis would read as a product.
+fn apply_name(sym: &Sym) -> String {
+    if sym.primes > 0 || FUNCTION_LETTERS.contains(&sym.name.as_str()) {
+        return symbol_with(sym, true);
+    }
+    let mut s = format!("\\operatorname{{{}}}", sym.name);
+    if let Some(a) = &sym.accent {
+        s = format!("\\{a}{{{s}}}");
+    }
+    if let Some(sub) = &sym.sub {
+        s = format!("{s}_{{{sub}}}");
+    }
+    s
+}
+
 fn rational(v: &BigRational) -> Piece {
     let frac = format!("\\frac{{{}}}{{{}}}", v.numer().abs(), v.denom());
     if v.is_negative() {
@@ -112,9 +132,7 @@ fn expr(e: &Expr) -> Piece {
             }
         }
         Func { func, args } => function(*func, args),
-        Apply { name, args } => {
-            Piece::new(format!("{}{}", symbol_with(name, true), paren(&join(args))), Prec::Closed)
-        }
+        Apply { name, args } => Piece::new(format!("{}{}", apply_name(name), paren(&join(args))), Prec::Closed),
         BigOp { op, body, var, lower, upper } => {
             let cmd = match op {
                 crate::ast::BigOp::Sum => "\\sum",
@@ -388,6 +406,9 @@ fn func_command(f: F) -> String {
         F::Acoth => "arcoth",
         F::Asech => "arsech",
         F::Acsch => "arcsch",
+        // Capitalized, as the LaTeX parser reads them (`\Re` is a symbol).
+        F::Re => "Re",
+        F::Im => "Im",
         other => other.name(),
     };
     format!("\\operatorname{{{name}}}")

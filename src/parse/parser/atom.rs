@@ -209,6 +209,11 @@ impl<'a> Parser<'a> {
         };
         match &t.tok {
             Tok::Punct("{") => self.parse_brace_arg(what),
+            Tok::Punct("(") => {
+                // Sloppy `x^(1/3)`: a parenthesized exponent.
+                let open = self.bump().span;
+                self.finish_paren(open, "(")
+            }
             Tok::Num(n) => {
                 self.bump();
                 let first = &n[..n.chars().next().map_or(0, char::len_utf8)];

@@ -173,7 +173,13 @@ impl<'a> Parser<'a> {
         }
         let span = open.join(self.last_span());
         match inner.kind {
-            ExprKind::List { items } => self.mk(ExprKind::Set { items }, span),
+            ExprKind::List { items } => {
+                // `{35,000}`: braces around a number with thousands groups.
+                if let Some(n) = self.grouped_number(&items, span)? {
+                    return Ok(n);
+                }
+                self.mk(ExprKind::Set { items }, span)
+            }
             _ => Ok(with_span(inner, span)),
         }
     }
@@ -227,6 +233,27 @@ impl<'a> Parser<'a> {
         self.bump();
         let span = open.join(self.last_span());
         self.mk(ExprKind::Tuple { items }, span)
+    }
+
+    /// Items that are written `d,ddd,ddd` (a 1-3 digit head without a
+    /// leading zero, then exactly three digits each, no spaces): one number.
+    fn grouped_number(&mut self, items: &[Expr], span: Span) -> PResult<Option<Expr>> {
+        if items.len() < 2 {
+            return Ok(None);
+        }
+        let mut text = String::new();
+        for (i, it) in items.iter().enumerate() {
+            let src = &self.src[it.span.start..it.span.end];
+            let ok = matches!(it.kind, ExprKind::Integer { .. })
+                && src.bytes().all(|b| b.is_ascii_digit())
+                && if i == 0 { (1..=3).contains(&src.len()) && !src.starts_with('0') } else { src.len() == 3 };
+            let adjacent = i == 0 || self.src[items[i - 1].span.end..it.span.start] == *",";
+            if !ok || !adjacent {
+                return Ok(None);
+            }
+            text.push_str(src);
+        }
+        self.number_literal(&text, span).map(Some)
     }
 
     fn interval(&mut self, items: Vec<Expr>, lo_closed: bool, hi_closed: bool, span: Span) -> PResult<Expr> {

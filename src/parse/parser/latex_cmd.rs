@@ -355,7 +355,8 @@ impl<'a> Parser<'a> {
         match &t.tok {
             Tok::Punct("-") | Tok::Punct("+") => true,
             Tok::Num(_) | Tok::Ident(_) => true,
-            Tok::Punct("(") | Tok::Punct("[") | Tok::Punct("{") => true,
+            Tok::Punct("(") | Tok::Punct("[") | Tok::Punct("{") | Tok::Punct("|") => true,
+            Tok::Other(c) => matches!(c, '∞' | 'π' | '√' | '∅'),
             Tok::Cmd(c) => self.command_starts_atom(c),
             _ => false,
         }

@@ -600,6 +600,7 @@ impl<'a> Parser<'a> {
         };
         let lower = word.to_lowercase();
         let end_span = self.toks[consumed_to - 1].span;
+        let _ = &t;
         if word.is_empty() {
             // `\text{ }`: a space.
             self.pos = consumed_to;
@@ -609,15 +610,83 @@ impl<'a> Parser<'a> {
             self.pos = consumed_to;
             return Ok(Some(self.percent(base.clone(), end_span)?));
         }
-        let known = crate::normalize::unit(&word).map(|u| u.canonical.to_string());
-        let unit = match known {
-            Some(u) => u,
-            None if self.latex && is_unitish_text(&word) && is_numeric_value(base) => word.clone(),
-            None => return Ok(None),
-        };
+        let Some(mut unit) = unit_name(&word, self.latex, base) else { return Ok(None) };
         self.pos = consumed_to;
+        // Compound units: `\mathrm{km} / \mathrm{hr}`, `\mathrm{cm}^{2}`.
+        loop {
+            if let Some(w) = self.unit_after_slash() {
+                unit.push('/');
+                unit.push_str(&w);
+                continue;
+            }
+            if let Some(n) = self.unit_power() {
+                unit.push('^');
+                unit.push_str(&n);
+                continue;
+            }
+            break;
+        }
+        let end_span = self.last_span().join(end_span);
         Ok(Some(self.quantity(base.clone(), &unit, end_span)?))
     }
+
+    /// `/ \mathrm{s}` (or plain `/ s`) after a unit: consumed, the unit word.
+    fn unit_after_slash(&mut self) -> Option<String> {
+        let slash = self.pos;
+        if !self.toks[..self.end].get(slash)?.is_punct("/") {
+            return None;
+        }
+        let t = self.toks[..self.end].get(slash + 1)?.clone();
+        let (word, next) = match &t.tok {
+            Tok::Cmd(c) if self.latex && is_unit_wrapper(c) => {
+                let close = self.matching_brace(slash + 2)?;
+                let a = self.toks[slash + 2].span.end;
+                let b = self.toks[close].span.start;
+                (super::atom::collapse_ws(&self.src[a..b].replace('~', " ")), close + 1)
+            }
+            Tok::Ident(w) if !self.latex => (w.clone(), slash + 2),
+            _ => return None,
+        };
+        let known = crate::normalize::unit(&word)?;
+        self.pos = next;
+        Some(known.canonical.to_string())
+    }
+
+    /// `^{2}` / `^2` right after a unit: consumed, the exponent text.
+    fn unit_power(&mut self) -> Option<String> {
+        let caret = self.pos;
+        if !self.toks[..self.end].get(caret)?.is_punct("^") {
+            return None;
+        }
+        match &self.toks[..self.end].get(caret + 1)?.tok {
+            Tok::Num(n) if n.len() == 1 => {
+                let n = n.clone();
+                self.pos = caret + 2;
+                Some(n)
+            }
+            Tok::Punct("{") => {
+                let close = self.matching_brace(caret + 1)?;
+                if close != caret + 3 {
+                    return None;
+                }
+                let Tok::Num(n) = &self.toks[caret + 2].tok else { return None };
+                let n = n.clone();
+                self.pos = close + 1;
+                Some(n)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The unit a word names after `base`: a known unit's canonical name, or in
+/// LaTeX a word of two or more letters after a number (`5 \text{ apples}`).
+fn unit_name(word: &str, latex: bool, base: &Expr) -> Option<String> {
+    if let Some(u) = crate::normalize::unit(word) {
+        return Some(u.canonical.to_string());
+    }
+    (latex && word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_unitish_text(word) && is_numeric_value(base))
+        .then(|| word.to_string())
 }
 
 /// Commands whose content may be a unit after a value.

@@ -1,0 +1,256 @@
+//! Scalars: numbers and expressions. Exact canonical forms first, then MPFR
+//! values for constants (with the tolerance rules below), then seeded
+//! random-point identity testing for expressions with variables.
+//!
+//! Tolerance rules for constants:
+//! * both exact (no decimal written anywhere): equal only to working
+//!   precision (2^-160 relative), so `1/2004!` ≠ `1/2006!` and `π` ≠ `355/113`;
+//! * the gold is a written decimal (`33.3`) and the prediction has more
+//!   digits or is exact: equal when within half a unit of the gold's last
+//!   written digit (`33.3` vs `100/3`, `0.29` vs `0.290243`);
+//! * otherwise, when the prediction is approximate: relative error at most
+//!   10^-precision (`1/12` vs `0.0833333333`; `4` vs `4\sqrt{2}` never).
+//! Values too large for MPFR are compared by their logarithms.
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{Signed, Zero};
+use rug::{Complex, Float};
+
+use super::verdict::Method;
+use super::Ctx;
+use crate::ast::{Expr, ExprKind, Symbol};
+use crate::eval::magnitude::log_abs;
+use crate::eval::points::{compare_at_points, Identity};
+use crate::eval::{eval, EvalError, Env, PREC};
+
+/// Is this node a scalar (a number or an expression with a value)?
+pub fn is_scalar(e: &Expr) -> bool {
+    use ExprKind::*;
+    matches!(
+        e.kind,
+        Integer { .. }
+            | Rational { .. }
+            | Decimal { .. }
+            | Symbol { .. }
+            | Constant { .. }
+            | Add { .. }
+            | Mul { .. }
+            | Div { .. }
+            | Pow { .. }
+            | Root { .. }
+            | Neg { .. }
+            | Func { .. }
+            | Apply { .. }
+            | BigOp { .. }
+            | Integral { .. }
+            | Limit { .. }
+            | Derivative { .. }
+    )
+}
+
+/// Free variables of a tree (sorted, deduplicated).
+pub fn free_symbols(e: &Expr) -> Vec<Symbol> {
+    let mut out = Vec::new();
+    let mut stack = vec![e];
+    while let Some(x) = stack.pop() {
+        if let ExprKind::Symbol { sym } = &x.kind {
+            out.push(sym.clone());
+        }
+        stack.extend(x.children());
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+pub fn has_decimal(e: &Expr) -> bool {
+    let mut stack = vec![e];
+    while let Some(x) = stack.pop() {
+        if matches!(x.kind, ExprKind::Decimal { .. }) {
+            return true;
+        }
+        stack.extend(x.children());
+    }
+    false
+}
+
+/// `-33.3` or `33.3`: the decimal literal and its sign.
+fn bare_decimal(e: &Expr) -> Option<(&BigRational, &str, bool)> {
+    match &e.kind {
+        ExprKind::Decimal { value, text } => Some((value, text, false)),
+        ExprKind::Neg { arg } => bare_decimal(arg).map(|(v, t, n)| (v, t, !n)),
+        _ => None,
+    }
+}
+
+/// Digits written after the decimal point, allowing for an exponent:
+/// `33.30` → 2, `1.5e-3` → 4, `2e3` → -3.
+fn decimal_places(text: &str) -> i64 {
+    let (mant, exp) = match text.find(['e', 'E']) {
+        Some(k) => (&text[..k], text[k + 1..].parse::<i64>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let frac = mant.split_once('.').map_or(0, |(_, f)| f.len() as i64);
+    frac - exp
+}
+
+/// Compare two scalars. `None` when no rule can decide (unevaluable
+/// expressions that differ in form).
+pub fn compare_scalars(g: &Expr, p: &Expr, ctx: &Ctx) -> Option<(bool, Method)> {
+    let cg = ctx.canon(g);
+    let cp = ctx.canon(p);
+    if cg == cp {
+        return Some((true, Method::Exact));
+    }
+    let mut vars = free_symbols(&cg);
+    let pvars = free_symbols(&cp);
+    let mut p = p.clone();
+    if !ctx.opts.strict && vars.len() == pvars.len() && vars != pvars {
+        // Variables matched by position.
+        p = rename(&p, &pvars, &vars);
+    } else {
+        vars.extend(pvars);
+        vars.sort();
+        vars.dedup();
+    }
+    if vars.is_empty() {
+        return compare_constants(g, &p, ctx).map(|eq| (eq, Method::Numeric));
+    }
+    let seed = ctx.seed();
+    match compare_at_points(g, &p, &vars, seed, ctx.budget(), &mut |x, y| crate::eval::points::close(x, y)) {
+        Identity::Equal { .. } => Some((true, Method::Identity)),
+        Identity::Different => Some((false, Method::Identity)),
+        Identity::Unknown => None,
+    }
+}
+
+/// Rename variables `from[i]` to `to[i]`.
+fn rename(e: &Expr, from: &[Symbol], to: &[Symbol]) -> Expr {
+    crate::ast::map_bottom_up(e.clone(), &mut |x| match &x.kind {
+        ExprKind::Symbol { sym } => match from.iter().position(|s| s == sym) {
+            Some(i) => Expr::new(ExprKind::Symbol { sym: to[i].clone() }, x.span),
+            None => x,
+        },
+        _ => x,
+    })
+}
+
+/// Constants: values compared under the tolerance rules of the module docs.
+pub fn compare_constants(g: &Expr, p: &Expr, ctx: &Ctx) -> Option<bool> {
+    let env = Env::default();
+    let (gv, pv) = match (eval(g, &env, ctx.budget()), eval(p, &env, ctx.budget())) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(EvalError::Overflow), _) | (_, Err(EvalError::Overflow)) => return compare_magnitudes(g, p, ctx),
+        _ => return None,
+    };
+    let g_approx = has_decimal(g);
+    let p_approx = has_decimal(p);
+    let diff = Complex::with_val(PREC, &gv - &pv).abs().real().clone();
+    let gabs = gv.clone().abs().real().clone();
+    let pabs = pv.clone().abs().real().clone();
+    let scale = if gabs > pabs { gabs.clone() } else { pabs };
+    // Exact on both sides: working precision.
+    let tiny = Float::with_val(PREC, Float::i_exp(1, -160));
+    if diff <= Float::with_val(PREC, &scale * &tiny) || diff.is_zero() {
+        return Some(true);
+    }
+    if !g_approx && !p_approx {
+        return Some(false);
+    }
+    // A written-decimal gold: half a unit in its last place, when the
+    // prediction is more precise than the gold.
+    if let Some((_, text, _)) = bare_decimal(g) {
+        let places = decimal_places(text);
+        let p_places = bare_decimal(p).map(|(_, t, _)| decimal_places(t));
+        let pred_more_precise = p_places.is_none_or(|pp| pp > places);
+        if pred_more_precise && crate::eval::is_real(&gv) && crate::eval::is_real(&pv) {
+            let half_ulp = half_unit(places);
+            if diff <= half_ulp {
+                return Some(true);
+            }
+        }
+        // Otherwise a decimal gold is exact: `27.39` vs `27.38` differ.
+        return Some(false);
+    }
+    if !p_approx {
+        // The gold is approximate but not a bare decimal (`1.5\times10^{3}`):
+        // relative precision.
+        return Some(relative_close(&diff, &gabs, ctx.opts.precision));
+    }
+    Some(relative_close(&diff, &gabs, ctx.opts.precision))
+}
+
+fn half_unit(places: i64) -> Float {
+    // 0.5 · 10^-places, plus a hair for binary rounding of the operands.
+    let ten = Float::with_val(PREC, 10);
+    let unit = if places >= 0 {
+        Float::with_val(PREC, 1) / ten.pow_ref_i32(places.min(10_000) as i32)
+    } else {
+        ten.pow_ref_i32((-places).min(10_000) as i32)
+    };
+    unit / 2u32 * Float::with_val(PREC, 1.000_000_000_001f64)
+}
+
+trait PowI {
+    fn pow_ref_i32(&self, n: i32) -> Float;
+}
+impl PowI for Float {
+    fn pow_ref_i32(&self, n: i32) -> Float {
+        use rug::ops::Pow;
+        Float::with_val(PREC, self.pow(n))
+    }
+}
+
+/// |diff| ≤ 10^-precision · |gold| (absolute for a zero gold).
+fn relative_close(diff: &Float, gabs: &Float, precision: u32) -> bool {
+    let tol = Float::with_val(PREC, 10).pow_ref_i32(-(precision.min(300) as i32));
+    let reference = if gabs.is_zero() { Float::with_val(PREC, 1) } else { gabs.clone() };
+    *diff <= tol * reference * Float::with_val(PREC, 1.000_000_000_001f64)
+}
+
+/// Values past MPFR's range: compare `ln|x|` and the sign.
+fn compare_magnitudes(g: &Expr, p: &Expr, ctx: &Ctx) -> Option<bool> {
+    let env = Env::default();
+    let (lg, sg) = log_abs(g, &env, ctx.budget()).ok()?;
+    let (lp, sp) = log_abs(p, &env, ctx.budget()).ok()?;
+    if !lg.is_finite() || !lp.is_finite() {
+        return None;
+    }
+    if let (Some(a), Some(b)) = (sg, sp) {
+        if a != b {
+            return Some(false);
+        }
+    }
+    let diff = Float::with_val(PREC, &lg - &lp).abs();
+    let scale = {
+        let a = lg.clone().abs();
+        let b = lp.clone().abs();
+        if a > b { a } else { b }
+    };
+    // ln|x| agrees to far more digits than any written answer could
+    // distinguish, or not at all.
+    Some(diff <= scale * Float::with_val(PREC, Float::i_exp(1, -120)))
+}
+
+/// An exact integer value of a canonical scalar, if it is one.
+pub fn as_integer(e: &Expr) -> Option<&BigInt> {
+    match &e.kind {
+        ExprKind::Integer { value } => Some(value),
+        _ => None,
+    }
+}
+
+/// Is the canonical form a negative number?
+pub fn is_negative_number(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Integer { value } => value.is_negative(),
+        ExprKind::Rational { value } => value.is_negative(),
+        _ => false,
+    }
+}
+
+/// Is the canonical form exactly zero?
+pub fn is_zero(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Integer { value } if value.is_zero())
+}

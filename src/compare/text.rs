@@ -1,0 +1,124 @@
+//! Text answers and option letters: compared without case, spacing,
+//! punctuation or markup (`\text{4:30 p.m.}` = `4:30 \text{ p.m.}`,
+//! `\textbf{(B)}` = `B`).
+
+use super::verdict::Method;
+use super::Outcome;
+use crate::ast::{Expr, ExprKind};
+
+/// Letters and digits only, lowercased, with LaTeX command names removed.
+pub fn fold(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            // Drop the command name: `\text`, `\mathrm`, `\quad`.
+            while chars.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+                chars.next();
+            }
+            continue;
+        }
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// A lone option letter `A`–`J` in `(B)`, `B.`, `\textbf{(B)}`, `B`.
+pub fn option_letter(s: &str) -> Option<char> {
+    let f = fold(s);
+    let mut it = f.chars();
+    let c = it.next()?;
+    (it.next().is_none() && ('a'..='j').contains(&c)).then(|| c.to_ascii_uppercase())
+}
+
+pub fn compare_text(g: &Expr, p: &Expr) -> Outcome {
+    let gt = word_of(g);
+    let pt = word_of(p);
+    match (gt, pt) {
+        (Some(a), Some(b)) => {
+            if let (Some(x), Some(y)) = (option_letter(&a), option_letter(&b)) {
+                return Some((x == y, Method::Choice));
+            }
+            let (fa, fb) = (fold(&a), fold(&b));
+            Some((!fa.is_empty() && fa == fb, Method::Text))
+        }
+        _ => Some((false, Method::Mismatch)),
+    }
+}
+
+/// The words of a text node, or of a lone letter (`B`) or a run of letters
+/// (`odd` read as o·d·d), for comparing with text.
+fn word_of(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Text { text } => Some(text.clone()),
+        ExprKind::Symbol { sym } if sym.sub.is_none() && sym.primes == 0 && sym.accent.is_none() => Some(sym.name.clone()),
+        ExprKind::Constant { constant } => Some(match constant {
+            crate::ast::Constant::E => "e".into(),
+            crate::ast::Constant::I => "i".into(),
+            crate::ast::Constant::Pi => "pi".into(),
+            crate::ast::Constant::Infinity => return None,
+        }),
+        ExprKind::Mul { factors } => {
+            let mut s = String::new();
+            for f in factors {
+                s.push_str(&word_of(f)?);
+            }
+            Some(s)
+        }
+        _ => None,
+    }
+}
+
+/// Do two answer strings say the same thing once markup, case and spacing
+/// are gone? Used only after the math comparison found different kinds of
+/// answer (text against letters, `4:30 \text{ p.m.}` against
+/// `\text{4:30 p.m.}`). Signs, operators, digits and non-markup commands
+/// are kept, so `25 \mathrm{ft}` and `-25 \mathrm{ft}` stay different.
+pub fn same_words(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold_markup(a), fold_markup(b));
+    fa.chars().any(char::is_alphabetic) && fa == fb
+}
+
+/// Markup commands that carry no meaning of their own.
+const MARKUP: &[&str] = &[
+    "text", "textbf", "textit", "textrm", "textsf", "texttt", "textnormal", "mbox", "hbox", "mathrm", "mathbf",
+    "mathit", "mathsf", "mathtt", "boldsymbol", "bm", "emph", "left", "right", "displaystyle", "quad", "qquad",
+    "boxed", "fbox",
+];
+
+fn fold_markup(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            let mut name = String::new();
+            while let Some(&n) = chars.peek() {
+                if n.is_ascii_alphabetic() {
+                    name.push(n);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            if name.is_empty() {
+                // `\,`, `\ `, `\!`: spacing.
+                if chars.peek().is_some_and(|c| matches!(c, ',' | ' ' | '!' | ';' | ':')) {
+                    chars.next();
+                    continue;
+                }
+            }
+            if !MARKUP.contains(&name.as_str()) {
+                out.push('\\');
+                out.push_str(&name);
+            }
+            continue;
+        }
+        if c.is_whitespace() || matches!(c, '{' | '}' | '$' | '~') {
+            continue;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}

@@ -1,0 +1,141 @@
+//! The last touches on an extracted answer: surrounding whitespace,
+//! markdown emphasis and sentence punctuation go; a percent word after a
+//! number becomes a percent sign; the syntax to parse it with is chosen.
+
+use super::prose::scan_words;
+use super::scan::is_cjk;
+use crate::normalize::unit;
+use crate::parse::{detect_syntax, Syntax};
+
+/// Trailing pieces that end a sentence or pad a formula, not part of the answer.
+const TRAILING: [&str; 14] = ["\\qquad", "\\quad", "\\\\", "\\,", "\\;", "\\!", "\\ ", "~", ".", ",", ";", ":", "。", "，"];
+
+/// Trim whitespace, `**` emphasis and trailing punctuation / spacing.
+pub fn trim_answer(s: &str) -> &str {
+    let mut t = s.trim();
+    loop {
+        let before = t.len();
+        t = t.trim_matches('*').trim();
+        for p in TRAILING {
+            if let Some(rest) = t.strip_suffix(p) {
+                // A trailing `\\` of `\\` (escaped backslash) is left alone;
+                // `5.` loses its period, but a lone `.` stays empty.
+                if p == "." && rest.ends_with('.') {
+                    continue; // `...`
+                }
+                t = rest.trim_end();
+            }
+        }
+        for p in ["；", "："] {
+            if let Some(rest) = t.strip_suffix(p) {
+                t = rest.trim_end();
+            }
+        }
+        if let Some(rest) = t.strip_prefix(':').or_else(|| t.strip_prefix('：')) {
+            t = rest.trim_start();
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
+}
+
+/// Percent words written after a number (`28 percent`, `28 pct`,
+/// `28 percentage`) as a percent sign: `\%` for LaTeX, `%` for plain text.
+pub fn percent_words(s: &str, syntax: Syntax) -> String {
+    let sign = if syntax == Syntax::Plain { "%" } else { "\\%" };
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    let mut edits: Vec<(usize, usize)> = Vec::new();
+    scan_words(s, |t| {
+        if let super::prose::Tok::Word { start, end, text, .. } = t {
+            let w = text.to_ascii_lowercase();
+            if matches!(w.as_str(), "percent" | "percentage" | "pct") {
+                let before = s[..start].trim_end();
+                if before.ends_with(|c: char| c.is_ascii_digit() || c == '}' || c == ')') {
+                    edits.push((before.len(), end));
+                }
+            }
+        }
+        true
+    });
+    for (a, b) in edits {
+        out.push_str(&s[last..a]);
+        out.push_str(sign);
+        last = b;
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// The syntax to parse an answer found without delimiters with:
+/// [`detect_syntax`], except that text without any LaTeX markup that
+/// writes a unit word after a number (`10 cm`, `5 dollars`) is plain text,
+/// where the parser reads unit words.
+pub fn choose_syntax(text: &str) -> Syntax {
+    let detected = detect_syntax(text);
+    if detected == Syntax::Latex && !text.contains(['\\', '{', '}']) && has_unit_after_number(text) {
+        return Syntax::Plain;
+    }
+    detected
+}
+
+fn has_unit_after_number(text: &str) -> bool {
+    let mut found = false;
+    scan_words(text, |t| {
+        if let super::prose::Tok::Word { start, text: w, .. } = t {
+            let before = text[..start].trim_end();
+            if before.ends_with(|c: char| c.is_ascii_digit()) && w.len() >= 2 && unit(w).is_some() {
+                found = true;
+            }
+        }
+        !found
+    });
+    found
+}
+
+/// Whether `s` has any character an answer can be made of.
+pub fn has_content(s: &str) -> bool {
+    s.chars().any(|c| c.is_alphanumeric() && !is_cjk(c) || "∞π√".contains(c))
+}
+
+/// Trim, then rewrite percent words for `syntax`.
+pub fn finish(raw: &str, syntax: Syntax) -> String {
+    percent_words(trim_answer(raw), syntax)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trimming() {
+        assert_eq!(trim_answer(" 5. "), "5");
+        assert_eq!(trim_answer("**5**."), "5");
+        assert_eq!(trim_answer("100 . "), "100");
+        assert_eq!(trim_answer("-14,"), "-14");
+        assert_eq!(trim_answer("5。"), "5");
+        assert_eq!(trim_answer(r"x = 5 \quad"), "x = 5");
+        assert_eq!(trim_answer(r"1, 2, \ldots"), r"1, 2, \ldots");
+        assert_eq!(trim_answer(": 7"), "7");
+        assert_eq!(trim_answer("1.5"), "1.5");
+    }
+
+    #[test]
+    fn percent_rewrites() {
+        assert_eq!(percent_words("28 percent", Syntax::Latex), "28\\%");
+        assert_eq!(percent_words("28 percentage", Syntax::Latex), "28\\%");
+        assert_eq!(percent_words("28 pct", Syntax::Plain), "28%");
+        assert_eq!(percent_words(r"12 \text{ percent}", Syntax::Latex), r"12 \text{ percent}");
+        assert_eq!(percent_words("percent of x", Syntax::Latex), "percent of x");
+    }
+
+    #[test]
+    fn syntax_choice() {
+        assert_eq!(choose_syntax("10 cm"), Syntax::Plain);
+        assert_eq!(choose_syntax(r"10 \text{ cm}"), Syntax::Latex);
+        assert_eq!(choose_syntax("x^2+1"), Syntax::Latex);
+        assert_eq!(choose_syntax("sqrt(2)/2"), Syntax::Plain);
+        assert_eq!(choose_syntax("x**2"), Syntax::Plain);
+    }
+}

@@ -1,0 +1,371 @@
+//! Numbers and simple expressions written in prose (the `expr` target):
+//! `7,425,000`, `1,000.99`, `.4`, `-3`, `2,74` (a decimal comma where it
+//! cannot group thousands), `28 percent`, `10/9`, `(1 + 2) * 3`.
+//!
+//! A number must start a token: it follows the start of the text,
+//! whitespace, `=`, an opening bracket, `*` (markdown), a colon, a currency
+//! sign or CJK text, so `XDY2K` holds no number and `x-5` no `-5`. Anything
+//! may follow a number (`100m²` is `100`); an expression must end at a
+//! separator.
+
+use super::scan::{char_at, char_before, is_cjk};
+use crate::span::Span;
+
+/// One number or expression found in prose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumberHit {
+    /// Where it is written (sign, digits, percent word; not the currency sign).
+    pub span: Span,
+    /// Its normalized text: no thousands separators, a decimal point, `%`
+    /// for a percent; an expression with `×` / `÷` as `*` / `/`.
+    pub text: String,
+    /// An expression (an operator between numbers), not a single number.
+    pub is_expr: bool,
+}
+
+const CURRENCY: &str = "$€£¥₹₽₪₩₫฿₡₢₣₤₥₦₧₨₭₮₯₰₱₲₳₴₵₶₷₸₺₻₼₾₿";
+
+/// A number may start after this character.
+fn starts_token_after(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(c, '=' | '(' | '[' | '*' | ':' | '：' | '，' | '、' | '“' | '"' | '\'')
+                || CURRENCY.contains(c)
+                || is_cjk(c)
+        }
+    }
+}
+
+/// The number or expression starting at byte `i`, if one does.
+pub fn number_at(s: &str, i: usize) -> Option<NumberHit> {
+    let b = s.as_bytes();
+    let c = *b.get(i)?;
+    if !(c.is_ascii_digit() || c == b'-' || c == b'.' || c == b'(') {
+        return None;
+    }
+    // The token start, before a currency sign.
+    let mut before = char_before(s, i);
+    if let Some(cur) = before.filter(|c| CURRENCY.contains(*c)) {
+        before = char_before(s, i - cur.len_utf8());
+    }
+    if !starts_token_after(before) {
+        return None;
+    }
+    if let Some(e) = expr_at(s, i) {
+        return Some(e);
+    }
+    let (text, end) = plain_number(s, i)?;
+    let (text, end) = with_percent(s, text, end);
+    Some(NumberHit { span: Span::new(i, end), text, is_expr: false })
+}
+
+/// A number at `i`: sign, digits with thousands groups or a decimal part.
+/// Returns the normalized text and the end.
+fn plain_number(s: &str, i: usize) -> Option<(String, usize)> {
+    let b = s.as_bytes();
+    let mut j = i;
+    let neg = b.get(j) == Some(&b'-');
+    if neg {
+        j += 1;
+    }
+    let int_start = j;
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    let int_digits = &s[int_start..j];
+    let mut text = String::new();
+    if neg {
+        text.push('-');
+    }
+    if int_digits.is_empty() {
+        // `.4`
+        if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+            let mut k = j + 1;
+            while k < b.len() && b[k].is_ascii_digit() {
+                k += 1;
+            }
+            text.push('0');
+            text.push_str(&s[j..k]);
+            return Some((text, k));
+        }
+        return None;
+    }
+    // Thousands groups: `1,234,567` / `1 234 567`, lead of 1-3 digits, no leading 0.
+    let mut end = j;
+    let mut grouped = String::from(int_digits);
+    if (1..=3).contains(&int_digits.len()) && !int_digits.starts_with('0') {
+        for sep in [b',', b' '] {
+            let mut k = j;
+            let mut g = String::from(int_digits);
+            let mut groups = 0;
+            while b.get(k) == Some(&sep)
+                && b.get(k + 1..k + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                && !b.get(k + 4).is_some_and(u8::is_ascii_digit)
+            {
+                // `1,000,5` is not grouped; a decimal comma is handled below.
+                g.push_str(&s[k + 1..k + 4]);
+                k += 4;
+                groups += 1;
+            }
+            // A comma list (`1,234,5`) or a space before another number
+            // (`2 345 and 6`) is fine; a single space group needs care:
+            // `in 2 000 cases` groups, but `is 5 100` is ambiguous — accept
+            // like Math-Verify.
+            if groups > 0 {
+                grouped = g;
+                end = k;
+                break;
+            }
+        }
+    }
+    let mut int_text = grouped.trim_start_matches('0').to_string();
+    if int_text.is_empty() {
+        int_text.push('0');
+    }
+    text.push_str(&int_text);
+    // Decimal part: `.5`, or a decimal comma `2,74` when the comma cannot
+    // group thousands (not exactly three digits) and no list follows.
+    if b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let mut k = end + 1;
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        text.push_str(&s[end..k]);
+        end = k;
+    } else if end == j && b.get(end) == Some(&b',') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let mut k = end + 1;
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        let frac_len = k - end - 1;
+        let list_follows = b.get(k) == Some(&b',') && b.get(k + 1).is_some_and(u8::is_ascii_digit);
+        if frac_len != 3 && !list_follows {
+            text.push('.');
+            text.push_str(&s[end + 1..k]);
+            end = k;
+        }
+    }
+    Some((text, end))
+}
+
+/// A percent sign or word after a number (`28%`, `28 %`, `28 percent`).
+fn with_percent(s: &str, mut text: String, end: usize) -> (String, usize) {
+    let b = s.as_bytes();
+    let mut k = end;
+    while k < b.len() && b[k] == b' ' {
+        k += 1;
+    }
+    if b.get(k) == Some(&b'%') {
+        text.push('%');
+        return (text, k + 1);
+    }
+    for w in ["percentage", "percent", "pct"] {
+        if b.len() >= k + w.len()
+            && b[k..k + w.len()].eq_ignore_ascii_case(w.as_bytes())
+            && !b.get(k + w.len()).is_some_and(u8::is_ascii_alphabetic)
+        {
+            text.push('%');
+            return (text, k + w.len());
+        }
+    }
+    (text, end)
+}
+
+/// Longest expression read in prose, in bytes (keeps the scan linear).
+const MAX_EXPR_LEN: usize = 256;
+
+/// An expression at `i`: digits, `.`, spaces, `+ - * × / ÷ ^ ( )`, with an
+/// operator between two numbers, ending at a separator.
+fn expr_at(s: &str, i: usize) -> Option<NumberHit> {
+    let b = s.as_bytes();
+    let b = &b[..b.len().min(i + MAX_EXPR_LEN)];
+    let mut j = i;
+    let mut depth: i32 = 0;
+    let mut last_good = None; // end of the last complete operand
+    let mut ops = 0;
+    let mut pending_op = false;
+    let mut operand_seen = false;
+    while j < b.len() {
+        let Some(c) = char_at(s, j) else { break };
+        match c {
+            '0'..='9' | '.' => {
+                if c == '.' && !b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                    break;
+                }
+                j += 1;
+                while j < b.len() && (b[j].is_ascii_digit() || (b[j] == b'.' && b.get(j + 1).is_some_and(u8::is_ascii_digit))) {
+                    j += 1;
+                }
+                if pending_op {
+                    ops += 1;
+                    pending_op = false;
+                }
+                operand_seen = true;
+                if depth == 0 {
+                    last_good = Some(j);
+                }
+                continue;
+            }
+            ' ' => {}
+            '(' => depth += 1,
+            ')' => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+                if depth == 0 && operand_seen {
+                    last_good = Some(j + 1);
+                }
+            }
+            '+' | '*' | '×' | '/' | '÷' | '^' => {
+                if !operand_seen {
+                    return None;
+                }
+                pending_op = true;
+            }
+            '-' => {
+                if operand_seen {
+                    pending_op = true;
+                }
+            }
+            _ => break,
+        }
+        j += c.len_utf8();
+    }
+    let end = last_good?;
+    if ops == 0 {
+        return None;
+    }
+    // It must end at a separator, not run into a word (`2x+1`).
+    let next = char_at(s, end);
+    if next.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c) || c == '_') {
+        return None;
+    }
+    let raw = s[i..end].trim();
+    if raw.starts_with('(') && !raw.ends_with(')') && raw.matches('(').count() > raw.matches(')').count() {
+        return None;
+    }
+    let text = raw.replace('×', "*").replace('÷', "/").replace('\n', " ");
+    Some(NumberHit { span: Span::new(i, i + raw.len()), text, is_expr: true })
+}
+
+/// Every number / expression in `s[from..to]`, left to right, skipping
+/// the ranges in `skip` (sorted, disjoint).
+pub fn all_numbers(s: &str, from: usize, to: usize, skip: &[Span]) -> Vec<NumberHit> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = from;
+    let mut sk = skip.partition_point(|sp| sp.end <= from);
+    while i < to {
+        while sk < skip.len() && skip[sk].end <= i {
+            sk += 1;
+        }
+        if sk < skip.len() && skip[sk].start <= i {
+            i = skip[sk].end;
+            continue;
+        }
+        let c = b[i];
+        if c.is_ascii_digit() || c == b'-' || c == b'.' || c == b'(' {
+            if let Some(hit) = number_at(s, i) {
+                let next_skip = skip.get(sk).map_or(usize::MAX, |sp| sp.start);
+                if hit.span.end <= to.min(next_skip) {
+                    i = hit.span.end;
+                    out.push(hit);
+                    continue;
+                }
+            }
+            i += 1;
+            if c.is_ascii_digit() {
+                // Skip the rest of this digit run: a number never starts inside one.
+                while i < to && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        i += 1;
+        while i < to && !s.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        all_numbers(s, 0, s.len(), &[]).into_iter().map(|h| h.text).collect()
+    }
+
+    fn last(s: &str) -> String {
+        texts(s).pop().unwrap_or_default()
+    }
+
+    #[test]
+    fn plain_numbers() {
+        assert_eq!(last("7,425,000"), "7425000");
+        assert_eq!(last("1,000.0"), "1000.0");
+        assert_eq!(last("1,000.99"), "1000.99");
+        assert_eq!(last(".4"), "0.4");
+        assert_eq!(last("-3"), "-3");
+        assert_eq!(last("007"), "7");
+        assert_eq!(last("0"), "0");
+        assert_eq!(last("0.25"), "0.25");
+    }
+
+    #[test]
+    fn decimal_comma_only_where_it_cannot_group() {
+        assert_eq!(last("Soucis : 2,74 $ a.."), "2.74");
+        assert_eq!(last("0,125"), "0.125");
+        assert_eq!(last("1,234"), "1234");
+        assert_eq!(texts("1,2,3"), vec!["1", "2", "3"]);
+    }
+
+    #[test]
+    fn currency_and_units() {
+        assert_eq!(last("1,000.99€"), "1000.99");
+        assert_eq!(last("1,000.99$"), "1000.99");
+        assert_eq!(last("$10,455."), "10455");
+        assert_eq!(last("1,000.99m²"), "1000.99");
+        assert_eq!(last("so the number is 10 which is 1,000.99m²"), "1000.99");
+    }
+
+    #[test]
+    fn percent() {
+        assert_eq!(last("28 percent"), "28%");
+        assert_eq!(last("28 %"), "28%");
+        assert_eq!(last("28%"), "28%");
+        assert_eq!(last("28 Percentage"), "28%");
+    }
+
+    #[test]
+    fn expressions() {
+        assert_eq!(last("10/9"), "10/9");
+        assert_eq!(last("it is 1/2 + 3."), "1/2 + 3");
+        assert_eq!(last("(1 + 2) × 3"), "(1 + 2) * 3");
+        assert_eq!(texts("2 + 3 = 5"), vec!["2 + 3", "5"]);
+        assert_eq!(last("so 2x+1"), "2");
+        assert_eq!(texts("(5 apples)"), vec!["5"]);
+    }
+
+    #[test]
+    fn numbers_must_start_a_token() {
+        assert!(texts("XDY2K").is_empty());
+        assert_eq!(texts("x-5"), Vec::<String>::new());
+        assert_eq!(texts("答案是12。"), vec!["12"]);
+        assert_eq!(texts("x=5"), vec!["5"]);
+    }
+
+    #[test]
+    fn skipped_ranges() {
+        let s = "a 1 b $2$ c 3";
+        assert_eq!(
+            all_numbers(s, 0, s.len(), &[Span::new(6, 9)]).into_iter().map(|h| h.text).collect::<Vec<_>>(),
+            vec!["1", "3"]
+        );
+    }
+}

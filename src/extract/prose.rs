@@ -1,0 +1,189 @@
+//! Telling prose from an answer: which words are English (or Chinese) text
+//! and which are math (function names, constants, Greek letters, units,
+//! variables).
+//!
+//! Words inside `\text{…}`-like groups, command names (`\frac`) and
+//! environment names (`\begin{pmatrix}`) are never prose.
+
+use super::scan::is_cjk;
+use crate::normalize::unit;
+
+/// Commands whose braced argument is text (or a name), not math.
+pub const TEXT_COMMANDS: [&str; 16] = [
+    "text", "textrm", "textbf", "textit", "textsf", "texttt", "mbox", "mathrm", "mathbf", "mathit", "mathsf", "operatorname",
+    "emph", "begin", "end", "hbox",
+];
+
+/// Words that are math: function and set names, constants, Greek letters,
+/// SymPy constructors, percent words and the connectives `and` / `or`.
+const MATH_WORDS: &[&str] = &[
+    "sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "arccot", "arcsec", "arccsc", "asin", "acos",
+    "atan", "acot", "asec", "acsc", "atan2", "sinh", "cosh", "tanh", "coth", "sech", "csch", "asinh", "acosh", "atanh",
+    "arsinh", "arcosh", "artanh", "log", "ln", "lg", "exp", "sqrt", "cbrt", "root", "abs", "floor", "ceil", "ceiling",
+    "gcd", "lcm", "max", "min", "mod", "deg", "det", "lim", "inf", "sup", "arg", "re", "im", "pi", "oo", "infty",
+    "infinity", "nan", "zoo", "matrix", "interval", "ropen", "lopen", "open", "finiteset", "union", "intersection",
+    "complement", "reals", "integers", "naturals", "emptyset", "eq", "ne", "rational", "integer", "float", "symbol", "sum",
+    "integral", "limit", "derivative", "piecewise", "product", "true", "false", "binomial", "factorial", "alpha", "beta",
+    "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "rho",
+    "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega", "percent", "percentage", "pct", "and", "or", "in", "dx", "dy",
+    "dz", "dt", "du", "dv", "const",
+];
+
+/// Two-letter English words (other two-letter runs are products: `xy`).
+const SHORT_ENGLISH: &[&str] = &[
+    "is", "of", "to", "on", "at", "so", "as", "we", "it", "be", "an", "by", "if", "no", "do", "up", "us", "my", "me",
+    "he", "am", "go",
+];
+
+/// A word of letters that reads as prose, not math.
+pub fn is_prose_word(w: &str) -> bool {
+    let n = w.chars().count();
+    if n <= 1 {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    if n == 2 {
+        return SHORT_ENGLISH.contains(&lower.as_str());
+    }
+    !MATH_WORDS.contains(&lower.as_str()) && unit(w).is_none()
+}
+
+/// A connective word between several answers.
+pub fn is_connective(w: &str) -> bool {
+    w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
+}
+
+/// A letter that can be part of a word (ASCII and Latin letters with
+/// accents; not Greek, which is math).
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c as u32, 0xC0..=0x24F if c.is_alphabetic())
+}
+
+/// One token of the word scan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tok<'a> {
+    /// A word outside text groups, not a command name; `called` when `(`
+    /// follows directly (a function call such as `sqrt(2)`).
+    Word { start: usize, end: usize, text: &'a str, called: bool },
+    /// A CJK character outside text groups.
+    Cjk { start: usize },
+}
+
+/// The words and CJK characters of `s` that are not inside text groups or
+/// command names, in order. `f` returns `false` to stop early.
+pub fn scan_words<'a>(s: &'a str, mut f: impl FnMut(Tok<'a>) -> bool) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\\' {
+            // A command: skip its name, and a text group's argument.
+            let mut j = i + 1;
+            while j < b.len() && b[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            if j == i + 1 {
+                i += 2; // `\{`, `\,`, `\\` ...
+                continue;
+            }
+            let name = &s[i + 1..j];
+            if TEXT_COMMANDS.contains(&name) {
+                let k = super::scan::skip_ws(b, j);
+                if b.get(k) == Some(&b'{') {
+                    if let Some(close) = super::scan::match_brace(b, k) {
+                        i = close + 1;
+                        continue;
+                    }
+                }
+            }
+            i = j;
+            continue;
+        }
+        let ch = s[i..].chars().next().unwrap_or(' ');
+        if is_word_char(ch) {
+            let start = i;
+            let mut j = i;
+            for (k, c2) in s[i..].char_indices() {
+                if !is_word_char(c2) {
+                    break;
+                }
+                j = i + k + c2.len_utf8();
+            }
+            let called = b.get(j) == Some(&b'(');
+            if !f(Tok::Word { start, end: j, text: &s[start..j], called }) {
+                return;
+            }
+            i = j;
+            continue;
+        }
+        if is_cjk(ch) && !f(Tok::Cjk { start: i }) {
+            return;
+        }
+        i += ch.len_utf8();
+    }
+}
+
+/// How many prose words `s` has, and whether it has CJK text (outside
+/// text groups). Stops counting at `cap`.
+pub fn prose_signals(s: &str, cap: usize) -> (usize, bool) {
+    let mut words = 0;
+    let mut cjk = false;
+    scan_words(s, |t| {
+        match t {
+            Tok::Word { text, called, .. } => {
+                if !called && is_prose_word(text) {
+                    words += 1;
+                }
+            }
+            Tok::Cjk { .. } => cjk = true,
+        }
+        words < cap && !cjk
+    });
+    (words, cjk)
+}
+
+/// `s` reads as prose: Chinese text, or two or more English words.
+pub fn looks_like_prose(s: &str) -> bool {
+    let (words, cjk) = prose_signals(s, 2);
+    cjk || words >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_words() {
+        for w in ["the", "number", "which", "is", "Therefore"] {
+            assert!(is_prose_word(w), "{w}");
+        }
+        for w in ["x", "xy", "sin", "sqrt", "pi", "Interval", "cm", "mph", "dollars", "percent", "and", "alpha"] {
+            assert!(!is_prose_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn prose_or_answer() {
+        assert!(looks_like_prose("so the number is 10 which is 1,000.99m²"));
+        assert!(looks_like_prose("所以答案是 5"));
+        assert!(looks_like_prose("Evelyn covered more distance"));
+        for a in [
+            r"\dfrac{1}{9}",
+            r"900,\!000,\!000",
+            "x^2+1",
+            "(1, 2)",
+            r"p = -1 \text{ and } p = \dfrac{15}{8}",
+            r"\text{Evelyn}",
+            "Evelyn",
+            "C + atan(x/2 + 5/2)/2",
+            "Interval.Ropen(0, 1)",
+            r"45 \mathrm{mph}",
+            "28 percent",
+            r"\begin{pmatrix} 1 \\ 2 \end{pmatrix}",
+            r"\text{4:30 p.m.}",
+            "x = 1 or x = 2",
+        ] {
+            assert!(!looks_like_prose(a), "{a}");
+        }
+    }
+}

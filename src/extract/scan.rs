@@ -1,0 +1,218 @@
+//! Byte-level scanning helpers shared by the extraction rules.
+//!
+//! Every delimiter the extractor looks for is ASCII (or a fixed UTF-8
+//! sequence), so byte offsets found here always fall on `char` boundaries.
+//! Nothing here backtracks: each helper is linear in what it reads.
+
+/// True when the byte at `i` is escaped: preceded by an odd number of
+/// backslashes (`\$` is a literal dollar, `\\$` is a line break and a `$`).
+pub fn is_escaped(b: &[u8], i: usize) -> bool {
+    let mut n = 0;
+    let mut j = i;
+    while j > 0 && b[j - 1] == b'\\' {
+        n += 1;
+        j -= 1;
+    }
+    n % 2 == 1
+}
+
+/// The index of the `}` closing the `{` at `open`, skipping escaped braces
+/// (`\{`, `\}`). `None` when it is never closed.
+pub fn match_brace(b: &[u8], open: usize) -> Option<usize> {
+    debug_assert_eq!(b.get(open), Some(&b'{'));
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => {
+                i += 2;
+                continue;
+            }
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The first index `>= i` that is not ASCII whitespace.
+pub fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// The first index `>= i` that is neither ASCII whitespace nor a markdown
+/// emphasis marker (`*`, `_`).
+pub fn skip_ws_and_emphasis(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'*') {
+        i += 1;
+    }
+    i
+}
+
+/// `s[i..]` starts with `word`, ignoring ASCII case.
+pub fn starts_with_ci(b: &[u8], i: usize, word: &str) -> bool {
+    let w = word.as_bytes();
+    b.len() >= i + w.len() && b[i..i + w.len()].eq_ignore_ascii_case(w)
+}
+
+/// `s[i..]` starts with `word` (ignoring ASCII case) and the word ends
+/// there: the next byte is not an ASCII letter.
+pub fn starts_with_word_ci(b: &[u8], i: usize, word: &str) -> bool {
+    starts_with_ci(b, i, word) && !b.get(i + word.len()).is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// The byte before `i` is not an ASCII letter (a word starts at `i`).
+pub fn word_starts(b: &[u8], i: usize) -> bool {
+    i == 0 || !b[i - 1].is_ascii_alphabetic()
+}
+
+/// Every start of `needle` in `hay` at or after `from`, ignoring ASCII case,
+/// in order. `needle` must be non-empty ASCII.
+pub fn find_all_ci(hay: &[u8], needle: &str, from: usize) -> Vec<usize> {
+    let n = needle.as_bytes();
+    let first_lo = n[0].to_ascii_lowercase();
+    let first_up = n[0].to_ascii_uppercase();
+    let mut out = Vec::new();
+    let mut i = from;
+    while i + n.len() <= hay.len() {
+        let c = hay[i];
+        if (c == first_lo || c == first_up) && hay[i..i + n.len()].eq_ignore_ascii_case(n) {
+            out.push(i);
+            i += n.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Every start of `needle` in `hay` (exact bytes), in order.
+pub fn find_all(hay: &str, needle: &str) -> Vec<usize> {
+    hay.match_indices(needle).map(|(i, _)| i).collect()
+}
+
+/// A forward search for one delimiter, memoized so that a run of queries
+/// with non-decreasing start positions costs linear time overall (a failed
+/// search is never repeated over the same bytes).
+pub struct NextFinder<'a> {
+    hay: &'a [u8],
+    pat: &'static [u8],
+    /// Valid hits must not be escaped (`\$`, `\\]` counts as `\\` + `]`).
+    unescaped: bool,
+    /// The last query: from `from`, the answer was `at`.
+    from: usize,
+    at: Option<usize>,
+    primed: bool,
+}
+
+impl<'a> NextFinder<'a> {
+    pub fn new(hay: &'a [u8], pat: &'static str, unescaped: bool) -> NextFinder<'a> {
+        NextFinder { hay, pat: pat.as_bytes(), unescaped, from: 0, at: None, primed: false }
+    }
+
+    /// The first valid occurrence starting at or after `i`.
+    pub fn next(&mut self, i: usize) -> Option<usize> {
+        if self.primed && i >= self.from && self.at.is_none_or(|a| i <= a) {
+            return self.at;
+        }
+        let found = self.search(i);
+        self.from = i;
+        self.at = found;
+        self.primed = true;
+        found
+    }
+
+    fn search(&self, mut i: usize) -> Option<usize> {
+        let p = self.pat;
+        while i + p.len() <= self.hay.len() {
+            let rel = memchr(p[0], &self.hay[i..self.hay.len() + 1 - p.len()])?;
+            let at = i + rel;
+            if &self.hay[at..at + p.len()] == p && !(self.unescaped && is_escaped(self.hay, at)) {
+                return Some(at);
+            }
+            i = at + 1;
+        }
+        None
+    }
+}
+
+/// Position of the first `needle` byte in `hay`.
+pub fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&c| c == needle)
+}
+
+/// A CJK ideograph or CJK punctuation (Chinese prose).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F   // CJK punctuation
+        | 0x3400..=0x4DBF // extension A
+        | 0x4E00..=0x9FFF // unified ideographs
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0xFF01..=0xFF0F | 0xFF1A..=0xFF1F // full-width punctuation
+    )
+}
+
+/// The char ending at byte `i` (the one just before `i`), if any.
+pub fn char_before(s: &str, i: usize) -> Option<char> {
+    s[..i].chars().next_back()
+}
+
+/// The char starting at byte `i`, if any.
+pub fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..)?.chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_count_backslashes() {
+        let b = br"a\$ b\\$";
+        assert!(is_escaped(b, 2));
+        assert!(!is_escaped(b, 7));
+    }
+
+    #[test]
+    fn braces_match_with_escapes() {
+        let b = br"{a{b}\}c}d";
+        assert_eq!(match_brace(b, 0), Some(8));
+        assert_eq!(match_brace(br"{a{b}", 0), None);
+    }
+
+    #[test]
+    fn next_finder_memoizes_and_skips_escaped() {
+        let s = br"x \$ y $ z $";
+        let mut f = NextFinder::new(s, "$", true);
+        assert_eq!(f.next(0), Some(7));
+        assert_eq!(f.next(3), Some(7));
+        assert_eq!(f.next(8), Some(11));
+        assert_eq!(f.next(12), None);
+        assert_eq!(f.next(0), Some(7));
+    }
+
+    #[test]
+    fn case_insensitive_search() {
+        assert_eq!(find_all_ci(b"Answer, answer ANSWER", "answer", 0), vec![0, 8, 15]);
+        assert!(starts_with_word_ci(b"Is 5", 0, "is"));
+        assert!(!starts_with_word_ci(b"island", 0, "is"));
+    }
+
+    #[test]
+    fn cjk_detection() {
+        assert!(is_cjk('答'));
+        assert!(is_cjk('。'));
+        assert!(is_cjk('：'));
+        assert!(!is_cjk('π'));
+    }
+}
