@@ -15,6 +15,7 @@ pub mod canon;
 pub mod compare;
 pub mod error;
 pub mod eval;
+pub mod extract;
 pub mod limits;
 pub mod normalize;
 pub mod parse;

@@ -60,19 +60,14 @@ fn arity(f: Func) -> usize {
     }
 }
 
-fn relop() -> impl Strategy<Value = RelOp> {
-    prop::sample::select(vec![
-        RelOp::Eq,
-        RelOp::Ne,
-        RelOp::Lt,
-        RelOp::Le,
-        RelOp::Gt,
-        RelOp::Ge,
-        RelOp::Approx,
-        RelOp::In,
-        RelOp::Subset,
-        RelOp::Supset,
-    ])
+/// Relation operators; `readable` leaves out `in`, which plain text after
+/// a number reads as the unit inch (`0 in A`).
+fn relop(readable: bool) -> impl Strategy<Value = RelOp> {
+    let mut ops = vec![RelOp::Eq, RelOp::Ne, RelOp::Lt, RelOp::Le, RelOp::Gt, RelOp::Ge, RelOp::Approx, RelOp::Subset, RelOp::Supset];
+    if !readable {
+        ops.push(RelOp::In);
+    }
+    prop::sample::select(ops)
 }
 
 fn arith(inner: BoxedStrategy<Expr>, readable: bool) -> BoxedStrategy<Expr> {
@@ -102,7 +97,7 @@ fn other(inner: BoxedStrategy<Expr>, readable: bool) -> BoxedStrategy<Expr> {
     // Unknown functions: a letter that applies, or a word.
     let fname = || prop::sample::select(vec!["f", "g", "foo"]).prop_map(Symbol::new);
     prop_oneof![
-        (prop::collection::vec(relop(), 1..3), prop::collection::vec(inner.clone(), 3))
+        (prop::collection::vec(relop(readable), 1..3), prop::collection::vec(inner.clone(), 3))
             .prop_map(|(ops, mut xs)| {
                 xs.truncate(ops.len() + 1);
                 k(ExprKind::Relation { ops, operands: xs })
@@ -116,9 +111,11 @@ fn other(inner: BoxedStrategy<Expr>, readable: bool) -> BoxedStrategy<Expr> {
         )),
         (prop::sample::select(vec![SetOp::Union, SetOp::Intersection, SetOp::Difference]), inner.clone(), inner.clone())
             .prop_map(|(op, a, b)| k(ExprKind::SetOp { op, lhs: bx(a), rhs: bx(b) })),
-        inner.clone().prop_map(|a| k(ExprKind::Percent { value: bx(a) })),
-        (inner.clone(), prop::sample::select(vec!["deg", "cm"]))
-            .prop_map(|(a, u)| k(ExprKind::Quantity { value: bx(a), unit: u.into() })),
+        // A percent sign follows a number.
+        (0i64..200).prop_map(|n| k(ExprKind::Percent { value: bx(i(n)) })),
+        // Units are read after a number only.
+        (-20i64..20, prop::sample::select(vec!["deg", "cm"]))
+            .prop_map(|(n, u)| k(ExprKind::Quantity { value: bx(i(n)), unit: u.into() })),
         (prop::option::of(inner.clone()), inner.clone(), any::<bool>()).prop_map(|(l, r, mp)| k(
             ExprKind::PlusMinus { lhs: l.map(bx), rhs: bx(r), minus_plus: mp }
         )),

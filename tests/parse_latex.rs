@@ -160,6 +160,14 @@ fn precedence() {
         ("x \\in \\{-1\\} \\cup [0,7)", "(rel x in (union (set (neg 1)) (interval[) 0 7)))"),
         ("a \\pm b + c", "(add (pm a b) c)"),
         ("|x||y|", "(mul (abs x) (abs y))"),
+        // "or" / "and" typed in math mode separate answers.
+        ("(11,7)or(7,11)", "(list (tuple 11 7) (tuple 7 11))"),
+        ("a=1 and b=2", "(list (rel a eq 1) (rel b eq 2))"),
+        ("xor", "(mul x o r)"),
+        // Sloppy exponents and braced thousands.
+        ("x^(1/3)", "(pow x (div 1 3))"),
+        ("{35,000}", "35000"),
+        ("{1,2}", "(set 1 2)"),
         ("||x||", "(abs (abs x))"),
         ("\\left|x\\right| \\cdot |y|", "(mul (abs x) (abs y))"),
     ];

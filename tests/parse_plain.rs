@@ -106,6 +106,12 @@ fn text_that_looks_like_code_is_only_parsed() {
 }
 
 #[test]
+fn sympy_names_of_decorated_symbols() {
+    assert_eq!(tree("2*bar{x}_n"), "(mul 2 bar:x_{n})");
+    assert_eq!(tree("hat{y}**2"), "(pow hat:y 2)");
+}
+
+#[test]
 fn plain_errors() {
     use mathgrade::ErrorKind;
     let err = parse("sqrt(2", Syntax::Plain).unwrap_err();

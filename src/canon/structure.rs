@@ -2,6 +2,9 @@
 //! set operations, matrices, calculus nodes and tagged values. Children are
 //! canonicalized; the node itself changes only where two spellings mean the
 //! same thing:
+//! * `a ± b` has a right side with a positive leading coefficient
+//!   (`a ± (-b)` is `a ∓ b`); sums and products move into it (see the
+//!   `sum` and `product` modules);
 //! * `a > b` is `b < a` (also all-`>`/`>=` chains, and `\supset` chains);
 //!   `a = b`, `a \ne b`, `a \approx b` have their two sides sorted;
 //! * a set is sorted without duplicates; the empty set `\{\}` is `\emptyset`;
@@ -16,6 +19,9 @@
 use crate::ast::{Expr, ExprKind, MatrixKind, RelOp, SetOp};
 use crate::span::Span;
 
+use num_traits::Signed;
+
+use super::sum::{build_sum, make_term, negate_terms, split_term};
 use super::Ctx;
 
 impl Ctx<'_> {
@@ -58,7 +64,14 @@ impl Ctx<'_> {
             Percent { value } => Percent { value: self.boxed(value) },
             Quantity { value, unit } => Quantity { value: self.boxed(value), unit: unit.clone() },
             PlusMinus { lhs, rhs, minus_plus } => {
-                PlusMinus { lhs: self.opt(lhs), rhs: self.boxed(rhs), minus_plus: *minus_plus }
+                let lhs = lhs.as_ref().map(|l| self.canon(l));
+                let terms = lhs.into_iter().collect::<Vec<_>>();
+                // `a ± b` is the sum `a + (±b)`: the sum code moves the
+                // other terms into the left side.
+                let pm = plus_minus(None, self.canon(rhs), *minus_plus);
+                let mut out = super::sum::add_canonical(terms.into_iter().chain([pm]).collect());
+                out.span = e.span;
+                return out;
             }
             Set { items } => {
                 let mut items = self.all(items);
@@ -158,6 +171,29 @@ impl Ctx<'_> {
         out.span = e.span;
         out
     }
+}
+
+/// A canonical `lhs ± rhs` from canonical parts: the right side's leading
+/// coefficient made positive (`± (-b)` is `∓ b`), a zero left side dropped.
+pub(crate) fn plus_minus(lhs: Option<Expr>, rhs: Expr, minus_plus: bool) -> Expr {
+    let leading_negative = match &rhs.kind {
+        ExprKind::Add { terms } => terms.first().is_some_and(|t| split_term(t.clone()).0.is_negative()),
+        _ => split_term(rhs.clone()).0.is_negative(),
+    };
+    let (rhs, minus_plus) = if leading_negative {
+        let neg = match &rhs.kind {
+            ExprKind::Add { terms } => build_sum(negate_terms(terms)),
+            _ => {
+                let (c, m) = split_term(rhs);
+                make_term(-c, m)
+            }
+        };
+        (neg, !minus_plus)
+    } else {
+        (rhs, minus_plus)
+    };
+    let lhs = lhs.filter(|l| !l.is_int(0)).map(Box::new);
+    Expr::new(ExprKind::PlusMinus { lhs, rhs: Box::new(rhs), minus_plus }, Span::EMPTY)
 }
 
 /// A piecewise condition that means "no condition": `\text{otherwise}`.

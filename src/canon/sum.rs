@@ -28,7 +28,17 @@ impl Ctx<'_> {
 }
 
 /// Canonical sum of canonical terms (nested sums are flattened).
-pub(crate) fn add_canonical(terms: Vec<Expr>) -> Expr {
+///
+/// A term `a ± b` (or `±b`) takes the rest of the sum into its left side:
+/// `(a ± b) + c` is `(a + c) ± b`, so `x ± 2` means the same however it
+/// was grouped.
+pub(crate) fn add_canonical(mut terms: Vec<Expr>) -> Expr {
+    if let Some(pos) = terms.iter().position(|t| matches!(t.kind, ExprKind::PlusMinus { .. })) {
+        let ExprKind::PlusMinus { lhs, rhs, minus_plus } = terms.remove(pos).kind else { unreachable!() };
+        terms.extend(lhs.map(|l| *l));
+        let lhs = add_canonical(terms);
+        return super::structure::plus_minus(Some(lhs), *rhs, minus_plus);
+    }
     build_sum(collect_terms(terms))
 }
 

@@ -217,7 +217,13 @@ fn strip_units(e: &Expr) -> Expr {
 
 /// Replace the method of a decided outcome; keep "no rule" as is.
 fn tag(o: Outcome, m: Method) -> Outcome {
-    o.map(|(eq, inner)| (eq, if eq && inner != Method::Exact { m } else if eq { Method::Exact } else { m }))
+    o.map(|(eq, inner)| match (eq, inner) {
+        (true, Method::Exact) => (true, Method::Exact),
+        // Different kinds of answer stay a mismatch, so the caller may still
+        // try reading both as words.
+        (false, Method::Mismatch) => (false, Method::Mismatch),
+        _ => (eq, m),
+    })
 }
 
 /// Equal if either reading is equal.

@@ -109,6 +109,9 @@ pub fn compare_scalars(g: &Expr, p: &Expr, ctx: &Ctx) -> Option<(bool, Method)> 
     if !ctx.opts.strict && vars.len() == pvars.len() && vars != pvars {
         // Variables matched by position.
         p = rename(&p, &pvars, &vars);
+        if ctx.canon(&p) == cg {
+            return Some((true, Method::Exact));
+        }
     } else {
         vars.extend(pvars);
         vars.sort();

@@ -167,6 +167,7 @@ impl<'e> Evaluator<'e> {
                 }
             }
             Func { func, args } => self.func(*func, args),
+            Apply { name, args } => self.uninterpreted(name, args),
             Percent { value } => Ok(self.eval(value)? / 100u32),
             Quantity { value, .. } => self.eval(value),
             _ => Err(EvalError::NotANumber),
@@ -215,6 +216,24 @@ impl<'e> Evaluator<'e> {
         }
         let one = Complex::with_val(self.prec, 1);
         finite(r.pow(one / n))
+    }
+
+    /// An unknown function `f(x)`: a fixed smooth function chosen from its
+    /// name, so `f(x) + f(y)` = `f(y) + f(x)` but `f(x)` ≠ `f(y)` and
+    /// `f(x)` ≠ `g(x)` at random points.
+    fn uninterpreted(&mut self, name: &Symbol, args: &[Expr]) -> EResult {
+        let key = format!("{}|{:?}|{:?}|{}", name.name, name.sub, name.accent, name.primes);
+        let mut rng = points::Rng::new(points::seed_of(&[&key]));
+        let p = self.prec;
+        let mut h = Complex::with_val(p, rng.uniform(-0.5, 0.5));
+        for a in args {
+            let v = self.eval(a)?;
+            h += v * Complex::with_val(p, rng.uniform(0.3, 1.3));
+        }
+        let (a1, b1, a2, b2) = (rng.uniform(0.5, 1.5), rng.uniform(0.2, 0.9), rng.uniform(0.5, 1.5), rng.uniform(0.5, 2.0));
+        let t1 = Complex::with_val(p, &h * b1).exp() * a1;
+        let t2 = Complex::with_val(p, &h * b2).sin() * a2;
+        finite(t1 + t2)
     }
 
     fn real_arg(&mut self, e: &Expr) -> Result<Float, EvalError> {

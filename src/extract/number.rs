@@ -40,6 +40,11 @@ fn starts_token_after(c: Option<char>) -> bool {
 
 /// The number or expression starting at byte `i`, if one does.
 pub fn number_at(s: &str, i: usize) -> Option<NumberHit> {
+    number_at_inner(s, i, true)
+}
+
+/// `try_expr`: an operator follows closely enough for an expression.
+fn number_at_inner(s: &str, i: usize, try_expr: bool) -> Option<NumberHit> {
     let b = s.as_bytes();
     let c = *b.get(i)?;
     if !(c.is_ascii_digit() || c == b'-' || c == b'.' || c == b'(') {
@@ -53,8 +58,10 @@ pub fn number_at(s: &str, i: usize) -> Option<NumberHit> {
     if !starts_token_after(before) {
         return None;
     }
-    if let Some(e) = expr_at(s, i) {
-        return Some(e);
+    if try_expr {
+        if let Some(e) = expr_at(s, i) {
+            return Some(e);
+        }
     }
     let (text, end) = plain_number(s, i)?;
     let (text, end) = with_percent(s, text, end);
@@ -174,7 +181,7 @@ fn with_percent(s: &str, mut text: String, end: usize) -> (String, usize) {
 }
 
 /// Longest expression read in prose, in bytes (keeps the scan linear).
-const MAX_EXPR_LEN: usize = 256;
+const MAX_EXPR_LEN: usize = 64;
 
 /// An expression at `i`: digits, `.`, spaces, `+ - * × / ÷ ^ ( )`, with an
 /// operator between two numbers, ending at a separator.
@@ -258,6 +265,9 @@ pub fn all_numbers(s: &str, from: usize, to: usize, skip: &[Span]) -> Vec<Number
     let mut out = Vec::new();
     let mut i = from;
     let mut sk = skip.partition_point(|sp| sp.end <= from);
+    // The next operator byte at or after `i` (memoized: `i` only grows).
+    let mut next_op: Option<usize> = None;
+    let mut op_from = usize::MAX;
     while i < to {
         while sk < skip.len() && skip[sk].end <= i {
             sk += 1;
@@ -268,7 +278,12 @@ pub fn all_numbers(s: &str, from: usize, to: usize, skip: &[Span]) -> Vec<Number
         }
         let c = b[i];
         if c.is_ascii_digit() || c == b'-' || c == b'.' || c == b'(' {
-            if let Some(hit) = number_at(s, i) {
+            if op_from == usize::MAX || next_op.is_some_and(|p| p < i + 1) {
+                op_from = i + 1;
+                next_op = b[op_from.min(b.len())..].iter().position(|&c| is_op_byte(c)).map(|p| op_from + p);
+            }
+            let try_expr = next_op.is_some_and(|p| p < i + MAX_EXPR_LEN);
+            if let Some(hit) = number_at_inner(s, i, try_expr) {
                 let next_skip = skip.get(sk).map_or(usize::MAX, |sp| sp.start);
                 if hit.span.end <= to.min(next_skip) {
                     i = hit.span.end;
@@ -291,6 +306,11 @@ pub fn all_numbers(s: &str, from: usize, to: usize, skip: &[Span]) -> Vec<Number
         }
     }
     out
+}
+
+/// A byte of an operator: ASCII `+ - * / ^`, or the lead byte of `×` / `÷`.
+fn is_op_byte(c: u8) -> bool {
+    matches!(c, b'+' | b'-' | b'*' | b'/' | b'^' | 0xC3)
 }
 
 #[cfg(test)]
@@ -358,6 +378,16 @@ mod tests {
         assert_eq!(texts("x-5"), Vec::<String>::new());
         assert_eq!(texts("答案是12。"), vec!["12"]);
         assert_eq!(texts("x=5"), vec!["5"]);
+    }
+
+    #[test]
+    fn pathological_inputs_are_fast() {
+        for unit in ["(1 ", "(1+", "1 ", "-(", "1,000 "] {
+            let s = unit.repeat(500_000);
+            let t = std::time::Instant::now();
+            let _ = all_numbers(&s, 0, s.len(), &[]);
+            assert!(t.elapsed().as_secs_f64() < 3.0, "{unit:?}");
+        }
     }
 
     #[test]

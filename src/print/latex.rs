@@ -193,7 +193,7 @@ fn expr(e: &Expr) -> Piece {
                     let op = ops.get(i - 1).copied().unwrap_or(RelOp::Eq);
                     s += &format!(" {} ", rel_op(op));
                 }
-                s += &sub(x, Prec::Sum, false);
+                s += &sub(x, Prec::Set, false);
             }
             Piece::new(s, Prec::Rel)
         }
@@ -224,12 +224,13 @@ fn expr(e: &Expr) -> Piece {
                 crate::ast::SetOp::Intersection => "\\cap",
                 crate::ast::SetOp::Difference => "\\setminus",
             };
-            // Left-nested chains of one operation need no parentheses.
+            // Left-nested chains of one operation need no parentheses;
+            // mixed operations always get them.
             let l = match &lhs.kind {
                 SetOp { op: o, .. } if o == op && *op != crate::ast::SetOp::Difference => to_latex(lhs),
-                _ => sub(lhs, Prec::Product, false),
+                _ => sub(lhs, Prec::Sum, false),
             };
-            Piece::new(format!("{l} {cmd} {}", sub(rhs, Prec::Product, false)), Prec::Sum)
+            Piece::new(format!("{l} {cmd} {}", sub(rhs, Prec::Sum, false)), Prec::Set)
         }
         NumberSet { set } => Piece::atom(match set {
             crate::ast::NumberSet::Naturals => "\\mathbb{N}",

@@ -12,7 +12,9 @@ pub(crate) enum Prec {
     List,
     /// `a = b`, `a < b < c`.
     Rel,
-    /// `a + b`, `a \pm b`, `\sum ...`, `a \cup b`.
+    /// `A \cup B`, `A \cap B`, `A \setminus B`: looser than arithmetic.
+    Set,
+    /// `a + b`, `a \pm b`, `\sum ...`.
     Sum,
     /// `2 x`, `a/b` in plain text.
     Product,

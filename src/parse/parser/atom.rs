@@ -470,7 +470,13 @@ impl<'a> Parser<'a> {
         }
         match &t.tok {
             Tok::Num(_) | Tok::Str(_) => true,
-            Tok::Ident(w) => latex || !super::words::is_operator_word(w),
+            Tok::Ident(w) => {
+                if latex {
+                    self.latex_word_connector().is_none()
+                } else {
+                    !super::words::is_operator_word(w)
+                }
+            }
             Tok::Punct("(") | Tok::Punct("[") => true,
             Tok::Punct("{") => latex,
             Tok::Punct("|") => abs_depth == 0,

@@ -166,14 +166,45 @@ impl<'a> Parser<'a> {
                 super::numbers::literal_value(s).is_none()
             }
             Tok::Ident(w) if !latex => matches!(w.as_str(), "and" | "or"),
+            Tok::Ident(_) => self.latex_word_connector().is_some(),
             Tok::Other(c) => matches!(c, '和' | '或' | '及' | '且'),
             _ => false,
         }
     }
 
+    /// In LaTeX the words "or" / "and" written in math mode are letters
+    /// `o r`: a connector when they stand alone (no letter glued before or
+    /// after). Returns the number of tokens.
+    pub fn latex_word_connector(&mut self) -> Option<usize> {
+        self.peek()?;
+        let at = self.pos;
+        let toks = &self.toks[..self.end];
+        if at > 0 && !toks[at].space_before && matches!(toks[at - 1].tok, Tok::Ident(_)) {
+            return None;
+        }
+        for word in ["and", "or"] {
+            let n = word.len();
+            let Some(run) = toks.get(at..at + n) else { continue };
+            let spelled = run.iter().zip(word.chars()).enumerate().all(|(i, (t, c))| {
+                matches!(&t.tok, Tok::Ident(x) if x.len() == 1 && x.starts_with(c)) && (i == 0 || !t.space_before)
+            });
+            let glued_after = toks.get(at + n).is_some_and(|t| matches!(t.tok, Tok::Ident(_)) && !t.space_before);
+            if spelled && !glued_after {
+                return Some(n);
+            }
+        }
+        None
+    }
+
     /// Skip connectors between answers.
     pub fn eat_connectors(&mut self) {
         while self.is_connector() {
+            if self.latex {
+                if let Some(n) = self.latex_word_connector() {
+                    self.pos += n;
+                    continue;
+                }
+            }
             let t = self.bump();
             if let Tok::Cmd(_) = t.tok {
                 self.skip_group_raw();

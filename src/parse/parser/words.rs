@@ -160,7 +160,23 @@ impl<'a> Parser<'a> {
     /// A variable, a split product of letters, an unknown function call,
     /// or text.
     fn plain_name(&mut self, w: &str, span: Span, call: bool) -> PResult<Expr> {
-        let (mut sym, split) = name_to_symbol(w);
+        let (mut sym, mut split) = name_to_symbol(w);
+        // SymPy's names for decorated symbols: `bar{x}`, `hat{y}_1`.
+        if let Some(accent) = plain_accent(w) {
+            if self.peek().is_some_and(|t| t.is_punct("{") && !t.space_before) {
+                if let Some(close) = self.matching_brace(self.pos) {
+                    let a = self.toks[self.pos].span.end;
+                    let b = self.toks[close].span.start;
+                    let inner: String = self.src[a..b].chars().filter(|c| !c.is_whitespace()).collect();
+                    if !inner.is_empty() && inner.chars().all(|c| c.is_alphanumeric()) {
+                        self.pos = close + 1;
+                        sym = Symbol::new(inner);
+                        sym.accent = Some(accent.to_string());
+                        split = false;
+                    }
+                }
+            }
+        }
         // Primes: `f'(x)`, `y''`.
         while self.peek().is_some_and(|t| t.is_punct("'") && !t.space_before) {
             self.bump();
@@ -715,6 +731,19 @@ fn is_numeric_value(e: &Expr) -> bool {
         }
     }
     true
+}
+
+/// Accent names as SymPy prints decorated symbols.
+fn plain_accent(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "bar" | "overline" => "bar",
+        "hat" => "hat",
+        "vec" => "vec",
+        "tilde" => "tilde",
+        "dot" => "dot",
+        "ddot" => "ddot",
+        _ => return None,
+    })
 }
 
 /// A plain name as a symbol; `split` when it is a run of letters to be

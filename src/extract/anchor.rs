@@ -1,0 +1,355 @@
+//! Phrases that announce the final answer, in English and Chinese, and
+//! where the answer they announce may start.
+//!
+//! | kind | phrases |
+//! |---|---|
+//! | [`AnchorKind::FinalAnswerIs`] | "The final answer is X" (Minerva's format; strongest when "I hope" follows X) |
+//! | [`AnchorKind::Answer`] | "final answer … is X", "Final Answer: X", "the answer is X", "**Answer:** X", "the answer to (a) is X", "答案是 X", "答案为 X", "故答案为：X", "最终答案是 X" |
+//! | [`AnchorKind::Choose`] | "选 B", "故选：C" (option letters only) |
+//! | [`AnchorKind::AnswerNear`] | "answer" with no "is" / ":" — a math span or number within 50 bytes |
+//! | [`AnchorKind::Therefore`] | "Therefore", "Thus", "Hence", "所以", "因此", "综上所述": the math of the rest of the sentence; "所以 … 为 X" / "因此 … 是 X" announce X itself |
+
+use super::scan::{find_all, find_all_ci, skip_ws, starts_with_ci, starts_with_word_ci, word_starts};
+use crate::span::Span;
+
+/// What a phrase announces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnchorKind {
+    FinalAnswerIs,
+    Answer,
+    Choose,
+    AnswerNear,
+    /// `copula`: the phrase ends in "为" / "是" / "=" and the answer starts
+    /// right after it.
+    Therefore { copula: bool },
+}
+
+/// One phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AnchorHit {
+    pub phrase: Span,
+    /// Where the answer may start.
+    pub answer_from: usize,
+    pub kind: AnchorKind,
+}
+
+/// How far "final answer" may be from its "is" (Math-Verify allows 100).
+const FINAL_WINDOW: usize = 100;
+/// How far "answer" may be from its "is".
+const ANSWER_WINDOW: usize = 50;
+/// How far "所以" may be from its "为".
+const THEREFORE_WINDOW: usize = 60;
+
+/// Every answer phrase in `s`, ordered by position.
+pub fn find_anchors(s: &str) -> Vec<AnchorHit> {
+    let mut out = Vec::new();
+    english_answer(s, &mut out);
+    chinese_answer(s, &mut out);
+    therefore(s, &mut out);
+    out.sort_by_key(|a| (a.phrase.start, a.answer_from));
+    out
+}
+
+/// "answer" phrases.
+fn english_answer(s: &str, out: &mut Vec<AnchorHit>) {
+    let b = s.as_bytes();
+    for a in find_all_ci(b, "answer", 0) {
+        if !word_starts(b, a) {
+            continue;
+        }
+        let mut after = a + "answer".len();
+        if b.get(after).is_some_and(|c| c.eq_ignore_ascii_case(&b's')) {
+            after += 1;
+        }
+        if b.get(after).is_some_and(u8::is_ascii_alphabetic) {
+            continue; // "answered"
+        }
+        let final_start = final_before(b, a);
+        let start = final_start.unwrap_or(a);
+        let phrase = |end: usize| Span::new(start, end);
+        // Skip spaces, emphasis and a closing brace (`\textbf{Answer:}`).
+        let mut j = after;
+        while j < b.len() && matches!(b[j], b' ' | b'\t' | b'*' | b'_' | b'}') {
+            j += 1;
+        }
+        if let Some(len) = colon_at(s, j) {
+            let from = j + len;
+            out.push(AnchorHit { phrase: phrase(from), answer_from: from, kind: AnchorKind::Answer });
+            // "Final Answer: The largest $n$ is 34": the "is" counts too.
+            if final_start.is_some() {
+                if let Some(is_end) = copula_within(s, from, FINAL_WINDOW) {
+                    out.push(AnchorHit { phrase: phrase(is_end), answer_from: is_end, kind: AnchorKind::Answer });
+                }
+            }
+            continue;
+        }
+        if let Some(end) = copula_at(s, j) {
+            let direct = final_start.is_some() && b[after..j].iter().all(|c| *c == b' ');
+            let kind = if direct && b[j] != b'=' { AnchorKind::FinalAnswerIs } else { AnchorKind::Answer };
+            out.push(AnchorHit { phrase: phrase(end), answer_from: end, kind });
+            continue;
+        }
+        let window = if final_start.is_some() { FINAL_WINDOW } else { ANSWER_WINDOW };
+        if let Some(end) = copula_within(s, j, window) {
+            out.push(AnchorHit { phrase: phrase(end), answer_from: end, kind: AnchorKind::Answer });
+        } else {
+            out.push(AnchorHit { phrase: phrase(after), answer_from: after, kind: AnchorKind::AnswerNear });
+        }
+    }
+}
+
+/// The start of "final" right before "answer" at `a` ("final answer",
+/// "Final **Answer**").
+fn final_before(b: &[u8], a: usize) -> Option<usize> {
+    let mut k = a;
+    while k > 0 && matches!(b[k - 1], b' ' | b'*' | b'_') {
+        k -= 1;
+    }
+    (k >= 5 && b[k - 5..k].eq_ignore_ascii_case(b"final") && word_starts(b, k - 5)).then(|| k - 5)
+}
+
+/// A colon at `j` (ASCII or full-width): its length.
+fn colon_at(s: &str, j: usize) -> Option<usize> {
+    if s[j..].starts_with(':') {
+        Some(1)
+    } else if s[j..].starts_with('：') {
+        Some('：'.len_utf8())
+    } else {
+        None
+    }
+}
+
+/// "is" / "are" / "=" / "would be" / "will be" / "should be" at `j`: the
+/// end of it, with a following colon.
+fn copula_at(s: &str, j: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut end = None;
+    for w in ["is", "are", "would be", "will be", "should be", "must be"] {
+        if starts_with_word_ci(b, j, w) {
+            end = Some(j + w.len());
+            break;
+        }
+    }
+    if end.is_none() && b.get(j) == Some(&b'=') {
+        end = Some(j + 1);
+    }
+    let mut e = end?;
+    let k = e;
+    while e < b.len() && matches!(b[e], b' ' | b'*') {
+        e += 1;
+    }
+    if let Some(len) = colon_at(s, e) {
+        return Some(e + len);
+    }
+    Some(k)
+}
+
+/// The end of the first copula word within `window` bytes after `from`,
+/// on the same line and in the same sentence.
+fn copula_within(s: &str, from: usize, window: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let stop = (from + window).min(b.len());
+    let mut i = from;
+    while i < stop {
+        let c = b[i];
+        if c == b'\n' || (c == b'.' && b.get(i + 1).is_none_or(u8::is_ascii_whitespace)) || s[i..].starts_with('。') {
+            return None;
+        }
+        if (c == b' ' || c == b'*') && word_starts(b, i + 1) {
+            if let Some(end) = copula_at(s, i + 1) {
+                return Some(end);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// "答案" phrases and "选" for option letters.
+fn chinese_answer(s: &str, out: &mut Vec<AnchorHit>) {
+    let b = s.as_bytes();
+    for a in find_all(s, "答案") {
+        let mut j = a + "答案".len();
+        // "应该是", "应为", "就是", "即为", "为：".
+        for filler in ["应该", "应", "就", "即", "便"] {
+            if s[j..].starts_with(filler) {
+                j += filler.len();
+                break;
+            }
+        }
+        j = skip_ws(b, j);
+        let cop = ["是", "为", "為", "：", ":", "="].iter().find(|c| s[j..].starts_with(**c));
+        match cop {
+            Some(c) => {
+                let mut end = j + c.len();
+                end = skip_ws(b, end);
+                if let Some(len) = colon_at(s, end) {
+                    end += len;
+                }
+                out.push(AnchorHit { phrase: Span::new(a, end), answer_from: end, kind: AnchorKind::Answer });
+            }
+            None => out.push(AnchorHit { phrase: Span::new(a, j), answer_from: j, kind: AnchorKind::AnswerNear }),
+        }
+    }
+    for a in find_all(s, "选") {
+        // "选择", "选项" are words of their own; "故选 B", "应选：C", "选 D".
+        let mut j = a + "选".len();
+        if s[j..].starts_with("择") {
+            j += "择".len();
+        }
+        if s[j..].starts_with("项") || s[..a].ends_with("可") {
+            continue;
+        }
+        j = skip_ws(b, j);
+        if let Some(len) = colon_at(s, j) {
+            j += len;
+        }
+        out.push(AnchorHit { phrase: Span::new(a, j), answer_from: j, kind: AnchorKind::Choose });
+    }
+}
+
+/// "Therefore"-like words.
+fn therefore(s: &str, out: &mut Vec<AnchorHit>) {
+    let b = s.as_bytes();
+    for w in ["therefore", "thus", "hence", "consequently", "so"] {
+        for a in find_all_ci(b, w, 0) {
+            if !word_starts(b, a) || b.get(a + w.len()).is_some_and(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            // "so" only opening a sentence ("So, …", "so the …" after a stop).
+            if w == "so" && !opens_sentence(s, a) {
+                continue;
+            }
+            let end = a + w.len();
+            out.push(AnchorHit { phrase: Span::new(a, end), answer_from: end, kind: AnchorKind::Therefore { copula: false } });
+        }
+    }
+    for w in ["所以", "因此", "综上所述", "综上", "于是", "从而", "故"] {
+        for a in find_all(s, w) {
+            if w == "故" && s[a..].starts_with("故答案") {
+                continue; // the 答案 phrase covers it
+            }
+            if w == "综上" && s[a..].starts_with("综上所述") {
+                continue;
+            }
+            let end = a + w.len();
+            out.push(AnchorHit { phrase: Span::new(a, end), answer_from: end, kind: AnchorKind::Therefore { copula: false } });
+            if let Some(cop_end) = chinese_copula_within(s, end) {
+                out.push(AnchorHit { phrase: Span::new(a, cop_end), answer_from: cop_end, kind: AnchorKind::Therefore { copula: true } });
+            }
+        }
+    }
+}
+
+/// A sentence starts at `a`: the text before is empty or ends in `.`,
+/// `!`, `?`, a line break or markdown (`**`), then spaces.
+fn opens_sentence(s: &str, a: usize) -> bool {
+    let before = s[..a].trim_end_matches([' ', '\t', '*']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '。'])
+}
+
+/// The end of "为" / "是" / "=" after `from`, within the clause.
+fn chinese_copula_within(s: &str, from: usize) -> Option<usize> {
+    let mut stop = (from + THEREFORE_WINDOW).min(s.len());
+    while !s.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let mut i = from;
+    while i < stop {
+        let rest = &s[i..];
+        let c = rest.chars().next()?;
+        if matches!(c, '。' | '\n' | '；') {
+            return None;
+        }
+        if c == '$' {
+            // Skip inline math: "所以 $x$ 的值为 3".
+            let close = s[i + 1..stop].find('$')?;
+            i += 1 + close + 1;
+            continue;
+        }
+        if matches!(c, '为' | '是' | '=') {
+            let prev = s[..i].chars().next_back();
+            let next = s[i + c.len_utf8()..].chars().next();
+            let word_part = matches!(prev, Some('因' | '作' | '成' | '认' | '以' | '称' | '但' | '若' | '于' | '还' | '就' | '只' | '正' | '总' | '都' | '也' | '不' | '要' | '可' | '而'))
+                || matches!(next, Some('了' | '否' | '何' | '什' | '此' | '止'));
+            if !word_part || (c == '是' && prev == Some('就')) {
+                let mut end = i + c.len_utf8();
+                end = skip_ws(s.as_bytes(), end);
+                if let Some(len) = colon_at(s, end) {
+                    end += len;
+                }
+                return Some(end);
+            }
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
+/// The Minerva closing: ". I hope it is correct" right after `end`.
+pub fn i_hope_follows(s: &str, end: usize) -> bool {
+    let b = s.as_bytes();
+    let mut j = end;
+    if b.get(j) == Some(&b'.') {
+        j += 1;
+    }
+    if b.get(j).is_some_and(u8::is_ascii_whitespace) {
+        j += 1;
+    }
+    starts_with_ci(b, j, "I hope") && b[j] == b'I'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(s: &str) -> Vec<(AnchorKind, &str)> {
+        find_anchors(s).into_iter().map(|h| (h.kind, &s[h.answer_from..])).collect()
+    }
+
+    #[test]
+    fn final_answer_is() {
+        assert_eq!(hits("The final answer is $5$. I hope"), vec![(AnchorKind::FinalAnswerIs, " $5$. I hope")]);
+        assert_eq!(hits("Final Answer: The final answer is 7."), vec![
+            (AnchorKind::Answer, " The final answer is 7."),
+            (AnchorKind::Answer, " 7."),
+            (AnchorKind::FinalAnswerIs, " 7."),
+        ]);
+        assert_eq!(hits("Final Answer: The largest $n$ is 34."), vec![
+            (AnchorKind::Answer, " The largest $n$ is 34."),
+            (AnchorKind::Answer, " 34."),
+        ]);
+    }
+
+    #[test]
+    fn answer_phrases() {
+        assert_eq!(hits("So the answer is 5783/5"), vec![(AnchorKind::Therefore { copula: false }, " the answer is 5783/5"), (AnchorKind::Answer, " 5783/5")]);
+        assert_eq!(hits("**Answer:** 5"), vec![(AnchorKind::Answer, "** 5")]);
+        assert_eq!(hits("The answer to part (a) is $3$"), vec![(AnchorKind::Answer, " $3$")]);
+        assert_eq!(hits("Answer \\( 9 \\)"), vec![(AnchorKind::AnswerNear, " \\( 9 \\)")]);
+        assert_eq!(hits("He answered 5"), vec![]);
+    }
+
+    #[test]
+    fn chinese_phrases() {
+        assert_eq!(hits("故答案为：$\\boxed{3}$"), vec![(AnchorKind::Answer, "$\\boxed{3}$")]);
+        assert_eq!(hits("所以答案是 5。")[1], (AnchorKind::Answer, "5。"));
+        assert_eq!(hits("因此，最终答案是 $7$。")[2], (AnchorKind::Answer, "$7$。"));
+        assert!(hits("所以最大值为 5。").contains(&(AnchorKind::Therefore { copula: true }, "5。")));
+        assert!(!hits("所以因为 5").iter().any(|h| h.0 == AnchorKind::Therefore { copula: true }));
+        assert_eq!(hits("故选：C"), vec![(AnchorKind::Choose, "C")]);
+    }
+
+    #[test]
+    fn so_opens_a_sentence_only() {
+        assert!(hits("It is so big").is_empty());
+        assert_eq!(hits("Done. So $x$").len(), 1);
+    }
+
+    #[test]
+    fn minerva_closing() {
+        assert!(i_hope_follows("5. I hope it is correct", 1));
+        assert!(i_hope_follows("$5$.I hope", 3));
+        assert!(!i_hope_follows("5. i hope", 1));
+    }
+}

@@ -1,0 +1,715 @@
+//! Answer extraction: find the final answer(s) in free text — a model's
+//! output or a gold string — the way Math-Verify's `parse()` does, with
+//! more phrases, Chinese, bare answers after phrases, joined boxes and a
+//! linear-time scan.
+//!
+//! [`extract_all`] returns candidates best first; a grader parses them in
+//! order and keeps the first that parses. The order follows Math-Verify's
+//! priorities (lower tiers first, and within a tier the candidate that ends
+//! last first):
+//!
+//! | tier | what |
+//! |---|---|
+//! | 0 | "The final answer is X. I hope it is correct." (Minerva's format) |
+//! | `boxed_priority` (0 / 50 / off) | the last `\boxed{}` (boxes that together form one answer joined with ", ") |
+//! | 50 | X after a final-answer phrase: "final answer … is", "the answer is", "Answer:", "答案是", "答案为", "故答案为：" |
+//! | 150 | the math of a sentence opened by "Therefore" / "Thus" / "Hence" / "So" / "所以" / "因此" / "综上所述"; X in "所以 … 为 X" |
+//! | 200 | a math span or number within 50 bytes after "answer" |
+//! | 250 | the whole text, when it is an answer and not prose (a bare gold such as `\dfrac{1}{9}`) |
+//! | 260, 280 | an option letter opening a line; a marked option letter (`(B)`, `\textbf{B}`) |
+//! | 300 | the last math span (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`, a bare `\frac{1}{2}`), the last number or expression in prose, the last bare option letter |
+//!
+//! One module per job: [`scan`] (byte helpers), [`math_span`] (delimiters),
+//! [`boxed`] (boxes and their grouping), [`anchor`] (phrases), [`bare`]
+//! (answers without delimiters), [`number`] (numbers in prose), [`choice`]
+//! (option letters), [`prose`] (prose or answer), [`clean`] (trimming and
+//! the syntax to parse with).
+
+pub mod anchor;
+pub mod bare;
+pub mod boxed;
+pub mod choice;
+pub mod clean;
+pub mod math_span;
+pub mod number;
+pub mod prose;
+pub mod scan;
+
+use serde::{Deserialize, Serialize};
+
+use crate::compare::Target;
+use crate::parse::Syntax;
+use crate::span::Span;
+
+use anchor::{find_anchors, i_hope_follows, AnchorHit, AnchorKind};
+use boxed::{all_boxes, box_at, group_boxes, make_group, BoxGroup, BoxHit};
+use choice::{all_choices, ChoiceHit, Form};
+use clean::{choose_syntax, finish, has_content};
+use math_span::{all_spans, containing, MathSpan, SpanFinder};
+use number::{all_numbers, NumberHit};
+
+/// The rule that found an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// `\boxed{…}` / `\fbox{…}`; several boxes forming one answer are
+    /// joined with ", ".
+    Boxed,
+    /// The answer after a final-answer phrase ("the final answer is",
+    /// "Answer:", "答案是"), in delimiters, boxed, or bare.
+    FinalAnswerPhrase,
+    /// A math span `$…$`, `$$…$$`, `\(…\)`, `\[…\]` (spans joined by ","
+    /// / "and" / "or" form one answer), preferred after "Therefore".
+    LatexEnv,
+    /// A bare `\frac{1}{2}` of numbers outside math delimiters.
+    LatexFraction,
+    /// The whole text is the answer.
+    WholeText,
+    /// A plain-text expression: the whole text, or `10/9` in prose.
+    PlainExpr,
+    /// A number in prose (`1,000.99`, `.4`, `28 percent`).
+    Number,
+    /// A multiple-choice letter (`B`, `(B)`, `\textbf{(B)}`).
+    OptionLetter,
+}
+
+/// One extracted answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// The answer with its delimiters removed. Mostly a substring of the
+    /// input; rewritten where noted: joined boxes / spans (", "), "and" /
+    /// "or" between bare answers (", "), a percent word after a number (`\%`
+    /// or `%`), a number in prose normalized (`1,000.99` → `1000.99`,
+    /// `2,74` → `2.74`), a lone word after a phrase as `\text{word}`, an
+    /// option letter as the bare letter.
+    pub text: String,
+    /// Where the answer is written in the input (for joined answers, from
+    /// the first to the end of the last).
+    pub span: Span,
+    pub rule: Rule,
+    /// The syntax to parse `text` with (never `Auto`).
+    pub syntax: Syntax,
+}
+
+/// Math-Verify's default priority of `\boxed{}`: after "final answer is".
+pub const DEFAULT_BOXED_PRIORITY: i32 = 50;
+
+const TIER_MINERVA: i32 = 0;
+const TIER_ANSWER: i32 = 50;
+const TIER_THEREFORE: i32 = 150;
+const TIER_NEAR: i32 = 200;
+const TIER_WHOLE: i32 = 250;
+const TIER_LINE_START: i32 = 260;
+const TIER_MARKED: i32 = 280;
+const TIER_ANY: i32 = 300;
+
+/// How many candidates one unanchored rule contributes (its last ones).
+const PER_RULE: usize = 6;
+/// Most candidates returned.
+const MAX_CANDIDATES: usize = 16;
+/// How far after "answer" (no "is") a span or number may start.
+const NEAR_WINDOW: usize = 50;
+/// How far a "Therefore" sentence reaches.
+const SENTENCE_WINDOW: usize = 400;
+
+/// The best answer, if any (the first of [`extract_all`]).
+pub fn extract(input: &str, targets: &[Target], boxed_priority: i32) -> Option<Extraction> {
+    extract_all(input, targets, boxed_priority).into_iter().next()
+}
+
+/// Every answer candidate in `input` for `targets`, best first (see the
+/// module docs for the order). `boxed_priority`: the tier of `\boxed{}`
+/// (0 boxed first, 50 after final-answer phrases, negative: boxes are not
+/// looked for on their own, though a box inside an answer span still gives
+/// the answer).
+pub fn extract_all(input: &str, targets: &[Target], boxed_priority: i32) -> Vec<Extraction> {
+    let doc = Doc::new(input);
+    let mut out = Collector::default();
+    let mut seen: Vec<Target> = Vec::new();
+    for &t in targets {
+        if seen.contains(&t) {
+            continue;
+        }
+        seen.push(t);
+        let rank = seen.len() - 1;
+        match t {
+            Target::Latex => doc.latex(rank, boxed_priority, &mut out),
+            Target::Expr => doc.expr(rank, targets.contains(&Target::Latex), &mut out),
+            Target::String => doc.string(rank, &mut out),
+        }
+    }
+    out.finish()
+}
+
+/// A candidate before ranking.
+struct Candidate {
+    ex: Extraction,
+    tier: i32,
+    /// Where the matched text ends (later is better within a tier).
+    end: usize,
+    /// The target's position in the caller's list.
+    rank: usize,
+}
+
+#[derive(Default)]
+struct Collector {
+    cands: Vec<Candidate>,
+}
+
+impl Collector {
+    fn push(&mut self, tier: i32, end: usize, rank: usize, ex: Extraction) {
+        if ex.text.is_empty() {
+            return;
+        }
+        self.cands.push(Candidate { ex, tier, end, rank });
+    }
+
+    fn finish(mut self) -> Vec<Extraction> {
+        // Stable: equal keys keep the order they were found in.
+        self.cands.sort_by_key(|c| (c.tier, std::cmp::Reverse(c.end), c.rank));
+        let mut out: Vec<Extraction> = Vec::new();
+        for c in self.cands {
+            if out.iter().any(|e| e.text == c.ex.text && e.syntax == c.ex.syntax) {
+                continue;
+            }
+            out.push(c.ex);
+            if out.len() == MAX_CANDIDATES {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// An answer found at a position.
+struct Found {
+    text: String,
+    span: Span,
+    syntax: Syntax,
+    /// The end of what was matched, delimiters included.
+    end: usize,
+}
+
+/// A run of math spans joined by "," / "and" / "or", or a box group
+/// outside math spans.
+struct MathItem {
+    span: Span,
+    text: String,
+    /// A box group, not math spans.
+    boxed: bool,
+}
+
+/// The input and what every rule shares: spans, boxes, phrases.
+struct Doc<'a> {
+    s: &'a str,
+    spans: Vec<MathSpan>,
+    boxes: Vec<BoxHit>,
+    groups: Vec<BoxGroup>,
+    anchors: Vec<AnchorHit>,
+    /// Span runs and box groups outside spans, in order.
+    items: Vec<MathItem>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(s: &'a str) -> Doc<'a> {
+        let spans = all_spans(s);
+        let boxes = all_boxes(s);
+        let groups = group_boxes(s, &boxes, &spans);
+        let anchors = keep_last_anchors(find_anchors(s));
+        let mut doc = Doc { s, spans, boxes, groups, anchors, items: Vec::new() };
+        doc.items = doc.math_items();
+        doc
+    }
+
+    // ----- the latex target -----
+
+    fn latex(&self, rank: usize, boxed_priority: i32, out: &mut Collector) {
+        let s = self.s;
+        if boxed_priority >= 0 {
+            for g in self.groups.iter().rev().take(PER_RULE) {
+                let text = with_percent(s, g.span.end, g.text.clone());
+                let syntax = choose_syntax(&text);
+                let ex = Extraction { text: finish(&text, syntax), span: g.span, rule: Rule::Boxed, syntax };
+                out.push(boxed_priority, g.span.end, rank, ex);
+            }
+        }
+        self.anchored(rank, true, out);
+        for a in &self.anchors {
+            match a.kind {
+                AnchorKind::Therefore { copula: false } => {
+                    if let Some(item) = self.last_item_in_sentence(a.answer_from) {
+                        out.push(TIER_THEREFORE, item.span.end, rank, self.item_extraction(item, Rule::LatexEnv));
+                    }
+                }
+                AnchorKind::AnswerNear => {
+                    if let Some(item) = self.first_item_near(a.answer_from) {
+                        out.push(TIER_NEAR, item.span.end, rank, self.item_extraction(item, Rule::FinalAnswerPhrase));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(ex) = self.whole_text() {
+            out.push(TIER_WHOLE, s.len(), rank, ex);
+        }
+        for item in self.items.iter().rev().filter(|i| !i.boxed).take(PER_RULE) {
+            out.push(TIER_ANY, item.span.end, rank, self.item_extraction(item, Rule::LatexEnv));
+        }
+        for (span, text) in bare_fractions(s, &self.spans, &self.boxes).into_iter().rev().take(PER_RULE) {
+            let ex = Extraction { text, span, rule: Rule::LatexFraction, syntax: Syntax::Latex };
+            out.push(TIER_ANY, span.end, rank, ex);
+        }
+    }
+
+    /// Answers announced by phrases ("the answer is X"): in delimiters,
+    /// boxed, or bare. `bare` also allows answers without delimiters.
+    fn anchored(&self, rank: usize, bare: bool, out: &mut Collector) {
+        let mut finder = SpanFinder::new(self.s);
+        for a in &self.anchors {
+            let base_tier = match a.kind {
+                AnchorKind::FinalAnswerIs | AnchorKind::Answer => TIER_ANSWER,
+                AnchorKind::Therefore { copula: true } => TIER_THEREFORE,
+                _ => continue,
+            };
+            let Some(found) = self.answer_at(&mut finder, a.answer_from, bare) else { continue };
+            let tier = if a.kind == AnchorKind::FinalAnswerIs && i_hope_follows(self.s, found.end) {
+                TIER_MINERVA
+            } else {
+                base_tier
+            };
+            let ex = Extraction { text: found.text, span: found.span, rule: Rule::FinalAnswerPhrase, syntax: found.syntax };
+            out.push(tier, found.end, rank, ex);
+        }
+    }
+
+    /// The answer that starts at `pos` (after spaces and emphasis): a box
+    /// group, a run of math spans, or (with `bare`) text up to the end of
+    /// the sentence.
+    fn answer_at(&self, finder: &mut SpanFinder<'_>, pos: usize, bare: bool) -> Option<Found> {
+        let s = self.s;
+        let b = s.as_bytes();
+        let p = skip_answer_lead(b, pos);
+        if p >= b.len() {
+            return None;
+        }
+        if box_at(s, p).is_some() {
+            let k = self.boxes.partition_point(|bx| bx.outer.start < p);
+            if self.boxes.get(k).is_some_and(|bx| bx.outer.start == p) {
+                let gi = self.groups.partition_point(|g| g.last < k);
+                let last = self.groups.get(gi).filter(|g| g.first <= k).map_or(k, |g| g.last);
+                let g = make_group(s, &self.boxes, k, last);
+                return Some(self.found(g.text, g.span, g.span.end));
+            }
+        }
+        if let Some(first) = finder.span_at(p) {
+            let mut parts = vec![self.span_text(&first)];
+            let mut last = first;
+            while parts.len() < 6 {
+                let next_start = skip_span_connective(s, last.outer.end);
+                let Some(next) = next_start.and_then(|q| finder.span_at(q)) else { break };
+                let t = self.span_text(&next);
+                if !parts.contains(&t) {
+                    parts.push(t);
+                }
+                last = next;
+            }
+            let span = Span::new(first.inner.start, last.inner.end);
+            return Some(self.found(parts.join(", "), span, last.outer.end));
+        }
+        if !bare {
+            return None;
+        }
+        let found = bare::bare_answer(s, p)?;
+        let syntax = choose_syntax(&found.text);
+        let text = finish(&found.text, syntax);
+        has_content(&text).then_some(Found { text, span: found.span, syntax, end: found.span.end })
+    }
+
+    fn found(&self, text: String, span: Span, end: usize) -> Found {
+        let text = with_percent(self.s, end, text);
+        let syntax = choose_syntax(&text);
+        Found { text: finish(&text, syntax), span, syntax, end }
+    }
+
+    /// A math span's answer: the boxes inside it, if any, else its content.
+    fn span_text(&self, sp: &MathSpan) -> String {
+        let s = self.s;
+        let first = self.boxes.partition_point(|bx| bx.outer.start < sp.inner.start);
+        let mut last = first;
+        while last < self.boxes.len() && self.boxes[last].outer.end <= sp.inner.end {
+            last += 1;
+        }
+        if last > first {
+            return make_group(s, &self.boxes, first, last - 1).text;
+        }
+        clean::trim_answer(&s[sp.inner.start..sp.inner.end]).to_string()
+    }
+
+    /// Runs of math spans (joined by connectives) and box groups outside
+    /// math spans, in order.
+    fn math_items(&self) -> Vec<MathItem> {
+        let s = self.s;
+        let mut items = Vec::new();
+        let mut k = 0;
+        while k < self.spans.len() {
+            let first = self.spans[k];
+            let mut parts = vec![self.span_text(&first)];
+            let mut last = first;
+            while k + 1 < self.spans.len() && parts.len() < 6 {
+                let next = self.spans[k + 1];
+                if skip_span_connective(s, last.outer.end) != Some(next.outer.start) {
+                    break;
+                }
+                let t = self.span_text(&next);
+                if !parts.contains(&t) {
+                    parts.push(t);
+                }
+                last = next;
+                k += 1;
+            }
+            let text = with_percent(s, last.outer.end, parts.join(", "));
+            items.push(MathItem { span: Span::new(first.outer.start, last.outer.end), text, boxed: false });
+            k += 1;
+        }
+        for g in &self.groups {
+            if containing(&self.spans, g.span.start).is_none() {
+                let text = with_percent(s, g.span.end, g.text.clone());
+                items.push(MathItem { span: g.span, text, boxed: true });
+            }
+        }
+        items.sort_by_key(|i| i.span.start);
+        items
+    }
+
+    fn item_extraction(&self, item: &MathItem, rule: Rule) -> Extraction {
+        let syntax = choose_syntax(&item.text);
+        Extraction { text: finish(&item.text, syntax), span: item.span, rule, syntax }
+    }
+
+    /// The last math item of the sentence that starts at `from`.
+    fn last_item_in_sentence(&self, from: usize) -> Option<&MathItem> {
+        let s = self.s;
+        let limit = from + SENTENCE_WINDOW;
+        let mut k = self.items.partition_point(|i| i.span.start < from);
+        let mut prev_end = from;
+        let mut best = None;
+        while let Some(item) = self.items.get(k) {
+            if item.span.start > limit || ends_sentence(&s[prev_end..item.span.start]) {
+                break;
+            }
+            best = Some(item);
+            prev_end = item.span.end;
+            k += 1;
+        }
+        best
+    }
+
+    /// The first math item starting within [`NEAR_WINDOW`] bytes of `from`.
+    fn first_item_near(&self, from: usize) -> Option<&MathItem> {
+        let k = self.items.partition_point(|i| i.span.start < from);
+        self.items.get(k).filter(|i| i.span.start <= from + NEAR_WINDOW && !s_has_blank_line(&self.s[from..i.span.start]))
+    }
+
+    /// The whole input, when it reads as one answer: no math delimiters,
+    /// not prose.
+    fn whole_text(&self) -> Option<Extraction> {
+        let s = self.s;
+        let t = s.trim();
+        if t.is_empty() || !self.spans.is_empty() || has_unescaped_dollar(t) || prose::looks_like_prose(t) {
+            return None;
+        }
+        let syntax = choose_syntax(t);
+        let text = finish(t, syntax);
+        if !has_content(&text) {
+            return None;
+        }
+        let start = s.len() - s.trim_start().len();
+        Some(Extraction { text, span: Span::new(start, start + t.len()), rule: Rule::WholeText, syntax })
+    }
+
+    // ----- the expr target -----
+
+    fn expr(&self, rank: usize, with_latex: bool, out: &mut Collector) {
+        let s = self.s;
+        if !with_latex {
+            self.anchored(rank, true, out);
+        }
+        // Numbers after phrases.
+        for a in &self.anchors {
+            let tier = match a.kind {
+                AnchorKind::FinalAnswerIs | AnchorKind::Answer => TIER_ANSWER,
+                AnchorKind::Therefore { copula: true } => TIER_THEREFORE,
+                AnchorKind::AnswerNear => TIER_NEAR,
+                _ => continue,
+            };
+            if let Some(hit) = first_number_near(s, a.answer_from) {
+                let tier = if a.kind == AnchorKind::FinalAnswerIs && i_hope_follows(s, hit.span.end) { TIER_MINERVA } else { tier };
+                out.push(tier, hit.span.end, rank, number_extraction(hit));
+            }
+        }
+        if let Some(ex) = self.whole_plain_expr() {
+            out.push(TIER_WHOLE, s.len(), rank, ex);
+        }
+        let skip = if with_latex { self.math_ranges() } else { Vec::new() };
+        let numbers = all_numbers(s, 0, s.len(), &skip);
+        for hit in numbers.into_iter().rev().take(PER_RULE) {
+            let end = hit.span.end;
+            out.push(TIER_ANY, end, rank, number_extraction(hit));
+        }
+    }
+
+    /// The whole input as a plain expression: no LaTeX markup, not prose,
+    /// and not a number followed by a unit word (`1,000.99m²` is the
+    /// number 1000.99 in prose).
+    fn whole_plain_expr(&self) -> Option<Extraction> {
+        let s = self.s;
+        let t = s.trim();
+        if t.is_empty() || t.contains(['\\', '{', '}', '$']) || prose::looks_like_prose(t) {
+            return None;
+        }
+        let first = number::number_at(t, 0);
+        if first.as_ref().is_some_and(|h| h.span.end < t.len() && t[h.span.end..].trim_start().starts_with(char::is_alphabetic)) {
+            return None;
+        }
+        let syntax = Syntax::Plain;
+        let text = finish(t, syntax);
+        let start = s.len() - s.trim_start().len();
+        has_content(&text).then(|| Extraction { text, span: Span::new(start, start + t.len()), rule: Rule::PlainExpr, syntax })
+    }
+
+    /// Math spans and boxes, merged (numbers inside them belong to the
+    /// latex target).
+    fn math_ranges(&self) -> Vec<Span> {
+        let mut r: Vec<Span> = self.spans.iter().map(|sp| sp.outer).chain(self.boxes.iter().map(|b| b.outer)).collect();
+        r.sort_by_key(|sp| sp.start);
+        let mut merged: Vec<Span> = Vec::with_capacity(r.len());
+        for sp in r {
+            match merged.last_mut() {
+                Some(last) if sp.start <= last.end => last.end = last.end.max(sp.end),
+                _ => merged.push(sp),
+            }
+        }
+        merged
+    }
+
+    // ----- the string target -----
+
+    fn string(&self, rank: usize, out: &mut Collector) {
+        let s = self.s;
+        let choices = all_choices(s);
+        let ex = |h: &ChoiceHit| Extraction { text: h.letter.to_string(), span: h.span, rule: Rule::OptionLetter, syntax: Syntax::Plain };
+        for a in &self.anchors {
+            let tier = match a.kind {
+                AnchorKind::FinalAnswerIs | AnchorKind::Answer | AnchorKind::Choose => TIER_ANSWER,
+                AnchorKind::AnswerNear => TIER_NEAR,
+                _ => continue,
+            };
+            let k = choices.partition_point(|h| h.span.start < a.answer_from);
+            if let Some(h) = choices.get(k).filter(|h| h.span.start <= a.answer_from + NEAR_WINDOW) {
+                if s[a.answer_from..h.span.start].contains('\n') && a.kind != AnchorKind::Answer {
+                    continue;
+                }
+                let tier = if a.kind == AnchorKind::FinalAnswerIs && i_hope_follows(s, h.span.end) { TIER_MINERVA } else { tier };
+                out.push(tier, h.span.end, rank, ex(h));
+            }
+        }
+        let (mut marked, mut any, mut lines) = (0, 0, 0);
+        for h in choices.iter().rev() {
+            if marked == PER_RULE && any == PER_RULE && lines == PER_RULE {
+                break;
+            }
+            let before = s[..h.span.start].trim_end_matches([' ', '\t', '*']);
+            if lines < PER_RULE && (before.is_empty() || before.ends_with('\n')) {
+                lines += 1;
+                out.push(TIER_LINE_START, h.span.end, rank, ex(h));
+            }
+            if h.form == Form::Marked && marked < PER_RULE {
+                marked += 1;
+                out.push(TIER_MARKED, h.span.end, rank, ex(h));
+            }
+            if any < PER_RULE {
+                any += 1;
+                out.push(TIER_ANY, h.span.end, rank, ex(h));
+            }
+        }
+    }
+}
+
+/// Most phrases of one kind looked at (the last ones): keeps the work
+/// bounded on pathological inputs.
+const MAX_ANCHORS_PER_KIND: usize = 64;
+
+fn keep_last_anchors(all: Vec<AnchorHit>) -> Vec<AnchorHit> {
+    let mut counts = [0usize; 6];
+    let mut kept: Vec<AnchorHit> = Vec::new();
+    for a in all.into_iter().rev() {
+        let k = match a.kind {
+            AnchorKind::FinalAnswerIs => 0,
+            AnchorKind::Answer => 1,
+            AnchorKind::Choose => 2,
+            AnchorKind::AnswerNear => 3,
+            AnchorKind::Therefore { copula: false } => 4,
+            AnchorKind::Therefore { copula: true } => 5,
+        };
+        if counts[k] < MAX_ANCHORS_PER_KIND {
+            counts[k] += 1;
+            kept.push(a);
+        }
+    }
+    kept.reverse();
+    kept
+}
+
+/// Skip what may precede an announced answer: spaces, emphasis, up to two
+/// line breaks.
+fn skip_answer_lead(b: &[u8], mut p: usize) -> usize {
+    let mut newlines = 0;
+    while p < b.len() {
+        match b[p] {
+            b'\n' if newlines < 2 => newlines += 1,
+            b' ' | b'\t' | b'\r' | b'*' => {}
+            _ => break,
+        }
+        p += 1;
+    }
+    p
+}
+
+/// After a math span ending at `end`: if only a connective ("," / "and" /
+/// "or" / "和" / "或" / "、") and spaces follow, where the next span may
+/// start.
+fn skip_span_connective(s: &str, end: usize) -> Option<usize> {
+    let rest = &s[end..];
+    let t = rest.trim_start_matches([' ', '\t']);
+    let mut q = end + (rest.len() - t.len());
+    let mut saw = false;
+    for sep in [",", "，", "、"] {
+        if s[q..].starts_with(sep) {
+            q += sep.len();
+            saw = true;
+            break;
+        }
+    }
+    let t = &s[q..];
+    let t2 = t.trim_start_matches([' ', '\t']);
+    q += t.len() - t2.len();
+    for w in ["and ", "or ", "和", "或", "以及"] {
+        if s[q..].starts_with(w) {
+            q += w.len();
+            saw = true;
+            break;
+        }
+    }
+    let t = &s[q..];
+    q += t.len() - t.trim_start_matches([' ', '\t']).len();
+    (saw && matches!(s.as_bytes().get(q), Some(b'$' | b'\\'))).then_some(q)
+}
+
+/// A sentence ends in `gap` (text between two math items).
+fn ends_sentence(gap: &str) -> bool {
+    let b = gap.as_bytes();
+    gap.contains('。')
+        || gap.contains("\n\n")
+        || b.iter().enumerate().any(|(i, &c)| matches!(c, b'.' | b'!' | b'?') && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()))
+}
+
+fn s_has_blank_line(gap: &str) -> bool {
+    gap.contains("\n\n")
+}
+
+/// `$` not escaped as `\$`.
+fn has_unescaped_dollar(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| c == b'$' && !scan::is_escaped(b, i))
+}
+
+/// A percent sign or word right after an answer ending at `end` (after
+/// closing delimiters): append `\%` to `text`.
+fn with_percent(s: &str, end: usize, mut text: String) -> String {
+    if text.ends_with('%') {
+        return text;
+    }
+    let b = s.as_bytes();
+    let mut j = end;
+    while j < b.len() && (matches!(b[j], b' ' | b'$') || (b[j] == b'\\' && matches!(b.get(j + 1), Some(b')' | b']')))) {
+        j += if b[j] == b'\\' { 2 } else { 1 };
+    }
+    let rest = &s[j..];
+    let is_pct = rest.starts_with("\\%")
+        || rest.starts_with('%')
+        || ["percentage", "percent", "pct"].iter().any(|w| {
+            scan::starts_with_ci(b, j, w) && !b.get(j + w.len()).is_some_and(u8::is_ascii_alphabetic)
+        });
+    if is_pct {
+        text.push_str("\\%");
+    }
+    text
+}
+
+/// The first number or expression within [`NEAR_WINDOW`] bytes after
+/// `from`, on the same line.
+fn first_number_near(s: &str, from: usize) -> Option<NumberHit> {
+    let mut to = (from + NEAR_WINDOW).min(s.len());
+    while !s.is_char_boundary(to) {
+        to -= 1;
+    }
+    if let Some(nl) = s[from..to].find('\n') {
+        to = from + nl;
+    }
+    // A number may run past the window's end.
+    let mut limit = (to + 2 * NEAR_WINDOW).min(s.len());
+    while !s.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    all_numbers(s, from, limit, &[]).into_iter().next().filter(|h| h.span.start < to)
+}
+
+fn number_extraction(hit: NumberHit) -> Extraction {
+    let rule = if hit.is_expr { Rule::PlainExpr } else { Rule::Number };
+    Extraction { text: hit.text, span: hit.span, rule, syntax: Syntax::Plain }
+}
+
+/// Bare `\frac{1}{2}` (also `\dfrac`, `\tfrac`, with a sign, decimals)
+/// outside math spans and boxes.
+fn bare_fractions(s: &str, spans: &[MathSpan], boxes: &[BoxHit]) -> Vec<(Span, String)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(rel) = s[from..].find("frac{") {
+        let at = from + rel;
+        from = at + 5;
+        let Some(cmd_start) = ["\\frac{", "\\dfrac{", "\\tfrac{", "\\cfrac{"].iter().find_map(|c| {
+            let st = (at + 5).checked_sub(c.len())?;
+            s.get(st..at + 5).filter(|x| x == c).map(|_| st)
+        }) else {
+            continue;
+        };
+        let in_box = {
+            let k = boxes.partition_point(|bx| bx.outer.start <= cmd_start);
+            k > 0 && cmd_start < boxes[k - 1].outer.end
+        };
+        if in_box || containing(spans, cmd_start).is_some() {
+            continue;
+        }
+        let open1 = at + 4;
+        let Some(close1) = scan::match_brace(b, open1) else { continue };
+        if b.get(close1 + 1) != Some(&b'{') {
+            continue;
+        }
+        let Some(close2) = scan::match_brace(b, close1 + 1) else { continue };
+        let num = |t: &str| {
+            let t = t.trim().trim_start_matches('-');
+            !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit() || c == b'.' || c == b',')
+        };
+        if !num(&s[open1 + 1..close1]) || !num(&s[close1 + 2..close2]) {
+            continue;
+        }
+        let start = if cmd_start > 0 && b[cmd_start - 1] == b'-' { cmd_start - 1 } else { cmd_start };
+        out.push((Span::new(start, close2 + 1), s[start..close2 + 1].to_string()));
+        from = close2 + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,338 @@
+//! End-to-end expectations of [`extract_all`]: the first candidate, its rule
+//! and syntax, for each behaviour the extractor promises.
+
+use super::*;
+use crate::compare::Target;
+
+const LATEX: &[Target] = &[Target::Latex];
+const EXPR: &[Target] = &[Target::Expr];
+const STRING: &[Target] = &[Target::String];
+const DEFAULT: &[Target] = &[Target::Latex, Target::Expr];
+
+fn first(input: &str, targets: &[Target], prio: i32) -> Option<Extraction> {
+    extract(input, targets, prio)
+}
+
+/// The first candidate's text.
+fn text(input: &str, targets: &[Target], prio: i32) -> Option<String> {
+    first(input, targets, prio).map(|e| e.text)
+}
+
+fn t0(input: &str) -> Option<String> {
+    text(input, DEFAULT, 0)
+}
+
+fn t50(input: &str) -> Option<String> {
+    text(input, DEFAULT, DEFAULT_BOXED_PRIORITY)
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+// ----- boxes -----
+
+#[test]
+fn boxed_with_nested_braces() {
+    let e = first(r"so $x = \boxed{\frac{1}{2}}$.", LATEX, 0).unwrap();
+    assert_eq!(e.text, r"\frac{1}{2}");
+    assert_eq!(e.rule, Rule::Boxed);
+    assert_eq!(e.syntax, Syntax::Latex);
+    assert_eq!(t0(r"\boxed{\{1\pm\sqrt{5},-2\}}"), some(r"\{1\pm\sqrt{5},-2\}"));
+}
+
+#[test]
+fn boxed_spellings() {
+    assert_eq!(t0(r"The area is \boxed {12}."), some("12"));
+    assert_eq!(t0(r"The area is \boxed 5."), some("5"));
+    assert_eq!(t0(r"The area is \fbox{7}."), some("7"));
+    assert_eq!(t0(r"\boxed{\boxed{9}}"), some("9"));
+}
+
+#[test]
+fn boxed_span_reports_where_it_is() {
+    let s = r"Hence \boxed{42}.";
+    let e = first(s, LATEX, 0).unwrap();
+    assert_eq!(&s[e.span.start..e.span.end], r"\boxed{42}");
+}
+
+#[test]
+fn last_box_wins() {
+    assert_eq!(t0(r"First $\boxed{200}$, then after more work $\boxed{255}$ in total."), some("255"));
+}
+
+#[test]
+fn boxes_forming_one_answer_are_joined() {
+    assert_eq!(t0(r"\boxed{1}, \boxed{2}"), some("1, 2"));
+    assert_eq!(t0(r"$\boxed{2}, \boxed{3}, \boxed{5}$"), some("2, 3, 5"));
+    assert_eq!(t0(r"$$\boxed{(2, 2)} \quad \text{and} \quad \boxed{(6, 2)}$$"), some("(2, 2), (6, 2)"));
+    assert_eq!(t0(r"\(\boxed{1}\) and \(\boxed{-2}\)."), some("1, -2"));
+    assert_eq!(t0(r"$$\boxed{k = 45} \quad \text{and} \quad \boxed{n = 2}$$"), some("k = 45, n = 2"));
+}
+
+#[test]
+fn identical_boxes_count_once() {
+    assert_eq!(t0(r"$\boxed{5}$ and again $\boxed{5}$"), some("5"));
+    assert_eq!(t0(r"\boxed{3}, \boxed{3}"), some("3"));
+}
+
+#[test]
+fn boxed_priority() {
+    let s = r"We get $\boxed{3}$. Checking again, the answer is $4$ after all, since it fits.";
+    // 0: boxes first.
+    assert_eq!(text(s, LATEX, 0), some("3"));
+    // 50: a final-answer phrase ending later wins.
+    assert_eq!(text(s, LATEX, 50), some("4"));
+    // -1: boxes are not looked for on their own.
+    assert_eq!(text(r"$x$ and then \boxed{3} here", LATEX, -1), some("x"));
+    // ... though a box inside an announced span still gives the answer.
+    assert_eq!(text(r"The final answer is $\boxed{3}$.", LATEX, -1), some("3"));
+}
+
+#[test]
+fn percent_after_a_box() {
+    assert_eq!(t0(r"$\boxed{28}$ pct"), some(r"28\%"));
+    assert_eq!(t0(r"$\boxed{28 percentage}"), some(r"28\%"));
+    assert_eq!(t0(r"a loss of $\boxed{28\%}$."), some(r"28\%"));
+}
+
+// ----- math delimiters -----
+
+#[test]
+fn the_last_math_span() {
+    let e = first(r"We find that $x \lt 3$.", LATEX, 0).unwrap();
+    assert_eq!(e.text, r"x \lt 3");
+    assert_eq!(e.rule, Rule::LatexEnv);
+    assert_eq!(t0(r"Let $a = 1$ and then $b = 2$ holds. So we are done with $c$"), some("c"));
+    assert_eq!(t0(r"Answer \( 9 \)"), some("9"));
+    assert_eq!(t0(r"Answer \( (9+1) \)"), some("(9+1)"));
+    assert_eq!(t0(r"Thus \[ \boxed{[-4, 0]} \]"), some("[-4, 0]"));
+}
+
+#[test]
+fn inline_dollars_never_span_lines() {
+    assert_eq!(text("Answer $ \n 9 \n $", LATEX, 0), None);
+    assert_eq!(text("Answer \\( \n 9 \n \\)", LATEX, 0), None);
+    assert_eq!(text("Answer $$ \n 9 \n $$", LATEX, 0), some("9"));
+}
+
+#[test]
+fn escaped_dollars_are_not_delimiters() {
+    assert_eq!(t0(r"It costs \$5 and the ratio is $\frac{3}{4}$."), some(r"\frac{3}{4}"));
+    assert_eq!(text(r"It costs \$5 today", LATEX, 0), None);
+}
+
+#[test]
+fn spans_joined_by_connectives() {
+    assert_eq!(t0(r"The integer roots are $-2$ and $1$."), some("-2, 1"));
+}
+
+#[test]
+fn spans_after_anchors_are_preferred() {
+    let s = r"So the answer is $5$. To check: $5 + 0 = 5$ holds.";
+    assert_eq!(t0(s), some("5"));
+    let e = first(s, LATEX, 0).unwrap();
+    assert_eq!(e.rule, Rule::FinalAnswerPhrase);
+    assert_eq!(t0(r"Therefore $x < 5$ is the solution. Note $y$ is free."), some("x < 5"));
+    assert_eq!(t0(r"所以 $x$ 的值为 $3$。验证：$3+0=3$"), some("3"));
+    assert_eq!(t0(r"答案为 $7$。其中 $a=2$"), some("7"));
+}
+
+#[test]
+fn therefore_takes_the_last_math_of_its_sentence() {
+    assert_eq!(t0(r"Therefore the probability that $X$ is even is $\frac12$. Also $q$."), some(r"\frac12"));
+}
+
+#[test]
+fn minerva_final_answer_beats_earlier_boxes() {
+    let s = r"so $\boxed{200}$ So he has $10,200 + $255 = $10,455. Final Answer: The final answer is $10,455$. I hope it is correct.";
+    assert_eq!(t0(s), some("10,455"));
+}
+
+// ----- final-answer phrases -----
+
+#[test]
+fn final_answer_phrases() {
+    assert_eq!(t50("The final answer is 16386.16."), some("16386.16"));
+    assert_eq!(t50("Final Answer: 34"), some("34"));
+    assert_eq!(t50("Final Answer: The largest $n$ is 34."), some("34"));
+    assert_eq!(t50("So the answer is 5783/5"), some("5783/5"));
+    assert_eq!(t50("**Answer:** 12"), some("12"));
+    assert_eq!(t50("The answer is $\\frac{1}{2}$."), some(r"\frac{1}{2}"));
+    assert_eq!(t50("Thus, the answer is \\(x^2\\)."), some("x^2"));
+    assert_eq!(t50("The answer is x = 1 or x = 2."), some("x = 1, x = 2"));
+}
+
+#[test]
+fn final_answer_phrase_rule_and_syntax() {
+    let e = first("So the answer is sqrt(3)/4", DEFAULT, 50).unwrap();
+    assert_eq!((e.text.as_str(), e.rule, e.syntax), ("sqrt(3)/4", Rule::FinalAnswerPhrase, Syntax::Plain));
+    let e = first("Therefore, the final answer is 9*n**4 + 2*n**3", DEFAULT, 50).unwrap();
+    assert_eq!((e.text.as_str(), e.syntax), ("9*n**4 + 2*n**3", Syntax::Plain));
+    let e = first("So the answer is 10 cm.", DEFAULT, 50).unwrap();
+    assert_eq!((e.text.as_str(), e.syntax), ("10 cm", Syntax::Plain));
+}
+
+#[test]
+fn chinese_phrases() {
+    assert_eq!(t50("所以答案是 $\\frac{3}{4}$。"), some(r"\frac{3}{4}"));
+    assert_eq!(t50("故答案为：$\\boxed{12}$"), some("12"));
+    assert_eq!(t50("因此，最终答案是 $\\boxed{x+1}$。"), some("x+1"));
+    assert_eq!(t50("综上所述，答案为 $[1, 2)$。"), some("[1, 2)"));
+    assert_eq!(t50("所以答案是 60*v - 7"), some("60*v - 7"));
+    assert_eq!(t50("故答案为：sqrt(pi)"), some("sqrt(pi)"));
+    assert_eq!(t50("所以最大值为 5。"), some("5"));
+}
+
+#[test]
+fn trailing_period_is_stripped() {
+    assert_eq!(t50("The final answer is $5$."), some("5"));
+    assert_eq!(t50("The answer is 5."), some("5"));
+    assert_eq!(t50("答案是 5。"), some("5"));
+    assert_eq!(t50(r"The answer is $100 . $"), some("100"));
+}
+
+#[test]
+fn lone_word_after_a_phrase() {
+    assert_eq!(t50("The answer is Evelyn."), some(r"\text{Evelyn}"));
+}
+
+// ----- the expr target -----
+
+#[test]
+fn numbers_in_prose() {
+    for (input, want) in [
+        ("7,425,000", "7425000"),
+        ("1,000.0", "1000.0"),
+        ("1,000.99", "1000.99"),
+        (".4", "0.4"),
+        ("10/9", "10/9"),
+        ("1,000.99€", "1000.99"),
+        ("1,000.99$", "1000.99"),
+        ("Soucis : 2,74 $ a..", "2.74"),
+        ("1,000.99m²", "1000.99"),
+        ("so the number is 10 which is 1,000.99m²", "1000.99"),
+        ("28 percent", "28%"),
+        ("28 %", "28%"),
+    ] {
+        assert_eq!(text(input, EXPR, 0).as_deref(), Some(want), "{input:?}");
+    }
+}
+
+#[test]
+fn number_rules_and_syntax() {
+    let e = first("so the number is 10 which is 1,000.99m²", EXPR, 0).unwrap();
+    assert_eq!((e.rule, e.syntax), (Rule::Number, Syntax::Plain));
+    let e = first("it takes 10/9 hours", EXPR, 0).unwrap();
+    assert_eq!((e.text.as_str(), e.rule), ("10/9", Rule::PlainExpr));
+}
+
+#[test]
+fn numbers_after_phrases() {
+    assert_eq!(text("The answer is 42 apples, not 7.", EXPR, 0), some("42"));
+    assert_eq!(text("Final Answer: The largest $n$ is 34.", DEFAULT, 0), some("34"));
+    assert_eq!(text("Answer: the total is 17 and 3 are left", EXPR, 0), some("17"));
+}
+
+#[test]
+fn numbers_inside_math_belong_to_latex() {
+    assert_eq!(t0("The ordered pair is $(7, 6)$. <|im_start|>user"), some("(7, 6)"));
+}
+
+// ----- the string target -----
+
+#[test]
+fn option_letters() {
+    for (input, want) in [
+        ("B", "B"),
+        ("(B)", "B"),
+        (r"\textbf{(B)}", "B"),
+        (r"\text{(C)}", "C"),
+        ("The answer is B.", "B"),
+        ("the correct option is **D**", "D"),
+        ("故选：C", "C"),
+        ("A number is even, so the answer is (E)", "E"),
+    ] {
+        let e = first(input, STRING, 0).unwrap_or_else(|| panic!("{input:?}"));
+        assert_eq!((e.text.as_str(), e.rule), (want, Rule::OptionLetter), "{input:?}");
+    }
+}
+
+#[test]
+fn the_article_is_not_an_option() {
+    assert_eq!(text("a triangle has a right angle", STRING, 0), None);
+    assert_eq!(text("A triangle has three sides", STRING, 0), None);
+}
+
+// ----- whole text -----
+
+#[test]
+fn whole_text_answers() {
+    for (input, syntax) in [
+        (r"\dfrac{1}{9}", Syntax::Latex),
+        (r"900,\!000,\!000", Syntax::Latex),
+        ("x^2+1", Syntax::Latex),
+        ("(1, 2)", Syntax::Latex),
+        ("x**2 + 1", Syntax::Plain),
+        (r"p = -1 \text{ and } p = \dfrac{15}{8}", Syntax::Latex),
+    ] {
+        let e = first(input, DEFAULT, 50).unwrap_or_else(|| panic!("{input:?}"));
+        assert_eq!((e.text.as_str(), e.rule, e.syntax), (input, Rule::WholeText, syntax), "{input:?}");
+    }
+}
+
+#[test]
+fn whole_text_is_not_prose() {
+    let e = first("so the number is 10 which is 1,000.99m²", DEFAULT, 50).unwrap();
+    assert_ne!(e.rule, Rule::WholeText);
+    assert_eq!(e.text, "1000.99");
+}
+
+#[test]
+fn gold_strings() {
+    assert_eq!(t0(r"$\frac{1}{3}$"), some(r"\frac{1}{3}"));
+    assert_eq!(t0("\\boxed{\n\\begin{pmatrix} 0 & 3 \\end{pmatrix}\n}.\n\\end{align*}"), some(r"\begin{pmatrix} 0 & 3 \end{pmatrix}"));
+    assert_eq!(t0(r"x \in \boxed{\{-1\} \cup [0,7)}.$"), some(r"\{-1\} \cup [0,7)"));
+    assert_eq!(t0(r" So the answer is: \[ \boxed{11111111100} \]"), some("11111111100"));
+}
+
+// ----- bounds -----
+
+#[test]
+fn no_answer_in_empty_or_plain_prose() {
+    assert_eq!(t0(""), None);
+    assert_eq!(t0("   "), None);
+    assert_eq!(text("we do not know yet", DEFAULT, 0), None);
+}
+
+#[test]
+fn candidates_are_bounded_and_distinct() {
+    let s = "$1$ $2$ $3$ ".repeat(100) + r"\boxed{9}";
+    let all = extract_all(&s, DEFAULT, 0);
+    assert!(all.len() <= MAX_CANDIDATES);
+    assert_eq!(all[0].text, "9");
+    let mut texts: Vec<_> = all.iter().map(|e| (&e.text, e.syntax)).collect();
+    texts.dedup();
+    assert_eq!(texts.len(), all.len());
+}
+
+#[test]
+fn ten_megabytes_in_linear_time() {
+    let chunk = "Thus the answer is $x$ and \\boxed{3}, so 1,000.99 (B) $$y$$ \\(z\\) 所以答案是 5。 ";
+    let s = chunk.repeat(10_000_000 / chunk.len());
+    let t = std::time::Instant::now();
+    let all = extract_all(&s, &[Target::Latex, Target::Expr, Target::String], 0);
+    assert!(!all.is_empty());
+    let secs = t.elapsed().as_secs_f64();
+    assert!(secs < 20.0, "took {secs:.1}s");
+}
+
+#[test]
+fn pathological_delimiters() {
+    for unit in ["$", "$$", "\\(", "\\[", "\\boxed{", "{", "answer is ", "所以", "(", "\\frac{1}{"] {
+        let s = unit.repeat(2_000_000 / unit.len());
+        let t = std::time::Instant::now();
+        let _ = extract_all(&s, &[Target::Latex, Target::Expr, Target::String], 0);
+        assert!(t.elapsed().as_secs_f64() < 10.0, "{unit:?}");
+    }
+}

@@ -1,0 +1,257 @@
+//! The comparison rules, each in both directions and with a near miss that
+//! must stay unequal.
+
+use mathgrade::compare::{verify_str, Method, Options};
+
+fn check(gold: &str, pred: &str, opts: &Options) -> (bool, Method) {
+    let v = verify_str(gold, pred, opts);
+    (v.equal, v.method)
+}
+
+/// (gold, pred, expected equal, method when equal)
+fn run(cases: &[(&str, &str, bool, Option<Method>)], opts: &Options, symmetric: bool) {
+    let mut failures = Vec::new();
+    for (g, p, want, method) in cases {
+        let (eq, m) = check(g, p, opts);
+        if eq != *want || (eq && m != Method::Exact && method.is_some_and(|x| x != m)) {
+            failures.push(format!("{g:?} vs {p:?}: got {eq} by {m:?}, want {want} {method:?}"));
+        }
+        if symmetric {
+            let (eq2, m2) = check(p, g, opts);
+            if eq2 != *want {
+                failures.push(format!("(reversed) {p:?} vs {g:?}: got {eq2} by {m2:?}, want {want}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+use Method::*;
+
+#[test]
+fn exact_numbers_and_forms() {
+    run(
+        &[
+            ("\\frac{1}{2}", "0.5", true, None),
+            ("\\frac{2}{4}", "1/2", true, Some(Exact)),
+            ("2\\frac{1}{2}", "\\frac{5}{2}", true, Some(Exact)),
+            ("\\sqrt{8}", "2\\sqrt{2}", true, Some(Exact)),
+            ("\\sqrt{2}", "\\frac{2}{\\sqrt{2}}", true, None),
+            ("x+x", "2x", true, Some(Exact)),
+            ("(x+1)^2", "x^2+2x+1", true, Some(Exact)),
+            ("e^{16}-1", "-1+\\exp(16)", true, None),
+            ("\\frac{1}{3}", "\\frac{1}{2}", false, None),
+            ("27", "72", false, None),
+            ("3", "-3", false, None),
+            ("\\sqrt{6}", "\\sqrt{5}", false, None),
+        ],
+        &Options::default(),
+        true,
+    );
+}
+
+#[test]
+fn numeric_precision_rules() {
+    let opts = Options::default();
+    run(
+        &[
+            // A written-decimal gold is compared at its written precision …
+            ("33.3", "100/3", true, Some(Numeric)),
+            ("0.29", "0.290243", true, Some(Numeric)),
+            // … but is exact against a prediction just as coarse.
+            ("27.39", "27.38", false, None),
+            ("13742.19", "13742.18", false, None),
+            ("33.3", "33", false, None),
+            // An exact gold needs `precision` digits.
+            ("\\frac{1}{12}", "0.0833333333", true, Some(Numeric)),
+            ("\\sqrt{17}", "4.123105625617661", true, Some(Numeric)),
+            ("\\frac{45}{7}", "6", false, None),
+            ("\\frac{1}{3}", "0.33", false, None),
+            ("4", "4\\sqrt{2}", false, None),
+            // Relative, never absolute, tolerance.
+            ("\\frac{1}{2004!}", "\\frac{1}{2006!}", false, None),
+            ("\\frac{1}{2^{99}}", "\\frac{1}{2^{98}}", false, None),
+            ("\\pi", "\\frac{355}{113}", false, None),
+            // Complex numbers.
+            ("14 - i", "14.0 + -1.0i", true, None),
+            ("5+9i", "5-9i", false, None),
+        ],
+        &opts,
+        false,
+    );
+    let loose = Options { precision: 2, ..Options::default() };
+    run(&[("\\frac{1}{3}", "0.33", true, Some(Numeric))], &loose, false);
+    let four = Options { precision: 4, ..Options::default() };
+    run(&[("\\frac{1}{3}", "0.3333", true, Some(Numeric))], &four, false);
+}
+
+#[test]
+fn huge_values_by_magnitude() {
+    run(
+        &[
+            ("10^{10^{10}}", "10^{10^{10}}", true, None),
+            ("10^{10^{10}}", "10^{10^{10}+1}", false, None),
+            ("10^{10}!", "(10^{10})!", true, None),
+            ("5^{5^{5^5}}", "5^{5^{5^5}}", true, None),
+        ],
+        &Options::default(),
+        false,
+    );
+}
+
+#[test]
+fn identities_with_variables() {
+    run(
+        &[
+            ("\\frac{x+2}{7}", "\\frac{x}{7}+\\frac{2}{7}", true, None),
+            ("\\tan^2(y)+1", "\\sec^2(y)", true, Some(Identity)),
+            ("\\frac{1}{\\sqrt{n}}", "\\sqrt{\\frac{1}{n}}", true, Some(Identity)),
+            ("2 \\sin b \\cos a", "\\sin(a+b) - \\sin(a-b)", true, Some(Identity)),
+            ("-\\tan(x)", "-\\cot(x)", false, None),
+            ("2s", "2t", false, None),
+            ("|x|", "x", false, None),
+        ],
+        &Options::default(),
+        true,
+    );
+    // Not strict: variables matched by position.
+    let lax = Options { strict: false, ..Options::default() };
+    run(&[("f(x)", "f(y)", true, None), ("2s", "2t", true, None)], &lax, false);
+}
+
+#[test]
+fn equations() {
+    run(
+        &[
+            ("x = 2", "2", true, Some(Equation)),
+            ("k=1", "1", true, Some(Equation)),
+            ("a = b", "b = a", true, None),
+            ("y=2x", "3 y = 6 x", true, Some(Equation)),
+            ("34x+45y-20z+100=0", "-34x-45y+20z-100=0", true, Some(Equation)),
+            ("2x+4y-3=0", "y=-\\frac12x+\\frac34", true, Some(Equation)),
+            ("\\frac{x^2}{4} + \\frac{y^2}{3} = 1", "\\frac{x^2}{16}+\\frac{y^2}{12} = \\frac14", true, Some(Equation)),
+            ("3x+4y+14=0", "3x-y+13=0", false, None),
+            ("x = 2", "x = 3", false, None),
+            ("a+3z=0", "0", false, None),
+            ("7 = 11a+c", "11a+c", false, None),
+        ],
+        &Options::default(),
+        true,
+    );
+    // The value of a chain is the last one before `\approx`.
+    run(&[("x = 1/3", "x = 5+5+1 = 1/3 \\approx 11", true, None), ("11", "x\\approx11", true, None)], &Options::default(), false);
+}
+
+#[test]
+fn inequalities_and_intervals() {
+    run(
+        &[
+            ("x < 3", "3 > x", true, Some(Inequality)),
+            ("x \\le 5", "5 \\ge x", true, None),
+            ("x <= 1", "-x >= -1", true, None),
+            ("x \\geqslant 16", "x > 16", false, None),
+            ("x \\geqslant 16", "x \\leq 16", false, None),
+            ("[0,1)", "[0,1)", true, None),
+            ("(4,7)", "[4,7)", false, None),
+            ("(-\\infty, 2) \\cup(2,3]", "(2,3] \\cup (-\\infty, 2)", true, Some(Set)),
+            ("(-\\infty, 2) \\cup(2,3]", "(2,3]", false, None),
+        ],
+        &Options::default(),
+        true,
+    );
+    let allow = Options { allow_set_relation_comp: true, ..Options::default() };
+    run(
+        &[
+            ("(4,7)", "4 < x < 7", true, None),
+            ("x>-1", "(-1, \\infty)", true, None),
+            ("x < 3", "(-\\infty, 3)", true, None),
+            ("[2,3)", "2 < x < 3", false, None),
+            ("(-\\infty,-7) \\cup(1, \\infty)", "x < -7 \\text{ or } x > 1", true, None),
+        ],
+        &allow,
+        true,
+    );
+    // Without the switch only a gold relation meets a predicted set.
+    let d = Options::default();
+    assert!(verify_str("-2 \\le x \\le 7", "x \\in [-2,7]", &d).equal);
+    assert!(!verify_str("x \\in [-2,7]", "-2 \\le x \\le 7", &d).equal);
+}
+
+#[test]
+fn collections() {
+    run(
+        &[
+            ("\\{2,3,5\\}", "\\{3, 2, 5\\}", true, Some(Set)),
+            ("1, 2, 3", "3, 1, 2", true, Some(Set)),
+            ("0,5", "0", false, None),
+            ("(0,3)", "(3, 0)", false, None),
+            ("(1, 2)", "(1, 2)", true, None),
+            ("-\\frac{1}{3},-1", "-\\frac{2}{6}, -1", true, None),
+            ("x=1 \\text{ or } x=2", "\\{1,2\\}", true, None),
+            ("AB=4,CD=5", "4, 5", true, None),
+            ("\\begin{pmatrix}1 & 2\\\\3 & 4\\end{pmatrix}", "\\begin{bmatrix}1 & 2\\\\3 & 4\\end{bmatrix}", true, None),
+            ("\\begin{pmatrix}3 & 7\\\\5 & 12\\end{pmatrix}", "\\begin{pmatrix}3 & 5\\\\7 & 12\\end{pmatrix}", false, None),
+            ("\\pm 2021", "\\{-2021, 2021\\}", true, Some(PlusMinus)),
+            ("\\pm 2021", "2021", false, None),
+            ("x = \\pm 8", "x = 8, x = -8", true, Some(PlusMinus)),
+            ("x = \\pm 8", "x = 8", false, None),
+            ("3 \\pm 2\\sqrt{2}", "3+2\\sqrt2, 3-2\\sqrt2", true, None),
+        ],
+        &Options::default(),
+        true,
+    );
+}
+
+#[test]
+fn tagged_values() {
+    run(
+        &[
+            ("12\\%", "12", true, Some(Percent)),
+            ("12\\%", "0.12", true, Some(Percent)),
+            ("12\\%", "12 \\text{ percent}", true, None),
+            ("10 \\%", "10 %", true, None),
+            ("12\\%", "0.12\\%", false, None),
+            ("90^{\\circ}", "90", true, None),
+            ("90^{\\circ}", "\\frac{\\pi}{2}", true, Some(Degree)),
+            ("-2 \\pi", "-360^{\\circ}", true, Some(Degree)),
+            ("300^{\\circ}", "\\frac{5}{3}", false, None),
+            ("90^{\\circ}", "\\frac{90}{180}", false, None),
+            ("10\\text{ cm}", "10", true, Some(Unit)),
+            ("25 \\mathrm{ft}", "25 \\text{ ft}", true, None),
+            ("3.033 \\mathrm{~km} / \\mathrm{hr}", "3.033", true, Some(Unit)),
+            ("25 \\mathrm{ft}", "-25 \\mathrm{ft}", false, None),
+            ("10\\text{ cm}", "10\\text{ m}", false, None),
+        ],
+        &Options::default(),
+        true,
+    );
+}
+
+#[test]
+fn text_and_choices() {
+    run(
+        &[
+            ("\\text{4:30 p.m.}", "4:30 \\text{ p.m.}", true, None),
+            ("\\text{Evelyn}", "\\text{evelyn}", true, Some(Text)),
+            ("\\text{(C)}", "\\text{C}", true, Some(Choice)),
+            ("\\textbf{(B)}", "B", true, Some(Choice)),
+            ("\\text{odd}", "odd", true, None),
+            ("\\text{(B)}", "\\text{(C)}", false, None),
+            ("\\text{Evelyn}", "\\text{Briana}", false, None),
+        ],
+        &Options::default(),
+        true,
+    );
+}
+
+#[test]
+fn verdicts_explain_themselves() {
+    let v = verify_str("\\frac{1}{2}", "0.5", &Options::default());
+    assert!(v.equal);
+    assert_eq!(v.gold_canonical.as_deref(), Some("\\frac{1}{2}"));
+    assert_eq!(v.pred_canonical.as_deref(), Some("\\frac{1}{2}"));
+    assert!(v.note.starts_with("equal: "), "{}", v.note);
+    let v = verify_str("1", "\\frac{1}{", &Options::default());
+    assert!(!v.equal);
+    assert_eq!(v.method, NoAnswer);
+}
