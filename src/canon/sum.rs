@@ -29,17 +29,33 @@ impl Ctx<'_> {
 
 /// Canonical sum of canonical terms (nested sums are flattened).
 ///
-/// A term `a ± b` (or `±b`) takes the rest of the sum into its left side:
-/// `(a ± b) + c` is `(a + c) ± b`, so `x ± 2` means the same however it
-/// was grouped.
-pub(crate) fn add_canonical(mut terms: Vec<Expr>) -> Expr {
-    if let Some(pos) = terms.iter().position(|t| matches!(t.kind, ExprKind::PlusMinus { .. })) {
-        let ExprKind::PlusMinus { lhs, rhs, minus_plus } = terms.remove(pos).kind else { unreachable!() };
-        terms.extend(lhs.map(|l| *l));
-        let lhs = add_canonical(terms);
-        return super::structure::plus_minus(Some(lhs), *rhs, minus_plus);
+/// `±` terms are pulled out of the sum: `(a ± b) + c` is `(a + c) ± b`,
+/// and a chain `a ± b ± c` has its `±` parts sorted, so `x ± 2` means the
+/// same however it was grouped.
+pub(crate) fn add_canonical(terms: Vec<Expr>) -> Expr {
+    if !terms.iter().any(|t| matches!(t.kind, ExprKind::PlusMinus { .. })) {
+        return build_sum(collect_terms(terms));
     }
-    build_sum(collect_terms(terms))
+    let mut plain = Vec::new();
+    let mut pms: Vec<(Expr, bool)> = Vec::new();
+    // Iterative, so a long `±` chain costs no stack.
+    let mut stack = terms;
+    while let Some(t) = stack.pop() {
+        match t.kind {
+            ExprKind::PlusMinus { lhs, rhs, minus_plus } => {
+                stack.extend(lhs.map(|l| *l));
+                pms.push((*rhs, minus_plus));
+            }
+            kind => plain.push(Expr::new(kind, t.span)),
+        }
+    }
+    pms.sort();
+    let base = build_sum(collect_terms(plain));
+    let mut out = if base.is_int(0) { None } else { Some(base) };
+    for (rhs, mp) in pms {
+        out = Some(super::structure::plus_minus(out, rhs, mp));
+    }
+    out.expect("at least one ± term")
 }
 
 /// A sum node from collected terms: `0` when empty, the term when single.

@@ -35,7 +35,7 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
                 ));
             }
             tok = Tok::Num(n.text);
-        } else if c.is_alphabetic() || c == '_' {
+        } else if c.is_alphabetic() {
             let (_, word) = take_while::<_, &str, nom::error::Error<&str>>(|ch: char| {
                 ch.is_alphanumeric() || ch == '_'
             })
