@@ -240,11 +240,7 @@ fn radicals_are_simplified() {
 #[test]
 fn products_of_sums_expand() {
     prints(&mul(vec![add(vec![x(), i(1)]), add(vec![x(), neg(i(1))])]), "x^{2} - 1", "x^2 - 1");
-    prints(
-        &pow(add(vec![x(), y()]), i(3)),
-        "x^{3} + 3 x^{2} y + 3 x y^{2} + y^{3}",
-        "x^3 + 3*x^2*y + 3*x*y^2 + y^3",
-    );
+    prints(&pow(add(vec![x(), y()]), i(3)), "x^{3} + 3 x^{2} y + 3 x y^{2} + y^{3}", "x^3 + 3*x^2*y + 3*x*y^2 + y^3");
     prints(&mul(vec![i(2), add(vec![x(), i(1)])]), "2 x + 2", "2*x + 2");
     group(&[
         mul(vec![add(vec![x(), i(1)]), add(vec![x(), i(2)]), add(vec![x(), i(3)])]),
@@ -393,7 +389,14 @@ fn tagged_values_and_text() {
     let qty = |v| Expr::new(ExprKind::Quantity { value: Box::new(v), unit: "cm".into() }, S);
     assert_eq!(canonical(&qty(div(i(4), i(2)))), qty(i(2)));
     assert_eq!(canonical(&Expr::text("  Evelyn   Smith ", S)), Expr::text("Evelyn Smith", S));
-    let pm = Expr::new(ExprKind::PlusMinus { lhs: Some(Box::new(add(vec![i(1), i(2)]))), rhs: Box::new(sqrt(i(8))), minus_plus: false }, S);
+    let pm = Expr::new(
+        ExprKind::PlusMinus {
+            lhs: Some(Box::new(add(vec![i(1), i(2)]))),
+            rhs: Box::new(sqrt(i(8))),
+            minus_plus: false,
+        },
+        S,
+    );
     prints(&pm, "3 \\pm 2 \\sqrt{2}", "3 +- 2*sqrt(2)");
 }
 
@@ -410,7 +413,10 @@ fn terms_print_in_natural_order() {
 
 #[test]
 fn spans_do_not_matter_but_are_kept_at_the_top() {
-    let e = Expr::new(ExprKind::Add { terms: vec![Expr::int(1, Span::new(0, 1)), Expr::int(2, Span::new(2, 3))] }, Span::new(0, 3));
+    let e = Expr::new(
+        ExprKind::Add { terms: vec![Expr::int(1, Span::new(0, 1)), Expr::int(2, Span::new(2, 3))] },
+        Span::new(0, 3),
+    );
     let ce = canonical(&e);
     assert_eq!(ce, i(3));
     assert_eq!(ce.span, Span::new(0, 3));

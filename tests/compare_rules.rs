@@ -196,6 +196,21 @@ fn collections() {
             ("x = \\pm 8", "x = 8, x = -8", true, Some(PlusMinus)),
             ("x = \\pm 8", "x = 8", false, None),
             ("3 \\pm 2\\sqrt{2}", "3+2\\sqrt2, 3-2\\sqrt2", true, None),
+            // A repeated answer counts once.
+            ("(1,2),(3,4)", "(3,4),(1,2),(3,4)", true, Some(Set)),
+            // Matrix arithmetic.
+            (
+                "\\begin{pmatrix}6 & 8\\\\10 & 12\\end{pmatrix}",
+                "\\begin{pmatrix}1 & 2\\\\3 & 4\\end{pmatrix} + \\begin{pmatrix}5 & 6\\\\7 & 8\\end{pmatrix}",
+                true,
+                Some(Matrix),
+            ),
+            (
+                "\\begin{pmatrix}2 & 4\\end{pmatrix}",
+                "2\\begin{pmatrix}1 & 3\\end{pmatrix}",
+                false,
+                None,
+            ),
         ],
         &Options::default(),
         true,
@@ -254,4 +269,16 @@ fn verdicts_explain_themselves() {
     let v = verify_str("1", "\\frac{1}{", &Options::default());
     assert!(!v.equal);
     assert_eq!(v.method, NoAnswer);
+}
+
+#[test]
+fn doubly_escaped_and_unreadable_inputs() {
+    let d = Options::default();
+    // `\\frac` from a raw string or JSON is read as `\frac`.
+    assert!(verify_str("$\\\\left(\\\\frac{1}{5},\\\\frac{1}{6}\\\\right)$", "$\\left( \\frac{1}{5}, \\frac{1}{6} \\right)$", &d).equal);
+    assert!(verify_str("$-2 \\\\le x \\\\le 7$", "$x \\in [-2,7]$", &d).equal);
+    // Unreadable but identical text is the same answer; different text is not.
+    let v = verify_str("\\foo{1}", "\\foo{1}", &d);
+    assert_eq!((v.equal, v.method), (true, Text));
+    assert!(!verify_str("\\foo{1}", "\\foo{2}", &d).equal);
 }

@@ -1,9 +1,7 @@
 //! Printer output for every node kind, LaTeX and plain, on trees built by
 //! hand (canonical or not), in the notation of grammars/README.md.
 
-use mathgrade::ast::{
-    BigOp, Constant, ExprKind, Func, LimitDir, MatrixKind, NumberSet, RelOp, SetOp, Symbol,
-};
+use mathgrade::ast::{BigOp, Constant, ExprKind, Func, LimitDir, MatrixKind, NumberSet, RelOp, SetOp, Symbol};
 use mathgrade::{to_latex, to_plain, Expr, Span};
 use num_rational::BigRational;
 
@@ -61,7 +59,8 @@ fn numbers() {
     p(&i(-3), "-3", "-3");
     p(&q(1, 2), "\\frac{1}{2}", "1/2");
     p(&q(-1, 2), "-\\frac{1}{2}", "-1/2");
-    let dec = |n: i64, d: i64, t: &str| k(ExprKind::Decimal { value: BigRational::new(n.into(), d.into()), text: t.into() });
+    let dec =
+        |n: i64, d: i64, t: &str| k(ExprKind::Decimal { value: BigRational::new(n.into(), d.into()), text: t.into() });
     p(&dec(1, 4, "0.25"), "0.25", "0.25");
     p(&dec(3, 2000, "1.5e-3"), "0.0015", "0.0015");
     p(&dec(333, 10, "33.30"), "33.30", "33.30");
@@ -230,9 +229,7 @@ fn calculus() {
     };
     p(&int(Some(i(0)), Some(i(1))), "\\int_{0}^{1} x^{2} \\, dx", "Integral(x^2, (x, 0, 1))");
     p(&int(None, None), "\\int x^{2} \\, dx", "Integral(x^2, x)");
-    let lim = |dir| {
-        k(ExprKind::Limit { body: bx(v("f")), var: Symbol::new("x"), to: bx(i(0)), dir })
-    };
+    let lim = |dir| k(ExprKind::Limit { body: bx(v("f")), var: Symbol::new("x"), to: bx(i(0)), dir });
     p(&lim(Some(LimitDir::Plus)), "\\lim_{x \\to 0^{+}} f", "Limit(f, x, 0, '+')");
     p(&lim(Some(LimitDir::Minus)), "\\lim_{x \\to 0^{-}} f", "Limit(f, x, 0, '-')");
     p(&lim(None), "\\lim_{x \\to 0} f", "Limit(f, x, 0)");
@@ -264,11 +261,7 @@ fn relations() {
     for (op, l, pl) in ops {
         p(&rel(vec![op], vec![v("a"), v("b")]), &format!("a {l} b"), &format!("a {pl} b"));
     }
-    p(
-        &rel(vec![RelOp::Lt, RelOp::Le], vec![i(0), x(), add(vec![y(), i(1)])]),
-        "0 < x \\le y + 1",
-        "0 < x <= y + 1",
-    );
+    p(&rel(vec![RelOp::Lt, RelOp::Le], vec![i(0), x(), add(vec![y(), i(1)])]), "0 < x \\le y + 1", "0 < x <= y + 1");
 }
 
 #[test]
@@ -290,9 +283,7 @@ fn collections() {
     p(&set(vec![]), "\\emptyset", "EmptySet");
     p(&k(ExprKind::Tuple { items: vec![i(1), i(2)] }), "\\left(1, 2\\right)", "(1, 2)");
     p(&k(ExprKind::List { items: vec![i(1), i(2), i(3)] }), "1, 2, 3", "1, 2, 3");
-    let interval = |lc, hc| {
-        k(ExprKind::Interval { lo: bx(i(0)), hi: bx(i(1)), lo_closed: lc, hi_closed: hc })
-    };
+    let interval = |lc, hc| k(ExprKind::Interval { lo: bx(i(0)), hi: bx(i(1)), lo_closed: lc, hi_closed: hc });
     p(&interval(true, false), "\\left[0, 1\\right)", "Interval.Ropen(0, 1)");
     p(&interval(false, true), "\\left(0, 1\\right]", "Interval.Lopen(0, 1)");
     p(&interval(true, true), "\\left[0, 1\\right]", "Interval(0, 1)");
@@ -339,9 +330,5 @@ fn matrices_and_cases() {
             (i(0), None),
         ],
     });
-    p(
-        &cases,
-        "\\begin{cases}x & x > 0 \\\\ 0 & \\text{otherwise}\\end{cases}",
-        "Piecewise((x, x > 0), (0, True))",
-    );
+    p(&cases, "\\begin{cases}x & x > 0 \\\\ 0 & \\text{otherwise}\\end{cases}", "Piecewise((x, x > 0), (0, True))");
 }

@@ -39,9 +39,9 @@ impl Ctx<'_> {
             (Func::Log, 2) => self.fold_log(args),
             (Func::Ln, 1) => self.fold_ln(args),
             (Func::Factorial, 1) => match number::int_value(&args[0]).and_then(|n| n.to_u64()) {
-                Some(n) if n <= self.limits.max_factorial => number::factorial(n, self.limits.max_int_bits)
-                    .map(number::int)
-                    .unwrap_or_else(|| func(f, args)),
+                Some(n) if n <= self.limits.max_factorial => {
+                    number::factorial(n, self.limits.max_int_bits).map(number::int).unwrap_or_else(|| func(f, args))
+                }
                 _ => func(f, args),
             },
             (Func::Binom, 2) => {
@@ -100,14 +100,7 @@ impl Ctx<'_> {
             (Func::Im, 1) if vals.is_some() => number::int(0),
             // Exact values at zero, the only trig values folded here.
             (
-                Func::Sin
-                | Func::Tan
-                | Func::Asin
-                | Func::Atan
-                | Func::Sinh
-                | Func::Tanh
-                | Func::Asinh
-                | Func::Atanh,
+                Func::Sin | Func::Tan | Func::Asin | Func::Atan | Func::Sinh | Func::Tanh | Func::Asinh | Func::Atanh,
                 1,
             ) if args[0].is_int(0) => number::int(0),
             (Func::Cos | Func::Cosh, 1) if args[0].is_int(0) => number::int(1),

@@ -307,9 +307,8 @@ impl Ctx<'_> {
 
         // A factor `±b` takes the rest of the product into it: `2 (±3)` is
         // `±6`, whichever way `\pm 2 \sqrt{3}` was grouped.
-        let pm = acc.items.iter().position(|(b, e)| {
-            e.is_one() && matches!(&b.kind, ExprKind::PlusMinus { lhs: None, .. })
-        });
+        let pm =
+            acc.items.iter().position(|(b, e)| e.is_one() && matches!(&b.kind, ExprKind::PlusMinus { lhs: None, .. }));
         if let Some(pos) = pm {
             let (b, _) = acc.items.remove(pos);
             let ExprKind::PlusMinus { rhs, minus_plus, .. } = b.kind else { unreachable!() };
@@ -355,27 +354,7 @@ impl Ctx<'_> {
             let s = build_sum(terms);
             factors.push(if n == 1 { s } else { Expr::pow(s, number::int(n), Span::EMPTY) });
         }
-        let coeff = self.absorb_into_tagged(coeff, &mut factors);
         finish(coeff, factors)
-    }
-
-    /// A number times one quantity or percentage goes into its value:
-    /// `-(5 cm)` is `-5 cm`, `2 · 30%` is `60%`.
-    fn absorb_into_tagged(&self, coeff: BigRational, factors: &mut [Expr]) -> BigRational {
-        if coeff.is_one() {
-            return coeff;
-        }
-        let is_tagged = |f: &Expr| matches!(f.kind, ExprKind::Quantity { .. } | ExprKind::Percent { .. });
-        let mut tagged = factors.iter_mut().filter(|f| is_tagged(f));
-        let (Some(t), None) = (tagged.next(), tagged.next()) else { return coeff };
-        match &mut t.kind {
-            ExprKind::Quantity { value, .. } | ExprKind::Percent { value } => {
-                let v = std::mem::replace(&mut **value, number::int(0));
-                **value = self.mul_canonical(vec![num(coeff), v]);
-            }
-            _ => unreachable!("filtered"),
-        }
-        BigRational::one()
     }
 
     /// Product of canonical factors known to need no combining (a

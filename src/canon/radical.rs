@@ -88,7 +88,7 @@ pub(crate) fn normalize(
     }
 
     let mut radicals: Vec<(BigInt, u32)> = Vec::new();
-    for _ in 0..MAX_ROUNDS {
+    for round in 0..MAX_ROUNDS {
         radicals = st.radicals(std::mem::take(&mut ints), max_bits);
         // Equal bases left in two places (a reduced radical meeting another
         // index, or an opaque power): merge them and go again, so the result
@@ -102,7 +102,7 @@ pub(crate) fn normalize(
                 *seen.entry(b.numer().clone()).or_default() += 1;
             }
         }
-        if seen.values().all(|&n| n <= 1) {
+        if seen.values().all(|&n| n <= 1) || round + 1 == MAX_ROUNDS {
             break;
         }
         for (m, q) in radicals.drain(..) {
@@ -171,10 +171,8 @@ impl State {
             let p = fr.numer().to_u32();
             // n^(p/q) = (n^p)^(1/q), when n^p is small enough to compute.
             let m = match (q, p) {
-                (Some(q), Some(p)) => {
-                    pow_rational(&BigRational::from_integer(n.clone()), &BigInt::from(p), max_bits)
-                        .map(|m| (m.numer().clone(), q))
-                }
+                (Some(q), Some(p)) => pow_rational(&BigRational::from_integer(n.clone()), &BigInt::from(p), max_bits)
+                    .map(|m| (m.numer().clone(), q)),
                 _ => None,
             };
             match m {

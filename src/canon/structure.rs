@@ -13,6 +13,8 @@
 //! * nested unions (intersections) are one sorted, left-nested chain;
 //! * `matrix`, `bmatrix`, `Bmatrix` are `pmatrix`; `vmatrix` is the
 //!   determinant of the `pmatrix`;
+//! * a quantity or percentage with a negative value is the negation of
+//!   the positive one (`-5 cm` is read as `-(5 cm)`);
 //! * text has its whitespace trimmed and collapsed; a piecewise condition
 //!   `\text{otherwise}` is no condition.
 
@@ -48,21 +50,22 @@ impl Ctx<'_> {
                 lower: self.opt(lower),
                 upper: self.opt(upper),
             },
-            Integral { body, var, lower, upper } => Integral {
-                body: self.boxed(body),
-                var: var.clone(),
-                lower: self.opt(lower),
-                upper: self.opt(upper),
-            },
+            Integral { body, var, lower, upper } => {
+                Integral { body: self.boxed(body), var: var.clone(), lower: self.opt(lower), upper: self.opt(upper) }
+            }
             Limit { body, var, to, dir } => {
                 Limit { body: self.boxed(body), var: var.clone(), to: self.boxed(to), dir: *dir }
             }
-            Derivative { body, var, order } => {
-                Derivative { body: self.boxed(body), var: var.clone(), order: *order }
-            }
+            Derivative { body, var, order } => Derivative { body: self.boxed(body), var: var.clone(), order: *order },
             Relation { ops, operands } => return self.relation(ops, operands),
-            Percent { value } => Percent { value: self.boxed(value) },
-            Quantity { value, unit } => Quantity { value: self.boxed(value), unit: unit.clone() },
+            Percent { value } => {
+                let (neg, v) = pull_sign(self.canon(value));
+                return self.signed(neg, Expr::new(Percent { value: Box::new(v) }, e.span));
+            }
+            Quantity { value, unit } => {
+                let (neg, v) = pull_sign(self.canon(value));
+                return self.signed(neg, Expr::new(Quantity { value: Box::new(v), unit: unit.clone() }, e.span));
+            }
             PlusMinus { lhs, rhs, minus_plus } => {
                 let lhs = lhs.as_ref().map(|l| self.canon(l));
                 let terms = lhs.into_iter().collect::<Vec<_>>();
@@ -121,6 +124,18 @@ impl Ctx<'_> {
         Expr::new(kind, e.span)
     }
 
+    /// `-t` for a tagged value whose sign was pulled out: `-5 cm` is
+    /// `-(5 cm)`, as the parsers read it.
+    fn signed(&self, neg: bool, t: Expr) -> Expr {
+        if !neg {
+            return t;
+        }
+        let span = t.span;
+        let mut out = self.mul_canonical(vec![crate::canon::number::int(-1), t]);
+        out.span = span;
+        out
+    }
+
     fn relation(&self, ops: &[RelOp], operands: &[Expr]) -> Expr {
         let mut operands = self.all(operands);
         let mut ops = ops.to_vec();
@@ -165,9 +180,8 @@ impl Ctx<'_> {
         leaves.dedup();
         let mut it = leaves.into_iter();
         let first = it.next().unwrap_or_else(|| Expr::new(ExprKind::EmptySet, Span::EMPTY));
-        let mut out = it.fold(first, |acc, x| {
-            Expr::new(ExprKind::SetOp { op, lhs: Box::new(acc), rhs: Box::new(x) }, Span::EMPTY)
-        });
+        let mut out = it
+            .fold(first, |acc, x| Expr::new(ExprKind::SetOp { op, lhs: Box::new(acc), rhs: Box::new(x) }, Span::EMPTY));
         out.span = e.span;
         out
     }
@@ -176,24 +190,29 @@ impl Ctx<'_> {
 /// A canonical `lhs ± rhs` from canonical parts: the right side's leading
 /// coefficient made positive (`± (-b)` is `∓ b`), a zero left side dropped.
 pub(crate) fn plus_minus(lhs: Option<Expr>, rhs: Expr, minus_plus: bool) -> Expr {
-    let leading_negative = match &rhs.kind {
-        ExprKind::Add { terms } => terms.first().is_some_and(|t| split_term(t.clone()).0.is_negative()),
-        _ => split_term(rhs.clone()).0.is_negative(),
-    };
-    let (rhs, minus_plus) = if leading_negative {
-        let neg = match &rhs.kind {
-            ExprKind::Add { terms } => build_sum(negate_terms(terms)),
-            _ => {
-                let (c, m) = split_term(rhs);
-                make_term(-c, m)
-            }
-        };
-        (neg, !minus_plus)
-    } else {
-        (rhs, minus_plus)
-    };
+    let (neg, rhs) = pull_sign(rhs);
     let lhs = lhs.filter(|l| !l.is_int(0)).map(Box::new);
-    Expr::new(ExprKind::PlusMinus { lhs, rhs: Box::new(rhs), minus_plus }, Span::EMPTY)
+    Expr::new(ExprKind::PlusMinus { lhs, rhs: Box::new(rhs), minus_plus: minus_plus ^ neg }, Span::EMPTY)
+}
+
+/// A value with a negative leading coefficient, negated: `(true, 5)` for
+/// `-5`.
+fn pull_sign(v: Expr) -> (bool, Expr) {
+    let negative = match &v.kind {
+        ExprKind::Add { terms } => terms.first().is_some_and(|t| split_term(t.clone()).0.is_negative()),
+        _ => split_term(v.clone()).0.is_negative(),
+    };
+    if !negative {
+        return (false, v);
+    }
+    let neg = match &v.kind {
+        ExprKind::Add { terms } => build_sum(negate_terms(terms)),
+        _ => {
+            let (c, m) = split_term(v);
+            make_term(-c, m)
+        }
+    };
+    (true, neg)
 }
 
 /// A piecewise condition that means "no condition": `\text{otherwise}`.

@@ -172,8 +172,96 @@ fn vector_of(e: &Expr) -> Option<Vec<Expr>> {
     }
 }
 
+/// Largest matrix dimension evaluated by matrix arithmetic.
+const MAX_MATRIX_DIM: usize = 16;
+
+/// The entries of a matrix expression: sums, negations, scalar multiples
+/// and products of matrices, entry by entry (`A + B` against its sum).
+fn matrix_value(e: &Expr) -> Option<Vec<Vec<Expr>>> {
+    let sp = e.span;
+    match &e.kind {
+        ExprKind::Matrix { rows, .. } => {
+            (rows.len() <= MAX_MATRIX_DIM && rows.iter().all(|r| r.len() <= MAX_MATRIX_DIM)).then(|| rows.clone())
+        }
+        ExprKind::Neg { arg } => {
+            let m = matrix_value(arg)?;
+            Some(m.into_iter().map(|r| r.into_iter().map(|x| Expr::neg(x, sp)).collect()).collect())
+        }
+        ExprKind::Add { terms } => {
+            let ms: Option<Vec<_>> = terms.iter().map(matrix_value).collect();
+            let ms = ms?;
+            let (r, c) = (ms[0].len(), ms[0].first().map_or(0, Vec::len));
+            if ms.iter().any(|m| m.len() != r || m.iter().any(|row| row.len() != c)) {
+                return None;
+            }
+            Some(
+                (0..r)
+                    .map(|i| (0..c).map(|j| Expr::add(ms.iter().map(|m| m[i][j].clone()).collect(), sp)).collect())
+                    .collect(),
+            )
+        }
+        ExprKind::Mul { factors } => {
+            let mut acc: Option<Vec<Vec<Expr>>> = None;
+            let mut scalars = Vec::new();
+            for f in factors {
+                match matrix_value(f) {
+                    Some(m) => {
+                        acc = Some(match acc {
+                            None => m,
+                            Some(a) => mat_mul(&a, &m, sp)?,
+                        })
+                    }
+                    None if super::scalar::is_scalar(f) => scalars.push(f.clone()),
+                    None => return None,
+                }
+            }
+            let m = acc?;
+            Some(
+                m.into_iter()
+                    .map(|r| {
+                        r.into_iter()
+                            .map(|x| {
+                                let mut fs = scalars.clone();
+                                fs.push(x);
+                                Expr::mul(fs, sp)
+                            })
+                            .collect()
+                    })
+                    .collect(),
+            )
+        }
+        _ => None,
+    }
+}
+
+fn mat_mul(a: &[Vec<Expr>], b: &[Vec<Expr>], sp: crate::span::Span) -> Option<Vec<Vec<Expr>>> {
+    let inner = a.first()?.len();
+    if inner != b.len() || inner == 0 {
+        return None;
+    }
+    let cols = b[0].len();
+    Some(
+        a.iter()
+            .map(|row| {
+                (0..cols)
+                    .map(|j| Expr::add((0..inner).map(|k| Expr::mul(vec![row[k].clone(), b[k][j].clone()], sp)).collect(), sp))
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
 pub fn compare_collections(g: &Expr, p: &Expr, ctx: &Ctx) -> Outcome {
     use ExprKind::*;
+    // Matrix arithmetic on either side.
+    let is_matrix = |e: &Expr| matches!(e.kind, Matrix { .. });
+    if (is_matrix(g) || is_matrix(p)) && !(is_matrix(g) && is_matrix(p)) {
+        if let (Some(a), Some(b)) = (matrix_value(g), matrix_value(p)) {
+            let same_shape = a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| x.len() == y.len());
+            let eq = same_shape && a.iter().zip(&b).all(|(x, y)| all_pairs(x, y, ctx));
+            return Some((eq, Method::Matrix));
+        }
+    }
     // A matrix in parentheses is still the matrix; a one-element set or
     // list against a single value compares the element.
     match (&g.kind, &p.kind) {
@@ -225,8 +313,8 @@ pub fn compare_collections(g: &Expr, p: &Expr, ctx: &Ctx) -> Outcome {
     }
     // Unordered answers: sets, lists, and a tuple against a set.
     if let (Some(a), Some(b)) = (items_of(g), items_of(p)) {
-        let dedupe = matches!(g.kind, Set { .. }) || matches!(p.kind, Set { .. });
-        return Some((match_multisets(a, b, ctx, dedupe), Method::Set));
+        // Answer lists are sets of solutions: a repeated answer counts once.
+        return Some((match_multisets(a, b, ctx, true), Method::Set));
     }
     // One element against a value.
     if let Some(a) = items_of(g) {

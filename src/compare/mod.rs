@@ -31,6 +31,9 @@ use crate::span::Span;
 pub struct Ctx<'o> {
     pub opts: &'o Options,
     seed: u64,
+    /// Canonical forms already computed in this comparison: the rules ask
+    /// for the same ones repeatedly.
+    canon_memo: std::cell::RefCell<std::collections::HashMap<Expr, Expr>>,
 }
 
 /// Node visits allowed to one numeric evaluation.
@@ -38,11 +41,16 @@ const EVAL_BUDGET: u64 = 200_000;
 
 impl<'o> Ctx<'o> {
     pub fn new(opts: &'o Options, seed: u64) -> Ctx<'o> {
-        Ctx { opts, seed }
+        Ctx { opts, seed, canon_memo: Default::default() }
     }
 
     pub fn canon(&self, e: &Expr) -> Expr {
-        canonical_with(e, &self.opts.limits)
+        if let Some(c) = self.canon_memo.borrow().get(e) {
+            return c.clone();
+        }
+        let c = canonical_with(e, &self.opts.limits);
+        self.canon_memo.borrow_mut().insert(e.clone(), c.clone());
+        c
     }
 
     /// The seed of the random points, derived from the inputs.
@@ -61,10 +69,11 @@ pub(crate) type Outcome = Option<(bool, Method)>;
 
 /// Compare two parsed answers.
 pub fn verify(gold: &Expr, pred: &Expr, opts: &Options) -> Verdict {
-    let gc = canonical_with(gold, &opts.limits);
-    let pc = canonical_with(pred, &opts.limits);
+    let probe = Ctx::new(opts, 0);
+    let gc = probe.canon(gold);
+    let pc = probe.canon(pred);
     let seed = crate::eval::points::seed_of(&[&gc.sexpr(), &pc.sexpr()]);
-    let ctx = Ctx::new(opts, seed);
+    let ctx = Ctx { seed, ..probe };
     let outcome = compare(gold, pred, &ctx);
     let (equal, method) = outcome.unwrap_or((false, Method::Mismatch));
     Verdict {
@@ -255,6 +264,16 @@ fn radians(x: &Expr) -> Expr {
 pub fn verify_str(gold: &str, pred: &str, opts: &Options) -> Verdict {
     let g = read_answer(gold, &opts.gold_targets, opts);
     let p = read_answer(pred, &opts.pred_targets, opts);
+    if g.is_none() && p.is_none() && !gold.trim().is_empty() && collapse(gold) == collapse(pred) {
+        // Neither reads as math, but they are the same text.
+        return Verdict {
+            equal: true,
+            method: Method::Text,
+            gold_canonical: None,
+            pred_canonical: None,
+            note: "equal: unreadable as math, but the same text".into(),
+        };
+    }
     let (Some((ge, gsrc)), Some((pe, psrc))) = (g, p) else {
         return Verdict {
             equal: false,
@@ -274,10 +293,49 @@ pub fn verify_str(gold: &str, pred: &str, opts: &Options) -> Verdict {
 }
 
 /// Find and parse the answer in `text`: the first extraction candidate
-/// that parses, else the whole text.
+/// that parses (see [`crate::extract`]), else the whole text.
 pub fn read_answer(text: &str, targets: &[Target], opts: &Options) -> Option<(Expr, String)> {
-    let _ = targets;
+    for c in crate::extract::extract_all(text, targets, opts.boxed_match_priority) {
+        // Doubly escaped LaTeX (`\\frac{1}{2}` from JSON or a raw string) is
+        // read unescaped first, unless environments make `\\` line breaks.
+        let unescaped = unescape_backslashes(&c.text);
+        let mut tries = vec![c.text.clone()];
+        if let Some(u) = unescaped {
+            if c.text.contains("\\begin") {
+                tries.push(u);
+            } else {
+                tries.insert(0, u);
+            }
+        }
+        for t in tries {
+            if let Ok(e) = parse_with(&t, c.syntax, &opts.limits) {
+                return Some((e, t));
+            }
+        }
+    }
     let trimmed = text.trim().trim_matches('$').trim();
     let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
     parse_with(trimmed, Syntax::Auto, &opts.limits).ok().map(|e| (e, trimmed.to_string()))
+}
+
+/// `\\frac` → `\frac` when every doubled backslash is followed by a
+/// letter or a brace (a line break `\\` never is, in an answer).
+fn unescape_backslashes(s: &str) -> Option<String> {
+    if !s.contains("\\\\") {
+        return None;
+    }
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(k) = s[i..].find("\\\\") {
+        let after = bytes.get(i + k + 2).copied();
+        if !after.is_some_and(|b| b.is_ascii_alphabetic() || b == b'{' || b == b'}') {
+            return None;
+        }
+        i += k + 2;
+    }
+    Some(s.replace("\\\\", "\\"))
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -95,9 +95,7 @@ fn rational(v: &BigRational) -> Piece {
 fn expr(e: &Expr) -> Piece {
     use ExprKind::*;
     match &e.kind {
-        Integer { value } => {
-            Piece::new(value.to_string(), if value.is_negative() { Prec::Neg } else { Prec::Atom })
-        }
+        Integer { value } => Piece::new(value.to_string(), if value.is_negative() { Prec::Neg } else { Prec::Atom }),
         Rational { value } => rational(value),
         Decimal { value, text } => {
             let s = decimal_text(value, text);
@@ -148,7 +146,7 @@ fn expr(e: &Expr) -> Piece {
             if let Some(u) = upper {
                 s += &format!("^{{{}}}", to_latex(u));
             }
-            Piece::new(format!("{s} {}", sub(body, Prec::Product, false)), Prec::Sum)
+            Piece::new(format!("{s} {}", operand_body(body)), Prec::Sum)
         }
         Integral { body, var, lower, upper } => {
             let mut s = "\\int".to_string();
@@ -172,10 +170,7 @@ fn expr(e: &Expr) -> Piece {
                     format!("{}^{{{sign}}}", sub(to, Prec::Postfix, false))
                 }
             };
-            Piece::new(
-                format!("\\lim_{{{} \\to {to}}} {}", symbol(var), sub(body, Prec::Product, false)),
-                Prec::Sum,
-            )
+            Piece::new(format!("\\lim_{{{} \\to {to}}} {}", symbol(var), operand_body(body)), Prec::Sum)
         }
         Derivative { body, var, order } => {
             let v = symbol(var);
@@ -184,7 +179,7 @@ fn expr(e: &Expr) -> Piece {
             } else {
                 format!("\\frac{{d^{{{order}}}}}{{d{v}^{{{order}}}}}")
             };
-            Piece::new(format!("{op} {}", sub(body, Prec::Power, false)), Prec::Sum)
+            Piece::new(format!("{op} {}", operand_body(body)), Prec::Sum)
         }
         Relation { ops, operands } => {
             let mut s = String::new();
@@ -212,11 +207,7 @@ fn expr(e: &Expr) -> Piece {
         Interval { lo, hi, lo_closed, hi_closed } => {
             let l = if *lo_closed { "[" } else { "(" };
             let r = if *hi_closed { "]" } else { ")" };
-            Piece::atom(format!(
-                "\\left{l}{}, {}\\right{r}",
-                sub(lo, Prec::Rel, false),
-                sub(hi, Prec::Rel, false)
-            ))
+            Piece::atom(format!("\\left{l}{}, {}\\right{r}", sub(lo, Prec::Rel, false), sub(hi, Prec::Rel, false)))
         }
         SetOp { op, lhs, rhs } => {
             let cmd = match op {
@@ -274,13 +265,32 @@ fn expr(e: &Expr) -> Piece {
     }
 }
 
+/// The body of `\sum`, `\prod`, `\lim`, `\frac{d}{dx}`: it runs over a
+/// product of juxtaposed factors but stops at a sum or a `\cdot`, so
+/// anything else is parenthesized.
+fn operand_body(body: &Expr) -> String {
+    let p = expr(body);
+    if p.prec < Prec::Product || (p.prec <= Prec::Neg && p.s.contains("\\cdot")) {
+        paren(&p.s)
+    } else {
+        p.s
+    }
+}
+
 /// Terms joined by ` + `, or ` - ` for a term printed with a leading minus
 /// (`x - 3`, not `x + -3`): `a + (-t)` and `a - t` are the same value
 /// however the parser groups `-t`.
 fn sum(terms: &[Expr]) -> String {
     let mut s = String::new();
     for (i, t) in terms.iter().enumerate() {
-        let p = sub(t, Prec::Sum, false);
+        let piece = expr(t);
+        // `a + (-t)` reads as `a - t` only when the minus applies to the
+        // whole term (a product, power...), not to part of `-1 \bmod x`.
+        let p = if i > 0 && piece.starts_minus() && piece.prec < Prec::Product {
+            paren(&piece.s)
+        } else {
+            wrap(piece, Prec::Sum, false)
+        };
         if i == 0 {
             s = p;
         } else if let Some(rest) = p.strip_prefix('-') {
@@ -296,15 +306,25 @@ fn sum(terms: &[Expr]) -> String {
 
 /// Factors side by side, with `\cdot` where juxtaposition would misread:
 /// before a digit (`2 \cdot 3`), before a fraction after a digit (`2
-/// \frac{1}{2}` is a mixed number), before a parenthesis after a letter
-/// (`f \left(x\right)` is a function call).
+/// \frac{1}{2}` is a mixed number), before a word command (`2 \mathrm{m}`
+/// is a unit),
+/// before a parenthesis after a letter (`f \left(x\right)` is a function
+/// call).
 fn juxtapose(factors: &[Expr]) -> String {
     let mut s = String::new();
     for (i, f) in factors.iter().enumerate() {
-        let p = if i == 0 { sub(f, Prec::Neg, false) } else { sub(f, Prec::Power, true) };
+        // The first factor only needs to be a product itself (`-5 \text{
+        // cm}`, a leading minus covers the whole product); the others must
+        // bind tighter and not start with a minus.
+        let p = if i == 0 { sub(f, Prec::Product, false) } else { sub(f, Prec::Power, true) };
         if i > 0 {
             let prev_digit = s.ends_with(|c: char| c.is_ascii_digit());
+            // After a value, a word command may read as a unit (`2
+            // \operatorname{arccot}` as "2 arccot", the parser does this
+            // after `\pi` too), so it gets a `\cdot`.
+            let word = ["\\operatorname", "\\mathrm", "\\text"].iter().any(|w| p.starts_with(w));
             let cdot = p.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+                || word
                 || (prev_digit && p.starts_with("\\frac"))
                 || (!prev_digit && p.starts_with("\\left("));
             s += if cdot { " \\cdot " } else { " " };
@@ -428,10 +448,9 @@ fn function(f: F, args: &[Expr]) -> Piece {
         (F::Ceil, [x]) => Piece::atom(format!("\\lceil {}\\rceil", to_latex(x))),
         (F::Factorial, [x]) => Piece::new(format!("{}!", sub(x, Prec::Atom, true)), Prec::Postfix),
         (F::Binom, [n, k]) => Piece::atom(format!("\\binom{{{}}}{{{}}}", to_latex(n), to_latex(k))),
-        (F::Mod, [a, m]) => Piece::new(
-            format!("{} \\bmod {}", sub(a, Prec::Neg, false), sub(m, Prec::Power, true)),
-            Prec::Sum,
-        ),
+        (F::Mod, [a, m]) => {
+            Piece::new(format!("{} \\bmod {}", sub(a, Prec::Neg, false), sub(m, Prec::Power, true)), Prec::Sum)
+        }
         _ => call(f, args),
     }
 }

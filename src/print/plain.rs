@@ -73,9 +73,7 @@ fn rational(v: &BigRational) -> Piece {
 fn expr(e: &Expr) -> Piece {
     use ExprKind::*;
     match &e.kind {
-        Integer { value } => {
-            Piece::new(value.to_string(), if value.is_negative() { Prec::Neg } else { Prec::Atom })
-        }
+        Integer { value } => Piece::new(value.to_string(), if value.is_negative() { Prec::Neg } else { Prec::Atom }),
         Rational { value } => rational(value),
         Decimal { value, text } => {
             let s = decimal_text(value, text);
@@ -92,7 +90,14 @@ fn expr(e: &Expr) -> Piece {
         Add { terms } => {
             let mut s = String::new();
             for (i, t) in terms.iter().enumerate() {
-                let p = sub(t, Prec::Sum, false);
+                let piece = expr(t);
+                // `a + (-t)` reads as `a - t` only when the minus applies
+                // to the whole term, not to part of it.
+                let p = if i > 0 && piece.starts_minus() && piece.prec < Prec::Product {
+                    format!("({})", piece.s)
+                } else {
+                    wrap(piece, Prec::Sum, false)
+                };
                 if i == 0 {
                     s = p;
                 } else if let Some(rest) = p.strip_prefix('-') {
@@ -117,10 +122,9 @@ fn expr(e: &Expr) -> Piece {
                 }
             }
         },
-        Div { num, den } => Piece::new(
-            format!("{}/{}", sub(num, Prec::Product, false), sub(den, Prec::Power, true)),
-            Prec::Product,
-        ),
+        Div { num, den } => {
+            Piece::new(format!("{}/{}", sub(num, Prec::Product, false), sub(den, Prec::Power, true)), Prec::Product)
+        }
         Pow { base, exp } => power(e, base, exp),
         Root { radicand, index } => Piece::atom(match index {
             None => format!("sqrt({})", to_plain(radicand)),
@@ -129,10 +133,14 @@ fn expr(e: &Expr) -> Piece {
         Neg { arg } => Piece::new(format!("-{}", sub(arg, Prec::Product, true)), Prec::Neg),
         PlusMinus { lhs, rhs, minus_plus } => {
             let op = if *minus_plus { "-+" } else { "+-" };
-            let r = sub(rhs, Prec::Product, true);
             match lhs {
-                Some(l) => Piece::new(format!("{} {op} {r}", sub(l, Prec::Sum, false)), Prec::Sum),
-                None => Piece::new(format!("{op} {r}"), Prec::Sum),
+                Some(l) => Piece::new(
+                    format!("{} {op} {}", sub(l, Prec::Sum, false), sub(rhs, Prec::Product, true)),
+                    Prec::Sum,
+                ),
+                // A prefix `+-` binds like a unary minus, tighter than `*`
+                // and `/`: `+- (1/2)`.
+                None => Piece::new(format!("{op} {}", sub(rhs, Prec::Power, true)), Prec::Sum),
             }
         }
         Func { func, args } => function(*func, args),
@@ -183,10 +191,7 @@ fn expr(e: &Expr) -> Piece {
         Set { items } => Piece::atom(format!("{{{}}}", join(items))),
         Tuple { items } if items.len() == 1 => Piece::atom(format!("({},)", join(items))),
         Tuple { items } => Piece::atom(format!("({})", join(items))),
-        List { items } => Piece::new(
-            items.iter().map(|x| list_item(x)).collect::<Vec<_>>().join(", "),
-            Prec::List,
-        ),
+        List { items } => Piece::new(items.iter().map(list_item).collect::<Vec<_>>().join(", "), Prec::List),
         Interval { lo, hi, lo_closed, hi_closed } => {
             let (lo, hi) = (to_plain(lo), to_plain(hi));
             Piece::atom(match (lo_closed, hi_closed) {

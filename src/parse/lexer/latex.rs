@@ -49,6 +49,13 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
                     None => String::new(),
                 },
             };
+            // `\quadx`: a wide space run into a letter.
+            let name = match ["qquad", "quad"].into_iter().find(|q| {
+                name.len() > q.len() && name.starts_with(q) && name[q.len()..].bytes().all(|b| b.is_ascii_alphabetic())
+            }) {
+                Some(q) => q.to_string(),
+                None => name,
+            };
             pos += 1 + name.len();
             // `\left` / `\right` / `\mleft` / `\mright`: the delimiter that
             // follows is what matters; `|` needs to know its side.
