@@ -22,6 +22,10 @@ pub struct Limits {
     /// Most terms polynomial expansion may produce; larger products and
     /// powers of sums are kept unexpanded.
     pub max_expand_terms: usize,
+    /// Highest power of a sum that is multiplied out: `(x+1)^{101}` stays a
+    /// power (the comparer still tests it at random points), which keeps a
+    /// canonical form cheap however few terms the result would have.
+    pub max_expand_power: u32,
 }
 
 impl Default for Limits {
@@ -33,6 +37,7 @@ impl Default for Limits {
             max_int_bits: 1 << 16,
             max_factorial: 1000,
             max_expand_terms: 256,
+            max_expand_power: 16,
         }
     }
 }

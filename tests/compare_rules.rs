@@ -138,6 +138,18 @@ fn equations() {
         &Options::default(),
         true,
     );
+    // A worked computation gives its last value; an equation in variables
+    // does not.
+    run(
+        &[
+            ("15", "5+5+5=15", true, Some(Equation)),
+            ("-2016", "2a+2b-2016 = 2(a+b)-2016 = -2016", true, Some(Equation)),
+            ("16", "5+5+5=15", false, None),
+            ("0", "a+3z=0", false, None),
+        ],
+        &Options::default(),
+        true,
+    );
     // The value of a chain is the last one before `\approx`.
     run(&[("x = 1/3", "x = 5+5+1 = 1/3 \\approx 11", true, None), ("11", "x\\approx11", true, None)], &Options::default(), false);
 }

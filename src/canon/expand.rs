@@ -49,6 +49,9 @@ impl Ctx<'_> {
         let bound = self.limits.max_expand_terms;
         let mut total: usize = 1;
         for (terms, n) in sums {
+            if *n > self.limits.max_expand_power && terms.len() > 1 {
+                return false;
+            }
             let Some(k) = power_terms(terms.len(), *n, bound) else { return false };
             total = match total.checked_mul(k) {
                 Some(t) if t <= bound => t,

@@ -93,6 +93,16 @@ pub fn named_value(r: &Expr) -> Option<&Expr> {
     if ops.len() == 1 && ops[0] == RelOp::Eq && is_name(&operands[1]) && super::scalar::free_symbols(&operands[0]).is_empty() {
         return Some(&operands[0]);
     }
+    // A worked computation ends in its value: `5+5+5 = 15`,
+    // `2(a+b) - 2016 = \dots = -2016`. Only for arithmetic, or chains of
+    // three or more, so an equation like `a + 3z = 0` is not read as `0`.
+    let stop = ops.iter().position(|o| *o == RelOp::Approx).unwrap_or(ops.len());
+    let chain = &operands[..=stop];
+    let last = chain.last()?;
+    let constant = |e: &Expr| super::scalar::free_symbols(e).is_empty() && super::scalar::is_scalar(e);
+    if chain.len() >= 2 && constant(last) && (chain.len() >= 3 || chain.iter().all(constant)) {
+        return Some(last);
+    }
     None
 }
 

@@ -67,8 +67,8 @@ pub fn bare_answer(s: &str, from: usize) -> Option<Bare> {
                     }
                 } else if TEXT_COMMANDS.contains(&&s[i + 1..j]) {
                     let k = skip_ws(b, j);
-                    if b.get(k) == Some(&b'{') {
-                        if let Some(close) = match_brace(b, k) {
+                    if k < limit && b[k] == b'{' {
+                        if let Some(close) = match_brace(&b[..limit], k) {
                             j = close + 1;
                         }
                     }

@@ -98,8 +98,12 @@ pub fn all_boxes(s: &str) -> Vec<BoxHit> {
 /// (`\boxed{\boxed{5}}` is `5`).
 pub fn box_content(s: &str, bx: &BoxHit) -> String {
     let (mut a, mut b) = trim_range(s, bx.inner);
-    while let Some(inner) = box_at(s, a).filter(|x| x.outer.end == b) {
-        (a, b) = trim_range(s, inner.inner);
+    // A few levels only: each look costs the length of the box.
+    for _ in 0..4 {
+        match box_at(&s[..b], a) {
+            Some(inner) if inner.outer.end == b => (a, b) = trim_range(s, inner.inner),
+            _ => break,
+        }
     }
     s[a..b].to_string()
 }

@@ -37,7 +37,7 @@ pub fn choice_at(s: &str, i: usize) -> Option<ChoiceHit> {
     if b[i] == b'\\' {
         let w = WRAPPERS.iter().find(|w| s[i..].starts_with(**w) && b.get(i + w.len()) == Some(&b'{'))?;
         let open = i + w.len();
-        let close = match_brace(b, open)?;
+        let close = match_brace(&b[..b.len().min(open + 40)], open)?;
         let inner = s[open + 1..close].trim();
         let letter = letter_in(inner)?;
         return Some(ChoiceHit { span: Span::new(i, close + 1), letter, form: Form::Marked });

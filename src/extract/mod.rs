@@ -13,7 +13,7 @@
 //! | 0 | "The final answer is X. I hope it is correct." (Minerva's format) |
 //! | `boxed_priority` (0 / 50 / off) | the last `\boxed{}` (boxes that together form one answer joined with ", ") |
 //! | 50 | X after a final-answer phrase: "final answer … is", "the answer is", "Answer:", "答案是", "答案为", "故答案为：" |
-//! | 150 | the math of a sentence opened by "Therefore" / "Thus" / "Hence" / "So" / "所以" / "因此" / "综上所述"; X in "所以 … 为 X" |
+//! | 150 | X in a Chinese conclusion "所以 … 为 X", "因此 … 是 X" |
 //! | 200 | a math span or number within 50 bytes after "answer" |
 //! | 250 | the whole text, when it is an answer and not prose (a bare gold such as `\dfrac{1}{9}`) |
 //! | 260, 280 | an option letter opening a line; a marked option letter (`(B)`, `\textbf{B}`) |
@@ -42,7 +42,7 @@ use crate::parse::Syntax;
 use crate::span::Span;
 
 use anchor::{find_anchors, i_hope_follows, AnchorHit, AnchorKind};
-use boxed::{all_boxes, box_at, group_boxes, make_group, BoxGroup, BoxHit};
+use boxed::{all_boxes, group_boxes, make_group, BoxGroup, BoxHit};
 use choice::{all_choices, ChoiceHit, Form};
 use clean::{choose_syntax, finish, has_content};
 use math_span::{all_spans, containing, MathSpan, SpanFinder};
@@ -59,7 +59,7 @@ pub enum Rule {
     /// "Answer:", "答案是"), in delimiters, boxed, or bare.
     FinalAnswerPhrase,
     /// A math span `$…$`, `$$…$$`, `\(…\)`, `\[…\]` (spans joined by ","
-    /// / "and" / "or" form one answer), preferred after "Therefore".
+    /// / "and" / "or" form one answer).
     LatexEnv,
     /// A bare `\frac{1}{2}` of numbers outside math delimiters.
     LatexFraction,
@@ -109,8 +109,6 @@ const PER_RULE: usize = 6;
 const MAX_CANDIDATES: usize = 16;
 /// How far after "answer" (no "is") a span or number may start.
 const NEAR_WINDOW: usize = 50;
-/// How far a "Therefore" sentence reaches.
-const SENTENCE_WINDOW: usize = 400;
 
 /// The best answer, if any (the first of [`extract_all`]).
 pub fn extract(input: &str, targets: &[Target], boxed_priority: i32) -> Option<Extraction> {
@@ -236,11 +234,6 @@ impl<'a> Doc<'a> {
         self.anchored(rank, true, out);
         for a in &self.anchors {
             match a.kind {
-                AnchorKind::Therefore { copula: false } => {
-                    if let Some(item) = self.last_item_in_sentence(a.answer_from) {
-                        out.push(TIER_THEREFORE, item.span.end, rank, self.item_extraction(item, Rule::LatexEnv));
-                    }
-                }
                 AnchorKind::AnswerNear => {
                     if let Some(item) = self.first_item_near(a.answer_from) {
                         out.push(TIER_NEAR, item.span.end, rank, self.item_extraction(item, Rule::FinalAnswerPhrase));
@@ -268,7 +261,7 @@ impl<'a> Doc<'a> {
         for a in &self.anchors {
             let base_tier = match a.kind {
                 AnchorKind::FinalAnswerIs | AnchorKind::Answer => TIER_ANSWER,
-                AnchorKind::Therefore { copula: true } => TIER_THEREFORE,
+                AnchorKind::Therefore => TIER_THEREFORE,
                 _ => continue,
             };
             let Some(found) = self.answer_at(&mut finder, a.answer_from, bare) else { continue };
@@ -292,7 +285,7 @@ impl<'a> Doc<'a> {
         if p >= b.len() {
             return None;
         }
-        if box_at(s, p).is_some() {
+        {
             let k = self.boxes.partition_point(|bx| bx.outer.start < p);
             if self.boxes.get(k).is_some_and(|bx| bx.outer.start == p) {
                 let gi = self.groups.partition_point(|g| g.last < k);
@@ -386,24 +379,6 @@ impl<'a> Doc<'a> {
         Extraction { text: finish(&item.text, syntax), span: item.span, rule, syntax }
     }
 
-    /// The last math item of the sentence that starts at `from`.
-    fn last_item_in_sentence(&self, from: usize) -> Option<&MathItem> {
-        let s = self.s;
-        let limit = from + SENTENCE_WINDOW;
-        let mut k = self.items.partition_point(|i| i.span.start < from);
-        let mut prev_end = from;
-        let mut best = None;
-        while let Some(item) = self.items.get(k) {
-            if item.span.start > limit || ends_sentence(&s[prev_end..item.span.start]) {
-                break;
-            }
-            best = Some(item);
-            prev_end = item.span.end;
-            k += 1;
-        }
-        best
-    }
-
     /// The first math item starting within [`NEAR_WINDOW`] bytes of `from`.
     fn first_item_near(&self, from: usize) -> Option<&MathItem> {
         let k = self.items.partition_point(|i| i.span.start < from);
@@ -415,7 +390,7 @@ impl<'a> Doc<'a> {
     fn whole_text(&self) -> Option<Extraction> {
         let s = self.s;
         let t = s.trim();
-        if t.is_empty() || !self.spans.is_empty() || has_unescaped_dollar(t) || prose::looks_like_prose(t) {
+        if t.is_empty() || !self.spans.is_empty() || has_math_delimiter(t) || prose::looks_like_prose(t) {
             return None;
         }
         let syntax = choose_syntax(t);
@@ -438,7 +413,7 @@ impl<'a> Doc<'a> {
         for a in &self.anchors {
             let tier = match a.kind {
                 AnchorKind::FinalAnswerIs | AnchorKind::Answer => TIER_ANSWER,
-                AnchorKind::Therefore { copula: true } => TIER_THEREFORE,
+                AnchorKind::Therefore => TIER_THEREFORE,
                 AnchorKind::AnswerNear => TIER_NEAR,
                 _ => continue,
             };
@@ -467,9 +442,13 @@ impl<'a> Doc<'a> {
         if t.is_empty() || t.contains(['\\', '{', '}', '$']) || prose::looks_like_prose(t) {
             return None;
         }
-        let first = number::number_at(t, 0);
-        if first.as_ref().is_some_and(|h| h.span.end < t.len() && t[h.span.end..].trim_start().starts_with(char::is_alphabetic)) {
-            return None;
+        // A lone number, or a number with a unit or currency, is the
+        // number rule's.
+        if let Some(h) = number::number_at(t, 0) {
+            let rest = t[h.span.end..].trim_start();
+            if !rest.starts_with(['+', '-', '*', '/', '^', '×', '÷', '=', '<', '>', '!', ',', '(']) {
+                return None;
+            }
         }
         let syntax = Syntax::Plain;
         let text = finish(t, syntax);
@@ -540,7 +519,7 @@ impl<'a> Doc<'a> {
 const MAX_ANCHORS_PER_KIND: usize = 64;
 
 fn keep_last_anchors(all: Vec<AnchorHit>) -> Vec<AnchorHit> {
-    let mut counts = [0usize; 6];
+    let mut counts = [0usize; 5];
     let mut kept: Vec<AnchorHit> = Vec::new();
     for a in all.into_iter().rev() {
         let k = match a.kind {
@@ -548,8 +527,7 @@ fn keep_last_anchors(all: Vec<AnchorHit>) -> Vec<AnchorHit> {
             AnchorKind::Answer => 1,
             AnchorKind::Choose => 2,
             AnchorKind::AnswerNear => 3,
-            AnchorKind::Therefore { copula: false } => 4,
-            AnchorKind::Therefore { copula: true } => 5,
+            AnchorKind::Therefore => 4,
         };
         if counts[k] < MAX_ANCHORS_PER_KIND {
             counts[k] += 1;
@@ -605,22 +583,17 @@ fn skip_span_connective(s: &str, end: usize) -> Option<usize> {
     (saw && matches!(s.as_bytes().get(q), Some(b'$' | b'\\'))).then_some(q)
 }
 
-/// A sentence ends in `gap` (text between two math items).
-fn ends_sentence(gap: &str) -> bool {
-    let b = gap.as_bytes();
-    gap.contains('。')
-        || gap.contains("\n\n")
-        || b.iter().enumerate().any(|(i, &c)| matches!(c, b'.' | b'!' | b'?') && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()))
-}
-
 fn s_has_blank_line(gap: &str) -> bool {
     gap.contains("\n\n")
 }
 
-/// `$` not escaped as `\$`.
-fn has_unescaped_dollar(t: &str) -> bool {
+/// A math delimiter, closed or not: `$` (not `\$`), `\(`, `\)`, `\[`, `\]`.
+fn has_math_delimiter(t: &str) -> bool {
     let b = t.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| c == b'$' && !scan::is_escaped(b, i))
+    b.iter().enumerate().any(|(i, &c)| {
+        (c == b'$' && !scan::is_escaped(b, i))
+            || (c == b'\\' && !scan::is_escaped(b, i) && matches!(b.get(i + 1), Some(b'(' | b')' | b'[' | b']')))
+    })
 }
 
 /// A percent sign or word right after an answer ending at `end` (after
@@ -691,12 +664,14 @@ fn bare_fractions(s: &str, spans: &[MathSpan], boxes: &[BoxHit]) -> Vec<(Span, S
         if in_box || containing(spans, cmd_start).is_some() {
             continue;
         }
+        // Numbers only: a short window is enough (and keeps this linear).
+        let window = &b[..b.len().min(at + 64)];
         let open1 = at + 4;
-        let Some(close1) = scan::match_brace(b, open1) else { continue };
-        if b.get(close1 + 1) != Some(&b'{') {
+        let Some(close1) = scan::match_brace(window, open1) else { continue };
+        if window.get(close1 + 1) != Some(&b'{') {
             continue;
         }
-        let Some(close2) = scan::match_brace(b, close1 + 1) else { continue };
+        let Some(close2) = scan::match_brace(window, close1 + 1) else { continue };
         let num = |t: &str| {
             let t = t.trim().trim_start_matches('-');
             !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit() || c == b'.' || c == b',')

@@ -31,7 +31,7 @@ fn starts_token_after(c: Option<char>) -> bool {
         None => true,
         Some(c) => {
             c.is_whitespace()
-                || matches!(c, '=' | '(' | '[' | '*' | ':' | '：' | '，' | '、' | '“' | '"' | '\'')
+                || matches!(c, '=' | '(' | '[' | '*' | ':' | ',' | '：' | '，' | '、' | '“' | '"' | '\'')
                 || CURRENCY.contains(c)
                 || is_cjk(c)
         }
@@ -57,6 +57,14 @@ fn number_at_inner(s: &str, i: usize, try_expr: bool) -> Option<NumberHit> {
     }
     if !starts_token_after(before) {
         return None;
+    }
+    // After `digit,` three digits are a thousands group of a number that
+    // did not start a token (`>>25,000`), not a number of their own.
+    if before == Some(',') && i >= 2 && b[i - 2].is_ascii_digit() {
+        let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run == 3 {
+            return None;
+        }
     }
     if try_expr {
         if let Some(e) = expr_at(s, i) {
@@ -147,8 +155,10 @@ fn plain_number(s: &str, i: usize) -> Option<(String, usize)> {
             k += 1;
         }
         let frac_len = k - end - 1;
-        let list_follows = b.get(k) == Some(&b',') && b.get(k + 1).is_some_and(u8::is_ascii_digit);
-        if frac_len != 3 && !list_follows {
+        let list_follows = b.get(k) == Some(&b',') && b.get(k + 1).is_some_and(u8::is_ascii_digit)
+            || (i >= 2 && b[i - 1] == b',' && b[i - 2].is_ascii_digit());
+        let could_group = (1..=3).contains(&int_digits.len()) && !int_digits.starts_with('0');
+        if (frac_len != 3 || !could_group) && !list_follows {
             text.push('.');
             text.push_str(&s[end + 1..k]);
             end = k;
@@ -343,6 +353,7 @@ mod tests {
         assert_eq!(last("0,125"), "0.125");
         assert_eq!(last("1,234"), "1234");
         assert_eq!(texts("1,2,3"), vec!["1", "2", "3"]);
+        assert_eq!(texts("=25000>>25,000"), vec!["25000"]);
     }
 
     #[test]

@@ -70,36 +70,64 @@ pub enum Tok<'a> {
 }
 
 /// The words and CJK characters of `s` that are not inside text groups or
-/// command names, in order. `f` returns `false` to stop early.
+/// command names, in order. `f` returns `false` to stop early. One pass:
+/// braces are counted as it goes, so an unclosed `\text{` costs nothing
+/// extra (its group runs to the end).
 pub fn scan_words<'a>(s: &'a str, mut f: impl FnMut(Tok<'a>) -> bool) {
     let b = s.as_bytes();
+    let mut depth = 0usize;
+    // Inside a text group that closes when `depth` returns to this value.
+    let mut text_until: Option<usize> = None;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        if c == b'\\' {
-            // A command: skip its name, and a text group's argument.
-            let mut j = i + 1;
-            while j < b.len() && b[j].is_ascii_alphabetic() {
-                j += 1;
-            }
-            if j == i + 1 {
-                i += 2; // `\{`, `\,`, `\\` ...
-                continue;
-            }
-            let name = &s[i + 1..j];
-            if TEXT_COMMANDS.contains(&name) {
-                let k = super::scan::skip_ws(b, j);
-                if b.get(k) == Some(&b'{') {
-                    if let Some(close) = super::scan::match_brace(b, k) {
-                        i = close + 1;
+        match c {
+            b'\\' => {
+                // A command: skip its name; a text group's argument is skipped
+                // as it is read.
+                let mut j = i + 1;
+                while j < b.len() && b[j].is_ascii_alphabetic() {
+                    j += 1;
+                }
+                if j == i + 1 {
+                    i = (i + 2).min(b.len()); // `\{`, `\,`, `\\` ...
+                    while !s.is_char_boundary(i) {
+                        i += 1;
+                    }
+                    continue;
+                }
+                if text_until.is_none() && TEXT_COMMANDS.contains(&&s[i + 1..j]) {
+                    let k = super::scan::skip_ws(b, j);
+                    if b.get(k) == Some(&b'{') {
+                        text_until = Some(depth);
+                        depth += 1;
+                        i = k + 1;
                         continue;
                     }
                 }
+                i = j;
+                continue;
             }
-            i = j;
-            continue;
+            b'{' => {
+                depth += 1;
+                i += 1;
+                continue;
+            }
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                if text_until == Some(depth) {
+                    text_until = None;
+                }
+                i += 1;
+                continue;
+            }
+            _ => {}
         }
         let ch = s[i..].chars().next().unwrap_or(' ');
+        if text_until.is_some() {
+            i += ch.len_utf8();
+            continue;
+        }
         if is_word_char(ch) {
             let start = i;
             let mut j = i;
@@ -160,6 +188,14 @@ mod tests {
         for w in ["x", "xy", "sin", "sqrt", "pi", "Interval", "cm", "mph", "dollars", "percent", "and", "alpha"] {
             assert!(!is_prose_word(w), "{w}");
         }
+    }
+
+    #[test]
+    fn unclosed_text_groups_are_linear() {
+        let s = "\\text{".repeat(1_000_000);
+        let t = std::time::Instant::now();
+        assert!(!looks_like_prose(&s));
+        assert!(t.elapsed().as_secs_f64() < 2.0);
     }
 
     #[test]
