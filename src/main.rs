@@ -6,9 +6,16 @@
 //!   `plain:` lines.
 //! * `mathgrade canon --file FILE [--from ...]`: one expression per line
 //!   (blank lines skipped), one JSON object per line on stdout.
+//! * `mathgrade check GOLD PRED [--explain] [--precision N]
+//!   [--allow-set-relation-comp] [--no-strict]`: `equal` or `not equal`.
+//! * `mathgrade grade FILE [--gold-field NAME] [--pred-field NAME]
+//!   [--expect FIELD]`: grade JSON Lines records (see [`cli`]).
 //!
-//! Exit codes: 0 success; 2 the expression does not parse (the error with a
-//! caret under it on stderr) or bad usage; 1 an I/O error.
+//! Exit codes: 0 success (`check`: equal); 1 `check`: not equal, or an I/O
+//! error; 2 the expression does not parse (the error with a caret under it
+//! on stderr) or bad usage.
+
+mod cli;
 
 use std::io::{self, BufWriter, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -18,10 +25,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use mathgrade::compare::Options;
 use mathgrade::{canonical, parse, to_latex, to_plain, ParseError, Syntax};
 
 #[derive(Parser)]
-#[command(name = "mathgrade", version, about = "Parse and canonicalize math answers (LaTeX or plain text).")]
+#[command(name = "mathgrade", version, about = "Parse, canonicalize and grade math answers (LaTeX or plain text).")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -53,6 +61,43 @@ enum Command {
         #[arg(long, value_enum, default_value_t = InputSyntax::Auto)]
         from: InputSyntax,
     },
+    /// Is PRED the same answer as GOLD? Prints `equal` (exit 0) or `not
+    /// equal` (exit 1). Both may be free text: the answer is extracted.
+    Check {
+        /// The gold answer.
+        #[arg(allow_hyphen_values = true)]
+        gold: String,
+        /// The answer to grade.
+        #[arg(allow_hyphen_values = true)]
+        pred: String,
+        /// Also print the method, both canonical forms and a note.
+        #[arg(long)]
+        explain: bool,
+        /// Significant digits a decimal must match an exact gold to.
+        #[arg(long, value_name = "N")]
+        precision: Option<u32>,
+        /// Compare an inequality with an interval in both directions.
+        #[arg(long)]
+        allow_set_relation_comp: bool,
+        /// Match variables by position instead of by name.
+        #[arg(long)]
+        no_strict: bool,
+    },
+    /// Grade a JSON Lines file: every record back on stdout with `correct`,
+    /// `pred_answer` and `method` added.
+    Grade {
+        /// The JSON Lines file (`-` for stdin).
+        file: PathBuf,
+        /// The field holding the gold answer.
+        #[arg(long, value_name = "NAME", default_value = "gold")]
+        gold_field: String,
+        /// The field holding the answer to grade [default: `pred`, else `output`].
+        #[arg(long, value_name = "NAME")]
+        pred_field: Option<String>,
+        /// A boolean field with the expected verdict: print the agreement on stderr.
+        #[arg(long, value_name = "FIELD")]
+        expect: Option<String>,
+    },
 }
 
 /// `--from`: the input syntax.
@@ -81,6 +126,23 @@ fn main() -> ExitCode {
         Command::Canon { expr: Some(expr), from, .. } => cmd_canon(&expr, from.syntax()),
         Command::Canon { file: Some(file), from, .. } => cmd_canon_file(&file, from.syntax()),
         Command::Canon { .. } => unreachable!("clap requires EXPR or --file"),
+        Command::Check { gold, pred, explain, precision, allow_set_relation_comp, no_strict } => {
+            let mut opts = Options::default();
+            if let Some(p) = precision {
+                opts.precision = p;
+            }
+            opts.allow_set_relation_comp = allow_set_relation_comp;
+            opts.strict = !no_strict;
+            cli::cmd_check(&gold, &pred, explain, &opts)
+        }
+        Command::Grade { file, gold_field, pred_field, expect } => {
+            let args = cli::GradeArgs {
+                fields: cli::record::Fields { gold: gold_field, pred: pred_field },
+                expect: expect.as_deref(),
+                base: Options::default(),
+            };
+            cli::cmd_grade(&file, &args)
+        }
     };
     match result {
         Ok(code) => code,

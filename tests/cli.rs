@@ -208,3 +208,148 @@ fn sample_answers_file() {
         records.iter().filter(|r| r.get("error").is_some()).map(|r| r["input"].as_str().unwrap()).collect();
     assert_eq!(failed, ["\\frac{1}{2"], "only the malformed line fails:\n{out}");
 }
+
+// ----- check -----
+
+#[test]
+fn check_prints_the_verdict_with_exit_codes() {
+    let o = mathgrade(&["check", "\\frac{1}{2}", "0.5"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "equal\n");
+    let o = mathgrade(&["check", "3", "The answer is $4$."]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "not equal\n");
+    // Free text on both sides: the answers are extracted.
+    let o = mathgrade(&["check", "$\\frac{1}{3}$", "Therefore, the final answer is $\\boxed{\\frac{1}{3}}$."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn check_explain_and_options() {
+    let o = mathgrade(&["check", "\\frac12", "0.5", "--explain"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    assert_eq!(lines[0], "equal");
+    assert!(lines[1].starts_with("method: "), "{out}");
+    assert_eq!(lines[2], "gold: \\frac{1}{2}");
+    assert_eq!(lines[3], "pred: \\frac{1}{2}");
+    assert!(lines[4].starts_with("note: "), "{out}");
+    // Options reach the comparer: a prediction set against a gold relation
+    // is compared either way only with --allow-set-relation-comp.
+    let o = mathgrade(&["check", "x \\in [-2,7]", "-2 \\le x \\le 7"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let o = mathgrade(&["check", "x \\in [-2,7]", "-2 \\le x \\le 7", "--allow-set-relation-comp"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = mathgrade(&["check", "1", "2", "--precision", "3", "--no-strict"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn check_bad_usage_exits_2() {
+    assert_eq!(mathgrade(&["check", "1"]).status.code(), Some(2));
+    assert_eq!(mathgrade(&["check", "1", "1", "--precision", "x"]).status.code(), Some(2));
+}
+
+// ----- grade -----
+
+const GRADE_SMALL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/grade_small.jsonl");
+
+#[test]
+fn grade_writes_every_record_back_in_order() {
+    let o = mathgrade(&["grade", GRADE_SMALL]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    // 11 lines in the file, one blank: 10 out.
+    assert_eq!(lines.len(), 10, "{out}");
+    // Key order preserved, fields added at the end.
+    assert!(
+        lines[1].starts_with(r#"{"gold":"3","pred":"The answer is $4$.","expected":false,"id":2,"correct":false,"#),
+        "{}",
+        lines[1]
+    );
+    let rec: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(rec["correct"], true);
+    assert_eq!(rec["pred_answer"], "\\frac{1}{2}");
+    assert!(rec["method"].is_string());
+    let keys: Vec<&str> = rec.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    assert_eq!(keys, ["id", "gold", "pred", "expected", "correct", "pred_answer", "method"]);
+    // `output` when there is no `pred`.
+    let rec: serde_json::Value = serde_json::from_str(lines[2]).unwrap();
+    assert_eq!(rec["correct"], true, "{}", lines[2]);
+}
+
+#[test]
+fn grade_reports_unreadable_lines_and_goes_on() {
+    let o = mathgrade(&["grade", GRADE_SMALL]);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    let err4: serde_json::Value = serde_json::from_str(lines[3]).unwrap();
+    assert_eq!(err4["line"], 4);
+    assert!(err4["error"].as_str().unwrap().starts_with("bad JSON"), "{}", lines[3]);
+    assert!(lines[3].starts_with(r#"{"line":4,"error":"#), "{}", lines[3]);
+    let err8: serde_json::Value = serde_json::from_str(lines[6]).unwrap();
+    assert_eq!(err8, serde_json::json!({"line": 8, "error": "not a JSON object"}));
+    let err = stderr(&o);
+    assert!(err.contains("line 4: bad JSON"), "{err}");
+    assert!(err.contains("line 8: not a JSON object"), "{err}");
+    // A record without its gold is kept, marked, and reported.
+    let rec: serde_json::Value = serde_json::from_str(lines[8]).unwrap();
+    assert_eq!(rec["id"], 9);
+    assert_eq!(rec["correct"], false);
+    assert_eq!(rec["error"], "no gold field `gold`");
+    assert!(err.contains("line 10: no gold field `gold`"), "{err}");
+    // The records after the bad lines were graded.
+    let rec: serde_json::Value = serde_json::from_str(lines[7]).unwrap();
+    assert_eq!(rec["correct"], true, "{}", lines[7]);
+}
+
+#[test]
+fn grade_expect_prints_the_agreement_line() {
+    let o = mathgrade(&["grade", GRADE_SMALL, "--expect", "expected"]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = stderr(&o);
+    // 7 records carry `expected`: 1, 2, 3, 8 agree; 5 is a false positive
+    // (equal by design); 6 (no answer) and 9 (no gold) are false negatives.
+    assert!(
+        err.lines().any(|l| l == "agreement: 4/7 (57.14%)  false positives: 1  false negatives: 2"),
+        "{err}"
+    );
+    let slowest = err.lines().find(|l| l.starts_with("slowest: ")).unwrap_or_else(|| panic!("{err}"));
+    let rest = slowest.strip_prefix("slowest: ").unwrap();
+    let (ms, place) = rest.split_once(" ms (line ").unwrap_or_else(|| panic!("{slowest}"));
+    assert!(ms.parse::<f64>().is_ok() && ms.split_once('.').is_some_and(|(_, d)| d.len() == 2), "{slowest}");
+    assert!(place.ends_with(')') && place.trim_end_matches(')').parse::<usize>().is_ok(), "{slowest}");
+    // Without --expect, no agreement line.
+    let o = mathgrade(&["grade", GRADE_SMALL]);
+    assert!(!stderr(&o).contains("agreement:"));
+}
+
+#[test]
+fn grade_field_overrides() {
+    let o = mathgrade(&["grade", GRADE_SMALL, "--gold-field", "answer", "--pred-field", "response"]);
+    let out = stdout(&o);
+    let last: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    assert_eq!(last["id"], 10);
+    assert_eq!(last["correct"], true, "{last}");
+    assert_eq!(last["pred_answer"], "12");
+}
+
+#[test]
+fn grade_reads_stdin_and_reports_a_missing_file() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mathgrade"))
+        .args(["grade", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run mathgrade");
+    child.stdin.take().unwrap().write_all(b"{\"gold\": \"2\", \"pred\": \"2.0\"}\n").unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(stdout(&o), "{\"gold\":\"2\",\"pred\":\"2.0\",\"correct\":true,\"pred_answer\":\"2\",\"method\":\"exact\"}\n");
+    let o = mathgrade(&["grade", "/nonexistent/file.jsonl"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
+}

@@ -167,6 +167,13 @@ fn precedence() {
         // Sloppy exponents and braced thousands.
         ("x^(1/3)", "(pow x (div 1 3))"),
         ("{35,000}", "35000"),
+        // TeX ignores spaces between digits; a superscript takes one digit.
+        ("\\mathbf{9 6}", "96"),
+        ("5 4.6", "54.6"),
+        ("1 000", "1000"),
+        ("x^2 3", "(mul (pow x 2) 3)"),
+        ("\\textbf{(902) }", "902"),
+        ("\\textbf{(B)}", "\"(B)\""),
         ("{1,2}", "(set 1 2)"),
         ("||x||", "(abs (abs x))"),
         ("\\left|x\\right| \\cdot |y|", "(mul (abs x) (abs y))"),

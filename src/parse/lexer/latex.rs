@@ -110,7 +110,22 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
                     span,
                 ));
             }
-            tok = Tok::Num(n.text);
+            let mut text = n.text;
+            // TeX ignores spaces in math mode: `\mathbf{9 6}` is 96 and
+            // `1 000` one thousand. Digits separated by spaces only are one
+            // number (not after a superscript, where TeX takes one digit).
+            let after_script = out.last().is_some_and(|t| t.is_punct("^") || t.is_punct("_"));
+            while !after_script && text.bytes().all(|b| b.is_ascii_digit()) {
+                let rest = &src[pos..];
+                let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+                if gap == 0 || !rest[gap..].starts_with(|c: char| c.is_ascii_digit()) {
+                    break;
+                }
+                let Some(m) = lex_number(&rest[gap..], true) else { break };
+                text.push_str(&m.text);
+                pos += gap + m.len;
+            }
+            tok = Tok::Num(text);
         } else if c.is_alphabetic() {
             pos += c.len_utf8();
             tok = Tok::Ident(c.to_string());

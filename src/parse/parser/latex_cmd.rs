@@ -600,6 +600,14 @@ impl<'a> Parser<'a> {
             }
             return self.parse_atom();
         }
+        // `\textbf{(902)}`: a number in parentheses, as AIME answers are set.
+        let unwrapped = trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')).map(str::trim);
+        if let Some(inner) = unwrapped.filter(|t| super::numbers::literal_value(t).is_some()) {
+            let offset = content.find(inner).unwrap_or(0);
+            let inner_span = Span::new(cspan.start + offset, cspan.start + offset + inner.len());
+            let n = self.sub_parse(inner_span)?;
+            return self.parse_postfix(n);
+        }
         if super::numbers::literal_value(trimmed.trim_start_matches(['-', '+'])).is_some()
             || looks_like_grouped_number(&trimmed)
         {
