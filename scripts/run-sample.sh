@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# The main job: build mathgrade (release) and canonicalize every line of
-# examples/answers.txt, writing one JSON object per line to stdout.
+# The main job: build mathgrade (release) and grade examples/grading.jsonl,
+# every record back on stdout with `correct`, `pred_answer` and `method`
+# added, and the agreement with the file's `expected` field on stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if ! command -v m4 >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq >/dev/null
+    $sudo apt-get install -y -qq --no-install-recommends m4 >/dev/null
+fi
 cargo build --release --quiet --bin mathgrade
 target_dir="${CARGO_TARGET_DIR:-target}"
-exec "$target_dir/release/mathgrade" canon --file examples/answers.txt "$@"
+exec "$target_dir/release/mathgrade" grade examples/grading.jsonl --expect expected "$@"

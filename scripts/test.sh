@@ -3,7 +3,7 @@
 #   bash scripts/test.sh
 # Installs what the build needs (m4) if missing, runs every test target in
 # release mode (the corpus runs are much faster optimized; this also
-# compiles the benches), then prints the conformance figures.
+# compiles the benches), then prints the conformance and grading figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,3 +20,8 @@ cargo test --release --all-targets
 
 echo "== conformance figures (latex2sympy corpus)"
 cargo test --release --test conformance_latex2sympy -- --nocapture
+
+# Agreement of grading with the Math-Verify, equivalence and latex2sympy
+# corpora (asserted only with MATHGRADE_ENFORCE_THRESHOLDS=1).
+echo "== grading figures (mathverify, equivalence, latex2sympy corpora)"
+MATHGRADE_ENFORCE_THRESHOLDS=1 cargo test --release --test conformance_grading -- --nocapture --test-threads 1

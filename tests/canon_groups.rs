@@ -274,13 +274,23 @@ fn expansion_is_bounded() {
     // A lower bound keeps small powers too.
     let tight = Limits { max_expand_terms: 2, ..Limits::default() };
     assert_eq!(canonical_with(&pow(s(), i(2)), &tight), pow(s(), i(2)));
-    // Right at the bound: 256 terms.
+    // Powers of sums above `max_expand_power` (16) stay powers, whatever
+    // the term count.
+    match &canonical(&pow(s(), i(16))).kind {
+        ExprKind::Add { terms } => assert_eq!(terms.len(), 17),
+        other => panic!("expected a sum, got {other:?}"),
+    }
+    assert_eq!(canonical(&pow(s(), i(17))), pow(s(), i(17)));
+    // Right at the term bound, with the power cap lifted: 256 terms.
+    let wide = Limits { max_expand_power: 1000, ..Limits::default() };
     let start = Instant::now();
-    let e255 = canonical(&pow(s(), i(255)));
+    let e255 = canonical_with(&pow(s(), i(255)), &wide);
     match &e255.kind {
         ExprKind::Add { terms } => assert_eq!(terms.len(), 256),
         other => panic!("expected a sum, got {other:?}"),
     }
+    assert_eq!(canonical_with(&e255, &wide), e255);
+    assert_eq!(canonical_with(&pow(s(), i(256)), &wide), pow(s(), i(256)));
     assert!(start.elapsed() < Duration::from_secs(10));
 }
 

@@ -93,6 +93,9 @@ fn huge_values_by_magnitude() {
             ("10^{10^{10}}", "10^{10^{10}+1}", false, None),
             ("10^{10}!", "(10^{10})!", true, None),
             ("5^{5^{5^5}}", "5^{5^{5^5}}", true, None),
+            // Too big to see the +1, but not the same number.
+            ("5^{5^{5^5}}", "5^{5^{5^5}} + 1", false, None),
+            ("10^{10^{10}}", "-10^{10^{10}}", false, None),
         ],
         &Options::default(),
         false,

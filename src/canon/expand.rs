@@ -1,7 +1,8 @@
 //! Bounded polynomial expansion: products of sums distributed and positive
 //! integer powers of sums multiplied out, only when the result is known in
 //! advance to have at most `max_expand_terms` terms and coefficients within
-//! `max_int_bits`. Otherwise the product keeps its sums as factors.
+//! `max_int_bits`, and no power of a sum is above `max_expand_power`.
+//! Otherwise the product keeps its sums as factors.
 //!
 //! The decision depends only on the term counts and exponents, never on
 //! how the multiplication happens to collect, so canonicalizing an
@@ -49,6 +50,8 @@ impl Ctx<'_> {
         let bound = self.limits.max_expand_terms;
         let mut total: usize = 1;
         for (terms, n) in sums {
+            // The power cap keeps the work small even where few terms
+            // would result.
             if *n > self.limits.max_expand_power && terms.len() > 1 {
                 return false;
             }

@@ -185,18 +185,26 @@ impl State {
         // Largest index first: lowering an index (4^(1/4) → 2^(1/2)) only
         // feeds groups still to come.
         while let Some((q, ms)) = groups.pop_last() {
-            let total: u64 = ms.iter().map(|m| m.bits()).sum();
-            let list = if ms.len() > 1 && total <= max_bits {
-                vec![ms.iter().fold(BigInt::one(), |acc, m| acc * m)]
-            } else {
-                ms
-            };
-            for m in list {
+            // Pull q-th powers out of each radicand first (keeps the numbers
+            // small), then multiply the rests into one radicand when that
+            // fits and pull again. Rests too big to multiply stay apart; a
+            // second pass sees the same rests, so this is a fixed point.
+            let mut rests: Vec<BigInt> = Vec::new();
+            for m in ms {
                 let (k, rest) = extract_power(&m, q);
                 self.coeff *= BigRational::from_integer(k);
-                if rest.is_one() {
-                    continue;
+                if !rest.is_one() {
+                    rests.push(rest);
                 }
+            }
+            let total: u64 = rests.iter().map(|m| m.bits()).sum();
+            if rests.len() > 1 && total <= max_bits {
+                let product = rests.iter().fold(BigInt::one(), |acc, m| acc * m);
+                let (k, rest) = extract_power(&product, q);
+                self.coeff *= BigRational::from_integer(k);
+                rests = if rest.is_one() { Vec::new() } else { vec![rest] };
+            }
+            for rest in rests {
                 match lower_index(&rest, q) {
                     Some((r, 1)) => self.coeff *= BigRational::from_integer(r),
                     Some((r, q2)) => groups.entry(q2).or_default().push(r),

@@ -57,7 +57,9 @@ pub fn cmd_grade(path: &Path, args: &GradeArgs<'_>) -> io::Result<ExitCode> {
     let input: Box<dyn Read> = if path.as_os_str() == "-" {
         Box::new(io::stdin().lock())
     } else {
-        Box::new(File::open(path).map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display())))?)
+        Box::new(
+            File::open(path).map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display())))?,
+        )
     };
     let mut reader = BufReader::new(input);
     let mut out = BufWriter::new(io::stdout().lock());

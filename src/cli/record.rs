@@ -280,7 +280,9 @@ mod tests {
     #[test]
     fn options_from_a_record() {
         let base = Options::default();
-        let r = obj(json!({"extract": ["expr"], "precision": 2, "strict": false, "allow_set_relation_comp": true, "boxed_match_priority": 0}));
+        let r = obj(
+            json!({"extract": ["expr"], "precision": 2, "strict": false, "allow_set_relation_comp": true, "boxed_match_priority": 0}),
+        );
         let o = record_options(&r, &base).unwrap();
         assert_eq!(o.gold_targets, vec![Target::Expr]);
         assert_eq!(o.pred_targets, vec![Target::Expr]);

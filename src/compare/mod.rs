@@ -175,6 +175,10 @@ fn compare_inner(g: &Expr, p: &Expr, ctx: &Ctx) -> Outcome {
 
         // ---- words ------------------------------------------------------
         (Text { .. }, _) | (_, Text { .. }) => text::compare_text(g, p),
+        // An option letter against a lone letter (`E` may read as e).
+        _ if text::is_option_symbol(g) && text::is_lone_letter(p) || text::is_option_symbol(p) && text::is_lone_letter(g) => {
+            text::compare_text(g, p)
+        }
 
         // ---- relations --------------------------------------------------
         (Relation { .. }, _) | (_, Relation { .. }) => relation::compare_relation(g, p, ctx),
@@ -263,7 +267,16 @@ fn radians(x: &Expr) -> Expr {
 /// the last number…), then parsed and compared.
 pub fn verify_str(gold: &str, pred: &str, opts: &Options) -> Verdict {
     let g = read_answer(gold, &opts.gold_targets, opts);
-    let p = read_answer(pred, &opts.pred_targets, opts);
+    // A gold that is an option letter (`B`, `(B)`) asks for the letter the
+    // prediction chose: option letters are looked for first.
+    let letter_gold = g.as_ref().is_some_and(|(_, src)| text::option_letter(src).is_some() && src.trim().len() <= 16);
+    let p = if letter_gold && !opts.pred_targets.contains(&Target::String) {
+        let mut targets = vec![Target::String];
+        targets.extend(opts.pred_targets.iter().copied());
+        read_answer(pred, &targets, opts)
+    } else {
+        read_answer(pred, &opts.pred_targets, opts)
+    };
     if g.is_none() && p.is_none() && !gold.trim().is_empty() && collapse(gold) == collapse(pred) {
         // Neither reads as math, but they are the same text.
         return Verdict {
@@ -312,6 +325,10 @@ pub fn read_answer(text: &str, targets: &[Target], opts: &Options) -> Option<(Ex
                 return Some((e, t));
             }
         }
+    }
+    // Prose with no answer in it is no answer, not a product of letters.
+    if crate::extract::prose::looks_like_prose(text) {
+        return None;
     }
     let trimmed = text.trim().trim_matches('$').trim();
     let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);

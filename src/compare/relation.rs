@@ -103,6 +103,10 @@ pub fn named_value(r: &Expr) -> Option<&Expr> {
     if chain.len() >= 2 && constant(last) && (chain.len() >= 3 || chain.iter().all(constant)) {
         return Some(last);
     }
+    // `A = B = C`: a chain of rewrites of one expression ends in its answer.
+    if chain.len() >= 3 && super::scalar::is_scalar(last) {
+        return Some(last);
+    }
     None
 }
 

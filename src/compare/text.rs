@@ -122,3 +122,18 @@ fn fold_markup(s: &str) -> String {
     }
     out
 }
+
+/// An uppercase option letter `A`–`J` written as a variable.
+pub fn is_option_symbol(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Symbol { sym } if sym.sub.is_none() && sym.primes == 0 && sym.accent.is_none()
+        && sym.name.len() == 1 && sym.name.as_bytes()[0].is_ascii_uppercase() && sym.name.as_bytes()[0] <= b'J')
+}
+
+/// A single letter: a variable, or `e` / `i` read as constants.
+pub fn is_lone_letter(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Symbol { sym } => sym.sub.is_none() && sym.primes == 0 && sym.accent.is_none() && sym.name.chars().count() == 1,
+        ExprKind::Constant { constant } => matches!(constant, crate::ast::Constant::E | crate::ast::Constant::I),
+        _ => false,
+    }
+}

@@ -83,13 +83,16 @@ pub fn log_abs(e: &Expr, env: &Env, budget: u64) -> Result<(Float, Option<bool>)
             Ok((x.real().clone(), Some(false)))
         }
         Add { terms } => {
-            // One overflowing term among finite ones dominates them all.
+            // One overflowing term plus terms that are exactly zero. A
+            // nonzero finite term would change the value by less than can
+            // be seen, yet change it: `5^{5^{5^5}} + 1` is not
+            // `5^{5^{5^5}}`, so such a sum has no magnitude we may compare.
             let mut big = None;
             for t in terms {
                 match eval(t, env, budget) {
-                    Ok(_) => {}
+                    Ok(z) if z.is_zero() => {}
+                    Ok(_) => return Err(EvalError::Overflow),
                     Err(EvalError::Overflow) if big.is_none() => big = Some(t),
-                    Err(EvalError::Overflow) => return Err(EvalError::Overflow),
                     Err(e) => return Err(e),
                 }
             }

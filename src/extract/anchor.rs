@@ -159,7 +159,10 @@ fn copula_within(s: &str, from: usize, window: usize) -> Option<usize> {
     let mut i = from;
     while i < stop {
         let c = b[i];
-        if c == b'\n' || (c == b'.' && b.get(i + 1).is_none_or(u8::is_ascii_whitespace)) || b[i..].starts_with("。".as_bytes()) {
+        if c == b'\n'
+            || (c == b'.' && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+            || b[i..].starts_with("。".as_bytes())
+        {
             return None;
         }
         if (c == b' ' || c == b'*') && word_starts(b, i + 1) {
@@ -226,11 +229,20 @@ fn therefore(s: &str, out: &mut Vec<AnchorHit>) {
                 continue;
             }
             if let Some(cop_end) = chinese_copula_within(s, a + w.len()) {
-                out.push(AnchorHit { phrase: Span::new(a, cop_end), answer_from: cop_end, kind: AnchorKind::Therefore });
+                out.push(AnchorHit {
+                    phrase: Span::new(a, cop_end),
+                    answer_from: cop_end,
+                    kind: AnchorKind::Therefore,
+                });
             }
         }
     }
 }
+
+/// Characters that make a following "为" / "是" part of a word.
+const WORD_BEFORE_COPULA: &str = "因作成认以称但若于还就只正总都也不要可而";
+/// Characters that make a preceding "为" / "是" part of a word.
+const WORD_AFTER_COPULA: &str = "了否何什此止";
 
 /// The end of "为" / "是" / "=" after `from`, within the clause.
 fn chinese_copula_within(s: &str, from: usize) -> Option<usize> {
@@ -254,8 +266,9 @@ fn chinese_copula_within(s: &str, from: usize) -> Option<usize> {
         if matches!(c, '为' | '是' | '=') {
             let prev = s[..i].chars().next_back();
             let next = s[i + c.len_utf8()..].chars().next();
-            let word_part = matches!(prev, Some('因' | '作' | '成' | '认' | '以' | '称' | '但' | '若' | '于' | '还' | '就' | '只' | '正' | '总' | '都' | '也' | '不' | '要' | '可' | '而'))
-                || matches!(next, Some('了' | '否' | '何' | '什' | '此' | '止'));
+            // Part of a word: 因为 (because), 作为, 成为, 认为, 为了, 是否 ...
+            let word_part = prev.is_some_and(|p| WORD_BEFORE_COPULA.contains(p))
+                || next.is_some_and(|n| WORD_AFTER_COPULA.contains(n));
             if !word_part || (c == '是' && prev == Some('就')) {
                 let mut end = i + c.len_utf8();
                 end = skip_ws(s.as_bytes(), end);
@@ -294,15 +307,18 @@ mod tests {
     #[test]
     fn final_answer_is() {
         assert_eq!(hits("The final answer is $5$. I hope"), vec![(AnchorKind::FinalAnswerIs, " $5$. I hope")]);
-        assert_eq!(hits("Final Answer: The final answer is 7."), vec![
-            (AnchorKind::Answer, " The final answer is 7."),
-            (AnchorKind::Answer, " 7."),
-            (AnchorKind::FinalAnswerIs, " 7."),
-        ]);
-        assert_eq!(hits("Final Answer: The largest $n$ is 34."), vec![
-            (AnchorKind::Answer, " The largest $n$ is 34."),
-            (AnchorKind::Answer, " 34."),
-        ]);
+        assert_eq!(
+            hits("Final Answer: The final answer is 7."),
+            vec![
+                (AnchorKind::Answer, " The final answer is 7."),
+                (AnchorKind::Answer, " 7."),
+                (AnchorKind::FinalAnswerIs, " 7."),
+            ]
+        );
+        assert_eq!(
+            hits("Final Answer: The largest $n$ is 34."),
+            vec![(AnchorKind::Answer, " The largest $n$ is 34."), (AnchorKind::Answer, " 34."),]
+        );
     }
 
     #[test]

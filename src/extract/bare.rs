@@ -150,7 +150,11 @@ pub fn bare_answer(s: &str, from: usize) -> Option<Bare> {
 /// `word` alone (only punctuation after it, up to the sentence end).
 fn lone_word(s: &str, i: usize, j: usize) -> Option<Bare> {
     let rest = s[j..].trim_start_matches(['.', '!', '*', ' ', '\t', '\r']);
-    if rest.is_empty() || rest.starts_with('\n') || rest.starts_with("<|") || rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+    if rest.is_empty()
+        || rest.starts_with('\n')
+        || rest.starts_with("<|")
+        || rest.starts_with(|c: char| c.is_ascii_uppercase())
+    {
         return Some(Bare { span: Span::new(i, j), text: format!("\\text{{{}}}", &s[i..j]) });
     }
     None

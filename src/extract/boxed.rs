@@ -66,7 +66,9 @@ pub fn box_at(s: &str, i: usize) -> Option<BoxHit> {
         c if c.is_ascii_alphanumeric() => {
             // `\boxed 5`, `\boxed 12.5`: one token of digits / letters.
             let mut k = j;
-            while k < b.len() && (b[k].is_ascii_alphanumeric() || (b[k] == b'.' && b.get(k + 1).is_some_and(u8::is_ascii_digit))) {
+            while k < b.len()
+                && (b[k].is_ascii_alphanumeric() || (b[k] == b'.' && b.get(k + 1).is_some_and(u8::is_ascii_digit)))
+            {
                 k += 1;
             }
             Some(BoxHit { outer: Span::new(i, k), inner: Span::new(j, k) })
@@ -145,12 +147,7 @@ pub fn make_group(s: &str, boxes: &[BoxHit], first: usize, last: usize) -> BoxGr
             parts.push(c);
         }
     }
-    BoxGroup {
-        first,
-        last,
-        span: Span::new(boxes[first].outer.start, boxes[last].outer.end),
-        text: parts.join(", "),
-    }
+    BoxGroup { first, last, span: Span::new(boxes[first].outer.start, boxes[last].outer.end), text: parts.join(", ") }
 }
 
 /// Longest gap between two boxes that can still be a connective.
@@ -177,10 +174,16 @@ pub fn gap_is_connective(gap: &str) -> bool {
         }
         if c == b'\\' {
             // Spacing, math delimiters, line breaks.
-            if let Some(len) = ["\\qquad", "\\quad", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\\\", "\\(", "\\)", "\\[", "\\]", "\\hspace", "\\text", "\\textrm", "\\mbox", "\\mathrm"]
-                .iter()
-                .find(|p| rest.starts_with(**p) && !(p.len() > 2 && rest.as_bytes().get(p.len()).is_some_and(u8::is_ascii_alphabetic)))
-                .map(|p| p.len())
+            if let Some(len) = [
+                "\\qquad", "\\quad", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\\\", "\\(", "\\)", "\\[", "\\]", "\\hspace",
+                "\\text", "\\textrm", "\\mbox", "\\mathrm",
+            ]
+            .iter()
+            .find(|p| {
+                rest.starts_with(**p)
+                    && !(p.len() > 2 && rest.as_bytes().get(p.len()).is_some_and(u8::is_ascii_alphabetic))
+            })
+            .map(|p| p.len())
             {
                 let cmd = &rest[..len];
                 i += len;
@@ -206,7 +209,9 @@ pub fn gap_is_connective(gap: &str) -> bool {
             continue;
         }
         // Full-width separators.
-        if let Some(len) = ["，", "；", "、", "和", "或", "以及", "与", "及"].iter().find(|p| rest.starts_with(**p)).map(|p| p.len()) {
+        if let Some(len) =
+            ["，", "；", "、", "和", "或", "以及", "与", "及"].iter().find(|p| rest.starts_with(**p)).map(|p| p.len())
+        {
             i += len;
             continue;
         }
@@ -282,7 +287,10 @@ mod tests {
         assert_eq!(contents(r"\fbox{7}"), vec!["7"]);
         assert_eq!(contents(r"\boxed{\{1\pm\sqrt{5},-2\}}"), vec![r"\{1\pm\sqrt{5},-2\}"]);
         assert_eq!(contents(r"\boxed{\boxed{5}}"), vec!["5"]);
-        assert_eq!(contents("\\boxed{\n\\begin{pmatrix} 0 \\end{pmatrix}\n}."), vec!["\\begin{pmatrix} 0 \\end{pmatrix}"]);
+        assert_eq!(
+            contents("\\boxed{\n\\begin{pmatrix} 0 \\end{pmatrix}\n}."),
+            vec!["\\begin{pmatrix} 0 \\end{pmatrix}"]
+        );
     }
 
     #[test]

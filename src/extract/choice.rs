@@ -85,7 +85,9 @@ fn token_start(c: Option<char>) -> bool {
 }
 
 fn token_end(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ':' | ';' | '*' | '$' | '}' | '"' | '”' | '!') || is_cjk(c))
+    c.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ':' | ';' | '*' | '$' | '}' | '"' | '”' | '!') || is_cjk(c)
+    })
 }
 
 /// `A` followed by a space and a lower-case word other than "is" / "and"

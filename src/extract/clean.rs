@@ -8,7 +8,8 @@ use crate::normalize::unit;
 use crate::parse::{detect_syntax, Syntax};
 
 /// Trailing pieces that end a sentence or pad a formula, not part of the answer.
-const TRAILING: [&str; 14] = ["\\qquad", "\\quad", "\\\\", "\\,", "\\;", "\\!", "\\ ", "~", ".", ",", ";", ":", "。", "，"];
+const TRAILING: [&str; 14] =
+    ["\\qquad", "\\quad", "\\\\", "\\,", "\\;", "\\!", "\\ ", "~", ".", ",", ";", ":", "。", "，"];
 
 /// Trim whitespace, `**` emphasis and trailing punctuation / spacing.
 pub fn trim_answer(s: &str) -> &str {

@@ -232,14 +232,9 @@ impl<'a> Doc<'a> {
             }
         }
         self.anchored(rank, true, out);
-        for a in &self.anchors {
-            match a.kind {
-                AnchorKind::AnswerNear => {
-                    if let Some(item) = self.first_item_near(a.answer_from) {
-                        out.push(TIER_NEAR, item.span.end, rank, self.item_extraction(item, Rule::FinalAnswerPhrase));
-                    }
-                }
-                _ => {}
+        for a in self.anchors.iter().filter(|a| a.kind == AnchorKind::AnswerNear) {
+            if let Some(item) = self.first_item_near(a.answer_from) {
+                out.push(TIER_NEAR, item.span.end, rank, self.item_extraction(item, Rule::FinalAnswerPhrase));
             }
         }
         if let Some(ex) = self.whole_text() {
@@ -270,7 +265,8 @@ impl<'a> Doc<'a> {
             } else {
                 base_tier
             };
-            let ex = Extraction { text: found.text, span: found.span, rule: Rule::FinalAnswerPhrase, syntax: found.syntax };
+            let ex =
+                Extraction { text: found.text, span: found.span, rule: Rule::FinalAnswerPhrase, syntax: found.syntax };
             out.push(tier, found.end, rank, ex);
         }
     }
@@ -382,7 +378,7 @@ impl<'a> Doc<'a> {
     /// The first math item starting within [`NEAR_WINDOW`] bytes of `from`.
     fn first_item_near(&self, from: usize) -> Option<&MathItem> {
         let k = self.items.partition_point(|i| i.span.start < from);
-        self.items.get(k).filter(|i| i.span.start <= from + NEAR_WINDOW && !s_has_blank_line(&self.s[from..i.span.start]))
+        self.items.get(k).filter(|i| i.span.start <= from + NEAR_WINDOW && !has_blank_line(&self.s[from..i.span.start]))
     }
 
     /// The whole input, when it reads as one answer: no math delimiters,
@@ -418,7 +414,11 @@ impl<'a> Doc<'a> {
                 _ => continue,
             };
             if let Some(hit) = first_number_near(s, a.answer_from) {
-                let tier = if a.kind == AnchorKind::FinalAnswerIs && i_hope_follows(s, hit.span.end) { TIER_MINERVA } else { tier };
+                let tier = if a.kind == AnchorKind::FinalAnswerIs && i_hope_follows(s, hit.span.end) {
+                    TIER_MINERVA
+                } else {
+                    tier
+                };
                 out.push(tier, hit.span.end, rank, number_extraction(hit));
             }
         }
@@ -453,7 +453,12 @@ impl<'a> Doc<'a> {
         let syntax = Syntax::Plain;
         let text = finish(t, syntax);
         let start = s.len() - s.trim_start().len();
-        has_content(&text).then(|| Extraction { text, span: Span::new(start, start + t.len()), rule: Rule::PlainExpr, syntax })
+        has_content(&text).then(|| Extraction {
+            text,
+            span: Span::new(start, start + t.len()),
+            rule: Rule::PlainExpr,
+            syntax,
+        })
     }
 
     /// Math spans and boxes, merged (numbers inside them belong to the
@@ -476,7 +481,12 @@ impl<'a> Doc<'a> {
     fn string(&self, rank: usize, out: &mut Collector) {
         let s = self.s;
         let choices = all_choices(s);
-        let ex = |h: &ChoiceHit| Extraction { text: h.letter.to_string(), span: h.span, rule: Rule::OptionLetter, syntax: Syntax::Plain };
+        let ex = |h: &ChoiceHit| Extraction {
+            text: h.letter.to_string(),
+            span: h.span,
+            rule: Rule::OptionLetter,
+            syntax: Syntax::Plain,
+        };
         for a in &self.anchors {
             let tier = match a.kind {
                 AnchorKind::FinalAnswerIs | AnchorKind::Answer | AnchorKind::Choose => TIER_ANSWER,
@@ -488,7 +498,11 @@ impl<'a> Doc<'a> {
                 if s[a.answer_from..h.span.start].contains('\n') && a.kind != AnchorKind::Answer {
                     continue;
                 }
-                let tier = if a.kind == AnchorKind::FinalAnswerIs && i_hope_follows(s, h.span.end) { TIER_MINERVA } else { tier };
+                let tier = if a.kind == AnchorKind::FinalAnswerIs && i_hope_follows(s, h.span.end) {
+                    TIER_MINERVA
+                } else {
+                    tier
+                };
                 out.push(tier, h.span.end, rank, ex(h));
             }
         }
@@ -583,7 +597,7 @@ fn skip_span_connective(s: &str, end: usize) -> Option<usize> {
     (saw && matches!(s.as_bytes().get(q), Some(b'$' | b'\\'))).then_some(q)
 }
 
-fn s_has_blank_line(gap: &str) -> bool {
+fn has_blank_line(gap: &str) -> bool {
     gap.contains("\n\n")
 }
 
@@ -610,9 +624,9 @@ fn with_percent(s: &str, end: usize, mut text: String) -> String {
     let rest = &s[j..];
     let is_pct = rest.starts_with("\\%")
         || rest.starts_with('%')
-        || ["percentage", "percent", "pct"].iter().any(|w| {
-            scan::starts_with_ci(b, j, w) && !b.get(j + w.len()).is_some_and(u8::is_ascii_alphabetic)
-        });
+        || ["percentage", "percent", "pct"]
+            .iter()
+            .any(|w| scan::starts_with_ci(b, j, w) && !b.get(j + w.len()).is_some_and(u8::is_ascii_alphabetic));
     if is_pct {
         text.push_str("\\%");
     }
