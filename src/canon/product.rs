@@ -347,7 +347,9 @@ impl Ctx<'_> {
                 let p = if *n == 1 { s.clone() } else { self.expand_power(s, *n) };
                 terms = self.multiply(&terms, &p);
             }
-            return build_sum(terms);
+            // Through `add_canonical`: a `±` term (from a `±` factor) moves
+            // out of the sum as it would for a sum written out.
+            return add_canonical(terms);
         }
         // Over the bound: every sum stays a factor, unexpanded.
         for (terms, n) in sums {
