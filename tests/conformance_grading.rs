@@ -65,13 +65,18 @@ fn str_field<'a>(rec: &'a Map<String, Value>, k: &str) -> &'a str {
 /// Grade every record of a gold/pred corpus against its `expected` field.
 /// Returns the tally and the disagreeing records (`FP id` / `FN id`).
 fn grade_corpus(path: &Path, text: &str, group_field: &str) -> (Tally, Vec<String>) {
+    grade_corpus_expecting(path, text, group_field, "expected")
+}
+
+/// As [`grade_corpus`], with the expected verdict in `expect_field`.
+fn grade_corpus_expecting(path: &Path, text: &str, group_field: &str, expect_field: &str) -> (Tally, Vec<String>) {
     let fields = Fields::default();
     let base = Options::default();
     let mut tally = Tally::default();
     let mut wrong = Vec::new();
     for rec in records(path, text) {
         let id = str_field(&rec, "id").to_string();
-        let Some(expected) = rec.get("expected").and_then(Value::as_bool) else { continue };
+        let Some(expected) = rec.get(expect_field).and_then(Value::as_bool) else { continue };
         let got = match grade(&rec, &fields, &base) {
             Ok(g) => {
                 tally.time(g.millis, id.clone());
@@ -144,6 +149,28 @@ fn equivalence_pairs() {
     let (tally, wrong) = grade_corpus(&path, &text, "family");
     report("equivalence.dev", "family", &tally, &wrong, started.elapsed().as_secs_f64());
     check("equivalence.dev", &tally, 97.0, Some(4));
+}
+
+/// Real model outputs (issue 4: >= 99.5%, 0 false positives).
+#[test]
+fn model_outputs() {
+    let Some((path, text)) = corpus("outputs.dev.jsonl") else { return };
+    let started = Instant::now();
+    let (tally, wrong) = grade_corpus_expecting(&path, &text, "dataset", "label");
+    report("outputs.dev", "dataset", &tally, &wrong, started.elapsed().as_secs_f64());
+    check("outputs.dev", &tally, 99.5, Some(0));
+}
+
+/// Reference solutions against their gold (issue 4 asks >= 98% with 0
+/// false positives; reported, not yet asserted).
+#[test]
+fn reference_solutions() {
+    let Some((path, text)) = corpus("references.dev.jsonl") else { return };
+    let started = Instant::now();
+    let (tally, wrong) = grade_corpus_expecting(&path, &text, "dataset", "label");
+    report("references.dev", "dataset", &tally, &wrong, started.elapsed().as_secs_f64());
+    let c = tally.all;
+    println!("references.dev: {:.2}% (issue 4 target >= 98% with 0 false positives; not asserted yet)", c.percent());
 }
 
 /// latex2sympy's `parse` cases: the LaTeX and SymPy's printing of what it
