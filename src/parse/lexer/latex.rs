@@ -6,8 +6,8 @@
 use nom::character::complete::alpha1;
 use nom::Parser;
 
-use super::number::{lex_number, malformed_tail};
-use crate::error::{ErrorKind, ParseError};
+use super::number::{lex_number, number_token};
+use crate::error::ParseError;
 use crate::parse::token::{punct, Tok, Token};
 use crate::span::Span;
 
@@ -101,16 +101,9 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
             pos += 1;
             continue;
         } else if c.is_ascii_digit() || (c == '.' && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit)) {
-            let n = lex_number(rest, true).expect("starts with a digit");
-            pos += n.len;
-            if let Some(extra) = malformed_tail(&src[pos..]) {
-                let span = Span::new(start, pos + extra);
-                return Err(ParseError::new(
-                    ErrorKind::InvalidNumber { text: src[span.start..span.end].to_string() },
-                    span,
-                ));
-            }
-            let mut text = n.text;
+            let (text, len) = number_token(src, pos, true)?;
+            pos += len;
+            let mut text = text;
             // TeX ignores spaces in math mode: `\mathbf{9 6}` is 96 and
             // `1 000` one thousand. Digits separated by spaces only are one
             // number (not after a superscript, where TeX takes one digit).

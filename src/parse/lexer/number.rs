@@ -81,3 +81,19 @@ pub fn malformed_tail(rest: &str) -> Option<usize> {
     let r: IResult<&str, &str> = recognize(pair(char('.'), pair(digit1, digit0))).parse(rest);
     r.ok().map(|(_, m)| m.len())
 }
+
+/// A number token at the start of `rest` (which starts with a digit or a
+/// `.` and a digit), or the error for a malformed literal like `1.2.3`.
+/// `at` is the byte offset of `rest` in the source, for spans.
+pub fn number_token(src: &str, at: usize, latex_groups: bool) -> Result<(String, usize), crate::error::ParseError> {
+    let rest = &src[at..];
+    let n = lex_number(rest, latex_groups).expect("starts with a digit");
+    if let Some(extra) = malformed_tail(&rest[n.len..]) {
+        let span = crate::span::Span::new(at, at + n.len + extra);
+        return Err(crate::error::ParseError::new(
+            crate::error::ErrorKind::InvalidNumber { text: src[span.start..span.end].to_string() },
+            span,
+        ));
+    }
+    Ok((n.text, n.len))
+}

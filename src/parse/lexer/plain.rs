@@ -4,7 +4,7 @@
 use nom::bytes::complete::take_while;
 use nom::Parser;
 
-use super::number::{lex_number, malformed_tail};
+use super::number::number_token;
 use crate::error::{ErrorKind, ParseError};
 use crate::parse::token::{punct, Tok, Token};
 use crate::span::Span;
@@ -25,16 +25,9 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
         let start = pos;
         let tok: Tok;
         if c.is_ascii_digit() || (c == '.' && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit)) {
-            let n = lex_number(rest, false).expect("starts with a digit");
-            pos += n.len;
-            if let Some(extra) = malformed_tail(&src[pos..]) {
-                let span = Span::new(start, pos + extra);
-                return Err(ParseError::new(
-                    ErrorKind::InvalidNumber { text: src[span.start..span.end].to_string() },
-                    span,
-                ));
-            }
-            tok = Tok::Num(n.text);
+            let (text, len) = number_token(src, pos, false)?;
+            pos += len;
+            tok = Tok::Num(text);
         } else if c.is_alphabetic() {
             let (_, word) = take_while::<_, &str, nom::error::Error<&str>>(|ch: char| {
                 ch.is_alphanumeric() || ch == '_'

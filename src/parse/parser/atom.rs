@@ -261,14 +261,20 @@ impl<'a> Parser<'a> {
         if self.eat_punct("}").is_some() {
             return Err(ParseError::new(ErrorKind::UnexpectedEnd { expected: what }, open.join(self.last_span())));
         }
+        let inner = self.nested_brace_content(open)?;
+        self.expect_punct("}", Some(("{", open)))?;
+        Ok(inner)
+    }
+
+    /// The content of a `{…}` opened at `open`, one nesting level deeper,
+    /// where a bare `,` separates items.
+    pub fn nested_brace_content(&mut self, open: Span) -> PResult<Expr> {
         self.enter(open)?;
         self.bracket_depth += 1;
         let inner = self.parse_brace_content();
         self.bracket_depth -= 1;
         self.leave();
-        let inner = inner?;
-        self.expect_punct("}", Some(("{", open)))?;
-        Ok(inner)
+        inner
     }
 
     /// Inside a brace group: a list, with TeX's `\over` and `\choose`.

@@ -162,12 +162,7 @@ impl<'a> Parser<'a> {
         if self.eat_punct("}").is_some() {
             return self.mk(ExprKind::EmptySet, open.join(self.last_span()));
         }
-        self.enter(open)?;
-        self.bracket_depth += 1;
-        let inner = self.parse_brace_content();
-        self.bracket_depth -= 1;
-        self.leave();
-        let inner = inner?;
+        let inner = self.nested_brace_content(open)?;
         if self.eat_punct("}").is_none() {
             return Err(self.close_error("{", open, "}"));
         }
