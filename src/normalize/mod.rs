@@ -63,13 +63,12 @@ impl Normalized {
     /// Original offset just past the character that normalized byte `i`
     /// came from.
     fn end_of(&self, i: usize) -> usize {
-        let o = self.origin[i.min(self.origin.len() - 1)];
-        // The next original offset strictly greater than o.
-        self.origin[i.min(self.origin.len() - 1)..]
-            .iter()
-            .copied()
-            .find(|&x| x > o)
-            .unwrap_or(*self.origin.last().unwrap())
+        let i = i.min(self.origin.len() - 1);
+        let o = self.origin[i];
+        // The next original offset strictly greater than o: `origin` never
+        // decreases, so a binary search finds it in O(log n).
+        let k = i + self.origin[i..].partition_point(|&x| x <= o);
+        self.origin.get(k).copied().unwrap_or(*self.origin.last().expect("one entry at least"))
     }
 }
 
