@@ -14,10 +14,11 @@
 //! | `boxed_priority` (0 / 50 / off) | the last `\boxed{}` (boxes that together form one answer joined with ", ") |
 //! | 50 | X after a final-answer phrase: "final answer … is", "the answer is", "Answer:", "答案是", "答案为", "故答案为：" |
 //! | 150 | X in a Chinese conclusion "所以 … 为 X", "因此 … 是 X" |
+//! | 190 | the term holding the last numeric `\mathbf{…}` in math (a bolded result) |
 //! | 200 | a math span or number within 50 bytes after "answer" |
 //! | 250 | the whole text, when it is an answer and not prose (a bare gold such as `\dfrac{1}{9}`) |
 //! | 260, 280 | an option letter opening a line; a marked option letter (`(B)`, `\textbf{B}`) |
-//! | 300 | the last math span (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`, a bare `\frac{1}{2}`), the last number or expression in prose, the last bare option letter |
+//! | 300 | the last math span (`$…$`, its value when it is an equation ending in a number `$m+n=1$`, `$$…$$`, `\(…\)`, `\[…\]`, a bare `\frac{1}{2}`), the last number or expression in prose, the last bare option letter |
 //!
 //! One module per job: [`scan`] (byte helpers), [`math_span`] (delimiters),
 //! [`boxed`] (boxes and their grouping), [`anchor`] (phrases), [`bare`]
@@ -27,9 +28,11 @@
 
 pub mod anchor;
 pub mod bare;
+pub mod bold;
 pub mod boxed;
 pub mod choice;
 pub mod clean;
+pub mod equation;
 pub mod math_span;
 pub mod number;
 pub mod prose;
@@ -97,6 +100,9 @@ pub const DEFAULT_BOXED_PRIORITY: i32 = 50;
 const TIER_MINERVA: i32 = 0;
 const TIER_ANSWER: i32 = 50;
 const TIER_THEREFORE: i32 = 150;
+/// The last numeric `\mathbf{…}` in math (before "answer" nearby: a
+/// solution's bolded result is its answer).
+const TIER_BOLD: i32 = 190;
 const TIER_NEAR: i32 = 200;
 const TIER_WHOLE: i32 = 250;
 const TIER_LINE_START: i32 = 260;
@@ -237,16 +243,50 @@ impl<'a> Doc<'a> {
                 out.push(TIER_NEAR, item.span.end, rank, self.item_extraction(item, Rule::FinalAnswerPhrase));
             }
         }
+        if let Some((span, raw)) = bold::last_bold_answer(s, &self.spans) {
+            let text = clean::trim_answer(&raw).to_string();
+            let syntax = choose_syntax(&text);
+            let ex = Extraction { text: finish(&text, syntax), span, rule: Rule::LatexEnv, syntax };
+            out.push(TIER_BOLD, span.end, rank, ex);
+        }
         if let Some(ex) = self.whole_text() {
             out.push(TIER_WHOLE, s.len(), rank, ex);
         }
+        let prose = self.has_words_outside_math();
         for item in self.items.iter().rev().filter(|i| !i.boxed).take(PER_RULE) {
-            out.push(TIER_ANY, item.span.end, rank, self.item_extraction(item, Rule::LatexEnv));
+            let mut ex = self.item_extraction(item, Rule::LatexEnv);
+            // A closing equation in prose states its value: "Therefore,
+            // $m + n = 1$." (a lone equation is an answer of its own).
+            if let Some(v) = equation::stated_value(&ex.text).filter(|_| prose) {
+                ex.text = finish(v, Syntax::Latex);
+                ex.syntax = Syntax::Latex;
+            }
+            out.push(TIER_ANY, item.span.end, rank, ex);
         }
         for (span, text) in bare_fractions(s, &self.spans, &self.boxes).into_iter().rev().take(PER_RULE) {
             let ex = Extraction { text, span, rule: Rule::LatexFraction, syntax: Syntax::Latex };
             out.push(TIER_ANY, span.end, rank, ex);
         }
+    }
+
+    /// A word (three ASCII letters in a row) outside math spans: the text
+    /// is prose around its math.
+    fn has_words_outside_math(&self) -> bool {
+        let b = self.s.as_bytes();
+        let mut from = 0;
+        let mut gaps: Vec<(usize, usize)> = Vec::with_capacity(self.spans.len() + 1);
+        for sp in &self.spans {
+            gaps.push((from, sp.outer.start.max(from)));
+            from = from.max(sp.outer.end);
+        }
+        gaps.push((from, b.len()));
+        gaps.iter().any(|&(a, z)| {
+            let mut run = 0;
+            b[a..z].iter().any(|c| {
+                run = if c.is_ascii_alphabetic() { run + 1 } else { 0 };
+                run >= 3
+            })
+        })
     }
 
     /// Answers announced by phrases ("the answer is X"): in delimiters,
@@ -503,7 +543,9 @@ impl<'a> Doc<'a> {
                 } else {
                     tier
                 };
-                out.push(tier, h.span.end, rank, ex(h));
+                // The letter answers the phrase: what follows it in the
+                // sentence ("option D) 61.") is that option's content.
+                out.push(tier, choice_sentence_end(s, h.span.end), rank, ex(h));
             }
         }
         let (mut marked, mut any, mut lines) = (0, 0, 0);
@@ -595,6 +637,31 @@ fn skip_span_connective(s: &str, end: usize) -> Option<usize> {
     let t = &s[q..];
     q += t.len() - t.trim_start_matches([' ', '\t']).len();
     (saw && matches!(s.as_bytes().get(q), Some(b'$' | b'\\'))).then_some(q)
+}
+
+/// How far after an option letter the rest of its sentence may run.
+const CHOICE_TAIL: usize = 80;
+
+/// The end of the sentence an option letter ending at `end` stands in: the
+/// next line break, or a `.` / `!` / `;` before a space or the end, within
+/// [`CHOICE_TAIL`] bytes (else `end`).
+fn choice_sentence_end(s: &str, end: usize) -> usize {
+    let b = s.as_bytes();
+    let limit = (end + CHOICE_TAIL).min(b.len());
+    let mut i = end;
+    while i < limit {
+        match b[i] {
+            b'\n' => return i,
+            b'.' | b'!' | b';' if b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()) => return i + 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    if limit == b.len() {
+        limit
+    } else {
+        end
+    }
 }
 
 fn has_blank_line(gap: &str) -> bool {

@@ -261,6 +261,30 @@ fn option_letters() {
 }
 
 #[test]
+fn a_closing_equation_in_prose_states_its_value() {
+    assert_eq!(t0("We get $m = 3$, $n = - 2$. Therefore, $m + n = 1$."), some("1"));
+    assert_eq!(t0("Thus the sum is $3 \\cdot 20+20=590$."), some("590"));
+    // A lone equation is the answer itself.
+    assert_eq!(t0("$a +3z = 0$"), some("a +3z = 0"));
+    assert_eq!(t0("$x^2/16 + y^2/12 = 1/4$"), some("x^2/16 + y^2/12 = 1/4"));
+    // Not a number on the right, or another relation: the whole span.
+    assert_eq!(t0("Therefore, $y = 2x + 3$."), some("y = 2x + 3"));
+    assert_eq!(t0("Therefore, $x \\le 5 = y$."), some("x \\le 5 = y"));
+}
+
+#[test]
+fn an_announced_letter_beats_its_option_value() {
+    // Letters first (a letter gold): the letter the phrase announces, not
+    // the option's value written after it.
+    let both = &[Target::String, Target::Latex, Target::Expr];
+    assert_eq!(text("x = 61.\nThe answer is option D) 61.", both, 0), some("D"));
+    assert_eq!(text("The answer is option D) 61", both, 0), some("D"));
+    assert_eq!(text("The answer is (C) $\\frac{1}{2}$.\nDone.", both, 0), some("C"));
+    // Without the string target, the value.
+    assert_eq!(text("The answer is option D) 61.", DEFAULT, 0), some("61"));
+}
+
+#[test]
 fn the_article_is_not_an_option() {
     assert_eq!(text("a triangle has a right angle", STRING, 0), None);
     assert_eq!(text("A triangle has three sides", STRING, 0), None);
