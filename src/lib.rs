@@ -17,6 +17,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod limits;
+pub mod metrics;
 pub mod normalize;
 pub mod parse;
 pub mod print;
