@@ -616,7 +616,6 @@ impl<'a> Parser<'a> {
         };
         let lower = word.to_lowercase();
         let end_span = self.toks[consumed_to - 1].span;
-        let _ = &t;
         if word.is_empty() {
             // `\text{ }`: a space.
             self.pos = consumed_to;
