@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The main job: build mathgrade (release) and grade examples/grading.jsonl,
-# every record back on stdout with `correct`, `pred_answer` and `method`
-# added, and the agreement with the file's `expected` field on stderr.
+# The main job: build mathgrade (release) and grade examples/grading.jsonl:
+# every record back on stdout with `correct`, `pred_answer`, `method` and
+# `rule` added; the summary (agreement with the file's `expected` field,
+# pass@k / maj@k / worst-case over `problem_id` groups, the slowest record)
+# on stderr; then the JSON report (target/sample-report.json) on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v m4 >/dev/null 2>&1; then
@@ -12,4 +14,8 @@ if ! command -v m4 >/dev/null 2>&1; then
 fi
 cargo build --release --quiet --bin mathgrade
 target_dir="${CARGO_TARGET_DIR:-target}"
-exec "$target_dir/release/mathgrade" grade examples/grading.jsonl --expect expected "$@"
+report="$target_dir/sample-report.json"
+"$target_dir/release/mathgrade" grade examples/grading.jsonl --expect expected \
+    --group-field problem_id --report "$report" "$@"
+echo "== report ($report)"
+cat "$report"

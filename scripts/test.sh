@@ -21,7 +21,15 @@ cargo test --release --all-targets
 echo "== conformance figures (latex2sympy corpus)"
 cargo test --release --test conformance_latex2sympy -- --nocapture
 
-# Agreement of grading with the Math-Verify, equivalence and latex2sympy
-# corpora (asserted only with MATHGRADE_ENFORCE_THRESHOLDS=1).
-echo "== grading figures (mathverify, equivalence, latex2sympy corpora)"
+# Agreement of grading with the Math-Verify, equivalence, latex2sympy,
+# model-output and reference-solution corpora, and the spoken-math figures
+# (asserted only with MATHGRADE_ENFORCE_THRESHOLDS=1).
+echo "== grading figures (mathverify, equivalence, latex2sympy, outputs, references corpora)"
 MATHGRADE_ENFORCE_THRESHOLDS=1 cargo test --release --test conformance_grading -- --nocapture --test-threads 1
+echo "== spoken-math figures (spoken corpus, round trips)"
+MATHGRADE_ENFORCE_THRESHOLDS=1 cargo test --release --test conformance_spoken -- --nocapture --test-threads 1
+
+# The Python module: pip install ./python into a virtual environment, then
+# its pytest suite (reuses target/ so compiled dependencies are shared).
+echo "== python module"
+bash scripts/test-python.sh

@@ -34,6 +34,9 @@ pub enum ErrorKind {
     InvalidNumber { text: String },
     /// Wrong number of arguments for a known function.
     Arity { func: String, expected: &'static str, found: usize },
+    /// A spoken word that is neither in the lexicon (`grammars/spoken-en.tsv`)
+    /// nor a number or a letter.
+    UnknownWord { word: String },
     /// Input longer than `Limits::max_input_len` bytes.
     TooLong { len: usize, limit: usize },
     /// Nesting deeper than `Limits::max_depth`.
@@ -114,6 +117,7 @@ impl fmt::Display for ErrorKind {
             Arity { func, expected, found } => {
                 write!(f, "`{func}` takes {expected} argument(s), found {found}")
             }
+            UnknownWord { word } => write!(f, "unknown word `{word}`"),
             TooLong { len, limit } => {
                 write!(f, "input is {len} bytes, over the limit of {limit}")
             }

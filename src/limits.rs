@@ -26,6 +26,14 @@ pub struct Limits {
     /// power (the comparer still tests it at random points), which keeps a
     /// canonical form cheap however few terms the result would have.
     pub max_expand_power: u32,
+    /// Most bytes of a text that answer extraction reads. A longer text
+    /// (a model output) is read from its last `max_extract_len` bytes,
+    /// starting at the first line start in them: a final answer is at the
+    /// end, and every extraction rule then works on a bounded window.
+    pub max_extract_len: usize,
+    /// Node visits allowed to one numeric evaluation (one side at one
+    /// point); past it the value is unknown and the next rule decides.
+    pub eval_budget: u64,
 }
 
 impl Default for Limits {
@@ -38,6 +46,8 @@ impl Default for Limits {
             max_factorial: 1000,
             max_expand_terms: 256,
             max_expand_power: 16,
+            max_extract_len: 64 * 1024,
+            eval_budget: 200_000,
         }
     }
 }

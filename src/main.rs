@@ -26,6 +26,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use mathgrade::compare::Options;
+use mathgrade::grade::Dataset;
+
+use cli::input::Format;
 use mathgrade::{canonical, parse, to_latex, to_plain, ParseError, Syntax};
 
 #[derive(Parser)]
@@ -97,6 +100,38 @@ enum Command {
         /// A boolean field with the expected verdict: print the agreement on stderr.
         #[arg(long, value_name = "FIELD")]
         expect: Option<String>,
+        /// The dataset preset (how gold answers are written, which rules
+        /// apply): auto, gsm8k, math, aime, amc, olympiadbench, minerva,
+        /// gaokao, cmath, college_math, aqua, mmlu_stem, multiple_choice.
+        /// `auto` uses a record's own `dataset` / `data_source` /
+        /// `data_name` field when it names one.
+        #[arg(long, value_name = "NAME", default_value = "auto")]
+        dataset: Dataset,
+        /// The field holding the problem text (its options let a predicted
+        /// value choose a letter) [default: `problem`, else `question`].
+        #[arg(long, value_name = "NAME")]
+        problem_field: Option<String>,
+        /// The field naming a record's problem: adds pass@k, maj@k and
+        /// worst-case accuracy over the records of each problem.
+        #[arg(long, value_name = "NAME")]
+        group_field: Option<String>,
+        /// The k of pass@k and maj@k, comma-separated [default: 1 and
+        /// powers of two up to the largest group].
+        #[arg(long, value_name = "K,...", value_delimiter = ',')]
+        k: Vec<usize>,
+        /// Write a JSON summary (totals, per-dataset accuracy, pass@k,
+        /// maj@k, worst-case, extraction rules used, slowest records).
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// The input format [default: CSV for a `.csv` file, else JSON Lines].
+        #[arg(long, value_enum, default_value_t = Format::Auto)]
+        format: Format,
+        /// Worker threads [default: one per core].
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        threads: usize,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
     },
 }
 
@@ -135,10 +170,33 @@ fn main() -> ExitCode {
             opts.strict = !no_strict;
             cli::cmd_check(&gold, &pred, explain, &opts)
         }
-        Command::Grade { file, gold_field, pred_field, expect } => {
+        Command::Grade {
+            file,
+            gold_field,
+            pred_field,
+            expect,
+            dataset,
+            problem_field,
+            group_field,
+            k,
+            report,
+            format,
+            threads,
+            quiet,
+        } => {
+            if k.contains(&0) {
+                eprintln!("error: --k takes positive integers");
+                return ExitCode::from(2);
+            }
             let args = cli::GradeArgs {
-                fields: cli::record::Fields { gold: gold_field, pred: pred_field },
+                fields: cli::record::Fields { gold: gold_field, pred: pred_field, problem: problem_field, dataset },
                 expect: expect.as_deref(),
+                group_field: group_field.as_deref(),
+                ks: k,
+                report: report.as_deref(),
+                format,
+                threads,
+                quiet,
                 base: Options::default(),
             };
             cli::cmd_grade(&file, &args)

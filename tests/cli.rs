@@ -275,7 +275,9 @@ fn grade_writes_every_record_back_in_order() {
     assert_eq!(rec["pred_answer"], "\\frac{1}{2}");
     assert!(rec["method"].is_string());
     let keys: Vec<&str> = rec.as_object().unwrap().keys().map(|k| k.as_str()).collect();
-    assert_eq!(keys, ["id", "gold", "pred", "expected", "correct", "pred_answer", "method"]);
+    assert_eq!(keys, ["id", "gold", "pred", "expected", "correct", "pred_answer", "method", "rule"]);
+    // A bare prediction is read whole.
+    assert_eq!(rec["rule"], "whole_text");
     // `output` when there is no `pred`.
     let rec: serde_json::Value = serde_json::from_str(lines[2]).unwrap();
     assert_eq!(rec["correct"], true, "{}", lines[2]);
@@ -321,7 +323,10 @@ fn grade_expect_prints_the_agreement_line() {
     let rest = slowest.strip_prefix("slowest: ").unwrap();
     let (ms, place) = rest.split_once(" ms (line ").unwrap_or_else(|| panic!("{slowest}"));
     assert!(ms.parse::<f64>().is_ok() && ms.split_once('.').is_some_and(|(_, d)| d.len() == 2), "{slowest}");
-    assert!(place.ends_with(')') && place.trim_end_matches(')').parse::<usize>().is_ok(), "{slowest}");
+    // `(line 3)`, or `(line 3, id 3)` for a record with an id.
+    let line = place.trim_end_matches(')').split(", id ").next().unwrap();
+    assert!(place.ends_with(')') && line.parse::<usize>().is_ok(), "{slowest}");
+    assert!(err.lines().any(|l| l.starts_with("graded 8 records in ")), "{err}");
     // Without --expect, no agreement line.
     let o = mathgrade(&["grade", GRADE_SMALL]);
     assert!(!stderr(&o).contains("agreement:"));
@@ -348,8 +353,125 @@ fn grade_reads_stdin_and_reports_a_missing_file() {
         .expect("run mathgrade");
     child.stdin.take().unwrap().write_all(b"{\"gold\": \"2\", \"pred\": \"2.0\"}\n").unwrap();
     let o = child.wait_with_output().unwrap();
-    assert_eq!(stdout(&o), "{\"gold\":\"2\",\"pred\":\"2.0\",\"correct\":true,\"pred_answer\":\"2\",\"method\":\"exact\"}\n");
+    assert_eq!(
+        stdout(&o),
+        "{\"gold\":\"2\",\"pred\":\"2.0\",\"correct\":true,\"pred_answer\":\"2\",\"method\":\"exact\",\"rule\":\"whole_text\"}\n"
+    );
     let o = mathgrade(&["grade", "/nonexistent/file.jsonl"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
+}
+
+/// Run `mathgrade grade` on `input` (given on stdin) with `args`.
+fn grade_stdin(input: &str, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mathgrade"))
+        .args(["grade", "-"])
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run mathgrade");
+    // Written from another thread: the output pipe fills while a large
+    // input is still being written.
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()).unwrap());
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn correct_column(o: &Output) -> Vec<bool> {
+    stdout(o).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["correct"].as_bool().unwrap()).collect()
+}
+
+#[test]
+fn grade_dataset_presets() {
+    let gsm = "{\"gold\": \"So 3*4=<<3*4=12>>12 in all.\\n#### 1,212\", \"pred\": \"The answer is 1212.\"}\n";
+    assert_eq!(correct_column(&grade_stdin(gsm, &["--dataset", "gsm8k"])), [true]);
+    // An inequality answers an interval under a free-response preset only.
+    let ineq = "{\"gold\": \"[\\\\frac12, 8]\", \"pred\": \"so $\\\\frac{1}{2} \\\\le x \\\\le 8$.\"}\n";
+    assert_eq!(correct_column(&grade_stdin(ineq, &["--dataset", "math"])), [true]);
+    assert_eq!(correct_column(&grade_stdin(ineq, &[])), [false]);
+    // A record's own `dataset` field picks its preset under `auto`; a
+    // record option still wins over the preset.
+    let own = ineq.replace("}\n", ", \"dataset\": \"MATH\"}\n");
+    assert_eq!(correct_column(&grade_stdin(&own, &[])), [true]);
+    let overridden = ineq.replace("}\n", ", \"dataset\": \"MATH\", \"allow_set_relation_comp\": false}\n");
+    assert_eq!(correct_column(&grade_stdin(&overridden, &[])), [false]);
+    let bad = grade_stdin("", &["--dataset", "klingon"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("unknown dataset `klingon`"), "{}", stderr(&bad));
+}
+
+#[test]
+fn grade_options_in_the_problem_choose_a_letter() {
+    let rec = |gold: &str| {
+        format!(
+            "{{\"gold\": \"{gold}\", \"output\": \"70,000/175 = 400\", \"question\": \"How many?\\nAnswer Choices: A)453 B)651 C)400\"}}\n"
+        )
+    };
+    let input = rec("C") + &rec("B");
+    let o = grade_stdin(&input, &["--dataset", "aqua"]);
+    assert_eq!(correct_column(&o), [true, false]);
+    let first: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    assert_eq!(first["method"], "choice");
+}
+
+#[test]
+fn grade_report_groups_and_order_across_threads() {
+    // Two problems, three samples each; answers in different forms.
+    let mut input = String::new();
+    let samples = [("p", "1/2", "\\\\boxed{0.5}"), ("p", "1/2", "\\\\boxed{\\\\frac{2}{4}}"), ("p", "1/2", "\\\\boxed{3}"),
+        ("q", "7", "The answer is 7."), ("q", "7", "The answer is 8."), ("q", "7", "The answer is 8.")];
+    for (k, (pid, gold, out)) in samples.iter().enumerate() {
+        input += &format!("{{\"id\": {k}, \"pid\": \"{pid}\", \"gold\": \"{gold}\", \"output\": \"{out}\", \"label\": {}}}\n", k != 2 && k != 4 && k != 5);
+    }
+    // Many copies: batches run in parallel, output stays in input order.
+    let copies = 300;
+    let big = input.repeat(copies);
+    let dir = std::env::temp_dir().join(format!("mathgrade-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = dir.join("report.json");
+    let o = grade_stdin(&big, &["--group-field", "pid", "--expect", "label", "--k", "1,3", "--threads", "2", "--report", report.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let ids: Vec<u64> = stdout(&o).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_u64().unwrap()).collect();
+    let want: Vec<u64> = (0..copies).flat_map(|_| 0..6u64).collect();
+    assert_eq!(ids, want);
+    let r: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(r["records"], 6 * copies);
+    assert_eq!(r["correct"], 3 * copies);
+    assert_eq!(r["agreement"]["agree"], 6 * copies);
+    assert_eq!(r["extraction_rules"]["boxed"], 3 * copies);
+    assert_eq!(r["extraction_rules"]["final_answer_phrase"], 3 * copies);
+    assert_eq!(r["timing"]["threads"], 2);
+    assert_eq!(r["groups"]["groups"], 2);
+    // p: 2 of 3 right in each copy's group... all copies share the group `p`:
+    // 600 samples of which 400 right; q: 300 of 900.
+    let pass1 = r["groups"]["pass_at_k"]["1"].as_f64().unwrap();
+    assert!((pass1 - (2.0 / 3.0 + 1.0 / 3.0) / 2.0).abs() < 1e-12, "{pass1}");
+    // maj@3 over the first three samples: p votes 1/2 (0.5 and 2/4 are one
+    // key) → right; q votes 8 → wrong.
+    assert_eq!(r["groups"]["maj_at_k"]["3"], 0.5);
+    assert_eq!(r["groups"]["worst_case"], 0.0);
+    assert_eq!(r["slowest"].as_array().unwrap().len(), 10);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn grade_reads_csv() {
+    let dir = std::env::temp_dir().join(format!("mathgrade-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("answers.csv");
+    std::fs::write(&path, "gold,pred,ok\n1.50,\"It is 1.5, I think\",true\n\\frac12,0.4,false\n").unwrap();
+    let o = mathgrade(&["grade", path.to_str().unwrap(), "--expect", "ok"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["gold"], "1.50");
+    assert_eq!(lines[0]["correct"], true);
+    assert_eq!(lines[1]["correct"], false);
+    assert!(stderr(&o).lines().any(|l| l == "agreement: 2/2 (100.00%)  false positives: 0  false negatives: 0"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
 }

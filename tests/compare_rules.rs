@@ -297,3 +297,92 @@ fn doubly_escaped_and_unreadable_inputs() {
     assert_eq!((v.equal, v.method), (true, Text));
     assert!(!verify_str("\\foo{1}", "\\foo{2}", &d).equal);
 }
+
+#[test]
+fn worked_lists_of_equations() {
+    run(
+        &[
+            // Values of one variable are a set of answers …
+            ("69, 84", "so $n=50+19=69$ and $n=50+34=84$.", true, None),
+            ("8, 4", "and so $k=8$ or $k=4$.", true, None),
+            ("69, 85", "so $n=50+19=69$ and $n=50+34=84$.", false, None),
+            // … values of different names come in order.
+            ("221, 8", "then $m=221$ and $n=8$ satisfy it.", true, Some(Tuple)),
+            ("221, 8", "then $m=8$ and $n=221$ satisfy it.", false, None),
+            // A derivation's last equation states the result.
+            ("13", "With $T=650, k=13$.", true, None),
+            ("650", "With $T=650, k=13$.", false, None),
+            ("11", "When $x = 4$, $y = 2 \\times 4 + 3 = 11$.", true, None),
+            ("4027", "so $x-2013+y-2014=0$ or $x+y=4027$.", true, None),
+            ("0", "so $x-2013+y-2014=0$ or $x+y=4027$.", false, None),
+            // Two answers of one name are not the last of them.
+            ("84", "so $n=69$ and $n=84$.", false, None),
+            // A lone equation is not its right side.
+            ("4027", "$x+y=4027$", false, None),
+        ],
+        &Options::default(),
+        false,
+    );
+}
+
+#[test]
+fn a_list_of_one_value_written_twice() {
+    run(
+        &[
+            ("\\frac{2}{5}", "the probability is $\\frac{4}{10}$ or $\\frac{2}{5}$.", true, None),
+            ("\\frac{2}{5}", "the probability is $\\frac{4}{10}$ or $\\frac{3}{5}$.", false, None),
+            // A point with equal coordinates is not a number.
+            ("2", "(2, 2)", false, None),
+        ],
+        &Options::default(),
+        false,
+    );
+}
+
+#[test]
+fn golds_with_their_outer_dollars_stripped() {
+    run(
+        &[
+            ("69$,$84", "so $n=69$ and $n=84$.", true, None),
+            ("69$,$84", "so $n=84$.", false, None),
+            ("f(n)=n$, $g(n)=1", "$f(n)=n, g(n)=1$", true, None),
+        ],
+        &Options::default(),
+        false,
+    );
+}
+
+#[test]
+fn functions_stated_for_all_arguments() {
+    let solution = |f: &str| {
+        format!("Step 4: ${f}$ for all $x \\in \\mathbb{{R}}^{{+}}$.\n\nWrite $f(x)=a x+b$. Then $a-a b=0$, and so $a=b=1$.")
+    };
+    run(
+        &[
+            ("f(x)=x+1", &solution("f(x)=x+1"), true, None),
+            ("f(x)=x+1", &solution("f(x)=x+2"), false, None),
+            // Each function the gold names, the last statement of each.
+            ("f(n)=n$, $g(n)=1", "so $f(n)=2 n$ for all $n$; then $f(n)=n$ for all $n$, and $g(n)=1$ for all $n$.", true, None),
+            ("f(n)=n$, $g(n)=1", "so $f(n)=n$ for all $n$. Then $g(n)=n$ for all $n$.", false, None),
+            // A boxed answer is the answer.
+            ("f(x)=x+1", "$f(x)=x+1$ for all $x$ fails. So $\\boxed{f(x)=x}$.", false, None),
+        ],
+        &Options::default(),
+        false,
+    );
+}
+
+#[test]
+fn capital_names_and_trailing_point_decimals() {
+    run(
+        &[
+            ("SRAC=LRAC", "\\boxed{SRAC=LRAC}, short-run average cost equals long-run average cost.", true, None),
+            ("SRAC=LRAC", "\\boxed{SRMC=LRMC}, or short-run marginal cost equals long-run levels.", false, None),
+            ("-1./3", "So the answer is $\\boxed{-1/3}$.", true, None),
+            ("-1./3", "So the answer is $\\boxed{-1/2}$.", false, None),
+            ("(2.)", "2", true, None),
+        ],
+        &Options::default(),
+        false,
+    );
+}

@@ -200,6 +200,12 @@ fn numbers_are_exact_and_remember_digits() {
     assert_eq!(tree("(1,100)"), "(tuple 1 100)");
     assert_eq!(tree("\\boxed{11,\\! 111,\\! 111,\\! 100}"), "11111111100");
     assert_eq!(tree("900,\\!000,\\!000"), "900000000");
+    // `1.` for the real 1 before `/`, `)` or an operator; a point before a
+    // digit after a space is no part of the number.
+    assert_eq!(tree("-1./3"), "(div (neg 1) 3)");
+    assert_eq!(tree("(2.)"), "2");
+    assert_eq!(tree("3. \\times 10^{5}"), "(mul 3 (pow 10 5))");
+    assert!(parse("1. 5", Syntax::Latex).is_err());
 }
 
 #[test]
@@ -281,4 +287,35 @@ fn limits_end_in_errors() {
 fn tree_json_snapshot() {
     let e = parse("x^2 + \\frac{1}{2}", Syntax::Latex).unwrap();
     insta::assert_json_snapshot!(e);
+}
+
+/// Inputs the fuzz targets found (`fuzz/`): each parses, and its tree printed
+/// as LaTeX and as plain text reads back to the same canonical form.
+#[test]
+fn fuzz_findings_print_and_read_back() {
+    use mathgrade::{canonical, to_latex, to_plain};
+    let cases: &[(&str, &str)] = &[
+        // A decorated multi-letter name prints as `\bar{\mathrm{AB}}`,
+        // which read as the text "AB" without its accent.
+        (r#"\overline{AB}"#, r#"bar:AB"#),
+        // `\mathrm{foo}_{bar}` (how the name foo_bar prints) and a primed
+        // word were errors.
+        (r#"\mathrm{foo}_{bar}"#, r#"foo_{bar}"#),
+        (r#"\mathrm{foo}'"#, r#"foo'"#),
+        // The letter E printed as plain `E`, which is SymPy's constant e.
+        (r#"E"#, r#"E"#),
+        (r#"\sum_{i=1}^{n} i"#, r#"(sum i i 1 n)"#),
+        // Letter-like symbols printed as `\mathrm{ell}`, the text "ell".
+        (r#"2\ell"#, r#"(mul 2 ell)"#),
+        (r#"\nabla"#, r#"nabla"#),
+    ];
+    for (input, tree) in cases {
+        let e = parse(input, Syntax::Latex).unwrap_or_else(|err| panic!("{input:?}: {}", err.render(input)));
+        assert_eq!(e.sexpr(), *tree, "{input:?}");
+        let c = canonical(&e);
+        for (printed, syntax) in [(to_latex(&c), Syntax::Latex), (to_plain(&c), Syntax::Plain)] {
+            let back = parse(&printed, syntax).unwrap_or_else(|err| panic!("{input:?} -> {printed:?}: {err}"));
+            assert_eq!(canonical(&back).sexpr(), c.sexpr(), "{input:?} -> {printed:?}");
+        }
+    }
 }

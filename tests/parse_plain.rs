@@ -133,8 +133,36 @@ fn auto_detects_the_syntax() {
     assert_eq!(detect_syntax("2*pi"), Syntax::Plain);
     assert_eq!(detect_syntax("[0, 1)"), Syntax::Latex);
     // Both parsers agree on what both can read.
-    for input in ["x^2+2x+1", "1/2", "(1, 2)", "3.5", "x >= 2", "-(x+1)^3"] {
+    for input in ["x^2+2x+1", "1/2", "(1, 2)", "3.5", "x >= 2", "-(x+1)^3", "-1./3", "(2.)"] {
         assert_eq!(parse(input, Syntax::Latex).unwrap(), parse(input, Syntax::Plain).unwrap(), "{input}");
     }
     assert_eq!(parse("sqrt(2)", Syntax::Auto).unwrap().sexpr(), "(sqrt 2)");
+}
+
+/// Inputs the fuzz targets found (`fuzz/`): each parses to the tree given,
+/// and its tree printed as LaTeX and as plain text reads back to the same
+/// canonical form.
+#[test]
+fn fuzz_findings_print_and_read_back() {
+    use mathgrade::{canonical, to_latex, to_plain};
+    let cases: &[(&str, &str)] = &[
+        // The name `x_` printed as LaTeX `x_`, an unfinished subscript.
+        (r#"x_"#, r#"x"#),
+        (r#"foo_bar"#, r#"foo_{bar}"#),
+        // A primed `e` read as the constant, so `e'(x)` was a product.
+        (r#"e'(x)"#, r#"(apply e' x)"#),
+        // The `i` of the body is the index (the LaTeX parser's reading).
+        (r#"Sum(i, (i, 1, n))"#, r#"(sum i i 1 n)"#),
+        // Empty strings are spacing, as `\text{}` is in LaTeX.
+        (r#"1/2''x"#, r#"(mul (div 1 2) x)"#),
+    ];
+    for (input, tree) in cases {
+        let e = parse(input, Syntax::Plain).unwrap_or_else(|err| panic!("{input:?}: {}", err.render(input)));
+        assert_eq!(e.sexpr(), *tree, "{input:?}");
+        let c = canonical(&e);
+        for (printed, syntax) in [(to_latex(&c), Syntax::Latex), (to_plain(&c), Syntax::Plain)] {
+            let back = parse(&printed, syntax).unwrap_or_else(|err| panic!("{input:?} -> {printed:?}: {err}"));
+            assert_eq!(canonical(&back).sexpr(), c.sexpr(), "{input:?} -> {printed:?}");
+        }
+    }
 }

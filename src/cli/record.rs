@@ -7,7 +7,17 @@
 //! both grade a record the same way. It only uses the public `mathgrade`
 //! API.
 //!
-//! Per-record overrides (meanings as in Math-Verify):
+//! Fields read (the names are options of `mathgrade grade`):
+//!
+//! | field | default | meaning |
+//! |---|---|---|
+//! | gold | `gold` | the gold answer, as the dataset writes it |
+//! | prediction | `pred`, else `output` | a bare answer or a whole model output |
+//! | problem | `problem`, else `question` | the problem text: its options (`(A) 1 (B) 2`) let a value choose a letter |
+//! | dataset | `dataset`, else `data_source`, else `data_name` | with `--dataset auto`, a preset name here applies to the record |
+//!
+//! Per-record overrides (meanings as in Math-Verify), applied after the
+//! dataset preset:
 //!
 //! | field | type | effect |
 //! |---|---|---|
@@ -24,7 +34,8 @@ use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
 use std::time::Instant;
 
-use mathgrade::compare::{verify_str, Options, Target, Verdict};
+use mathgrade::compare::{Options, Target, Verdict};
+use mathgrade::grade::{grade_with, Dataset, Graded as ItemGraded, Task};
 use serde_json::{Map, Value};
 
 /// Where a record keeps its answers.
@@ -34,13 +45,21 @@ pub struct Fields {
     pub gold: String,
     /// The prediction's field; `None`: `pred`, falling back to `output`.
     pub pred: Option<String>,
+    /// The problem's field; `None`: `problem`, falling back to `question`.
+    pub problem: Option<String>,
+    /// The preset for every record; `Auto`: the record's own dataset field
+    /// when it names a preset.
+    pub dataset: Dataset,
 }
 
 impl Default for Fields {
     fn default() -> Fields {
-        Fields { gold: "gold".into(), pred: None }
+        Fields { gold: "gold".into(), pred: None, problem: None, dataset: Dataset::Auto }
     }
 }
+
+/// Where a record may name its dataset (`--dataset auto`).
+const DATASET_FIELDS: [&str; 3] = ["dataset", "data_source", "data_name"];
 
 impl Fields {
     /// The gold text of `rec`.
@@ -68,9 +87,32 @@ impl Fields {
     }
 }
 
+impl Fields {
+    /// The problem text of `rec`, if it has one.
+    pub fn problem_text<'r>(&self, rec: &'r Map<String, Value>) -> Option<&'r str> {
+        match &self.problem {
+            Some(name) => rec.get(name).and_then(Value::as_str),
+            None => rec.get("problem").or_else(|| rec.get("question")).and_then(Value::as_str),
+        }
+    }
+
+    /// The preset for `rec`: the one given, else the first dataset field
+    /// of the record that names a preset, else `Auto`.
+    pub fn dataset_of(&self, rec: &Map<String, Value>) -> Dataset {
+        if self.dataset != Dataset::Auto {
+            return self.dataset;
+        }
+        DATASET_FIELDS
+            .iter()
+            .filter_map(|f| rec.get(*f).and_then(Value::as_str))
+            .find_map(Dataset::recognize)
+            .unwrap_or(Dataset::Auto)
+    }
+}
+
 /// A field's text: a string as is, a number (`18`, `0.5`) as written in
 /// JSON. `null`, bools, lists and objects have none.
-fn text_of(v: &Value) -> Option<String> {
+pub fn text_of(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
@@ -137,18 +179,25 @@ fn targets(v: &Value, field: &str) -> Result<Vec<Target>, String> {
 #[derive(Clone, Debug)]
 pub struct Graded {
     pub verdict: Verdict,
+    /// The extraction rule, answer key and chosen option of the prediction.
+    pub item: ItemGraded,
+    /// The preset the record was graded with.
+    pub dataset: Dataset,
     /// Milliseconds for extraction and comparison of this record.
     pub millis: f64,
 }
 
-/// Grade one record with [`verify_str`]. A record without its answers or
-/// with a bad option is an error; so is a panic inside the library.
+/// Grade one record with [`grade_with`]: the dataset preset, then the
+/// record's own options. A record without its answers or with a bad
+/// option is an error; so is a panic inside the library.
 pub fn grade(rec: &Map<String, Value>, fields: &Fields, base: &Options) -> Result<Graded, String> {
     let gold = fields.gold_text(rec)?;
     let pred = fields.pred_text(rec)?;
-    let opts = record_options(rec, base)?;
+    let dataset = fields.dataset_of(rec);
+    let opts = record_options(rec, &dataset.options(base))?;
+    let task = Task { gold: &gold, pred: &pred, dataset, problem: fields.problem_text(rec) };
     let started = Instant::now();
-    let verdict = panic::catch_unwind(AssertUnwindSafe(|| verify_str(&gold, &pred, &opts))).map_err(|payload| {
+    let item = panic::catch_unwind(AssertUnwindSafe(|| grade_with(&task, &opts))).map_err(|payload| {
         let what = payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
@@ -156,7 +205,8 @@ pub fn grade(rec: &Map<String, Value>, fields: &Fields, base: &Options) -> Resul
             .unwrap_or_else(|| "unknown panic".to_string());
         format!("internal error: {what}")
     })?;
-    Ok(Graded { verdict, millis: started.elapsed().as_secs_f64() * 1000.0 })
+    let millis = started.elapsed().as_secs_f64() * 1000.0;
+    Ok(Graded { verdict: item.verdict.clone(), item, dataset, millis })
 }
 
 /// The `method` of a verdict as written in JSON (`"exact"`, `"no_answer"`).
@@ -179,7 +229,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, expected: bool, got: bool) {
+    pub fn add(&mut self, expected: bool, got: bool) {
         self.n += 1;
         if expected == got {
             self.agree += 1;
@@ -267,7 +317,14 @@ mod tests {
     #[test]
     fn fields_and_fallbacks() {
         let f = Fields::default();
-        let r = obj(json!({"gold": "1", "output": "x"}));
+        let r = obj(json!({"gold": "1", "output": "x", "question": "Q?", "data_source": "aime24"}));
+        assert_eq!(f.problem_text(&r), Some("Q?"));
+        assert_eq!(f.dataset_of(&r), Dataset::Aime);
+        assert_eq!(f.dataset_of(&obj(json!({"dataset": "carp_en", "data_name": "gsm8k"}))), Dataset::Gsm8k);
+        assert_eq!(f.dataset_of(&obj(json!({"dataset": "carp_en"}))), Dataset::Auto);
+        let fixed = Fields { dataset: Dataset::Math, problem: Some("q".into()), ..Fields::default() };
+        assert_eq!(fixed.dataset_of(&r), Dataset::Math);
+        assert_eq!(fixed.problem_text(&r), None);
         assert_eq!(f.gold_text(&r).unwrap(), "1");
         assert_eq!(f.pred_text(&r).unwrap(), "x");
         let r = obj(json!({"gold": 18, "pred": "y", "output": "x"}));

@@ -313,22 +313,104 @@ pub fn compare_collections(g: &Expr, p: &Expr, ctx: &Ctx) -> Outcome {
     }
     // Unordered answers: sets, lists, and a tuple against a set.
     if let (Some(a), Some(b)) = (items_of(g), items_of(p)) {
+        if let Some(eq) = named_in_order(a, b, ctx) {
+            return Some((eq, Method::Tuple));
+        }
         // Answer lists are sets of solutions: a repeated answer counts once.
         return Some((match_multisets(a, b, ctx, true), Method::Set));
     }
     // One element against a value.
     if let Some(a) = items_of(g) {
-        if a.len() == 1 {
-            return compare(&a[0], p, ctx);
+        if let Some(x) = single_value(g, a, ctx) {
+            return compare(&x, p, ctx);
         }
         return Some((false, Method::Set));
     }
     if let Some(b) = items_of(p) {
-        if b.len() == 1 {
-            return compare(g, &b[0], ctx);
+        if let Some(x) = single_value(p, b, ctx) {
+            return compare(g, &x, ctx);
+        }
+        // A worked list `T=650, k=13` against one value: its last equation
+        // states the result.
+        if let Some(v) = last_stated_value(p) {
+            return super::tag(compare(g, v, ctx), Method::Equation);
         }
         return Some((false, Method::Set));
     }
     // A determinant-style matrix against a value, empty sets, …
     Some((false, Method::Mismatch))
+}
+
+/// The one value a collection stands for: its only item, or, for an
+/// answer list or set, the value every item has (`\frac{4}{10}` or
+/// `\frac{2}{5}` answers one value written two ways). A tuple `(2, 2)` is
+/// a point, never the number 2.
+fn single_value(e: &Expr, items: &[Expr], ctx: &Ctx) -> Option<Expr> {
+    if items.len() == 1 {
+        return Some(items[0].clone());
+    }
+    let list = matches!(e.kind, ExprKind::List { .. } | ExprKind::Set { .. });
+    if !list || items.len() > MAX_MATCH {
+        return None;
+    }
+    let first = ctx.canon(&items[0]);
+    items[1..].iter().all(|x| ctx.canon(x) == first).then(|| items[0].clone())
+}
+
+/// The value an answer list of equations ends with: `T=650, k=13`,
+/// `x = 4, y = 2 \times 4 + 3 = 11`, `x-2013+y-2014=0, x+y=4027` give
+/// `13`, `11`, `4027`. Such a list is a derivation (givens, then the
+/// result), so its last equation is what it finds. Only a list of two or
+/// more equations: a lone `x + y = 4027` is an equation, not the value
+/// 4027; and not when an earlier equation has the last one's left side
+/// (`n = 69, n = 84` lists two answers, neither is the answer 84).
+fn last_stated_value(p: &Expr) -> Option<&Expr> {
+    let ExprKind::List { items } = &p.kind else { return None };
+    let lhs: Option<Vec<&Expr>> = items.iter().map(equation_lhs).collect();
+    let lhs = lhs?;
+    let (last, earlier) = lhs.split_last()?;
+    if earlier.is_empty() || earlier.contains(last) {
+        return None;
+    }
+    super::relation::stated_value(items.last()?)
+}
+
+/// The left side of an equation (every relation `=`).
+fn equation_lhs(e: &Expr) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::Relation { ops, operands } if ops.iter().all(|o| *o == crate::ast::RelOp::Eq) => operands.first(),
+        _ => None,
+    }
+}
+
+/// Values against equations of different names, `221, 8` vs `m=221, n=8`:
+/// the names say which value is which, so the values compare in order
+/// (`m=8, n=221` is another answer). `None` when the rule does not apply:
+/// not all items on one side are `name = value`, the names repeat
+/// (`k=8, k=4` is a set of values of one `k`), or the other side has
+/// relations too.
+fn named_in_order(a: &[Expr], b: &[Expr], ctx: &Ctx) -> Option<bool> {
+    if a.len() != b.len() || a.len() < 2 || a.len() > MAX_MATCH {
+        return None;
+    }
+    let is_rel = |e: &Expr| matches!(e.kind, ExprKind::Relation { .. });
+    let (values, named) = if b.iter().all(is_rel) && !a.iter().any(is_rel) {
+        (a, b)
+    } else if a.iter().all(is_rel) && !b.iter().any(is_rel) {
+        (b, a)
+    } else {
+        return None;
+    };
+    let mut names: Vec<&Expr> = Vec::with_capacity(named.len());
+    let mut vals: Vec<&Expr> = Vec::with_capacity(named.len());
+    for r in named {
+        let ExprKind::Relation { operands, .. } = &r.kind else { return None };
+        let v = super::relation::named_value(r)?;
+        if names.contains(&&operands[0]) || std::ptr::eq(v, &operands[0]) {
+            return None;
+        }
+        names.push(&operands[0]);
+        vals.push(v);
+    }
+    Some(values.iter().zip(vals).all(|(x, v)| compare(x, v, ctx).is_some_and(|o| o.0)))
 }

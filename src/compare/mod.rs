@@ -12,6 +12,7 @@
 //!   intervals, unions, matrices ([`collection`]);
 //! * scalars: exact, numeric (MPFR) and identity tests ([`scalar`]).
 
+pub mod bytes;
 mod collection;
 pub mod options;
 mod relation;
@@ -19,11 +20,13 @@ pub mod scalar;
 mod text;
 pub mod verdict;
 
+pub use bytes::{verify_bytes, InvalidUtf8, Side};
 pub use options::{Options, Target};
 pub use verdict::{Method, Verdict};
 
 use crate::ast::{Constant, Expr, ExprKind};
 use crate::canon::canonical_with;
+use crate::extract::Rule;
 use crate::parse::{parse_with, Syntax};
 use crate::span::Span;
 
@@ -35,9 +38,6 @@ pub struct Ctx<'o> {
     /// for the same ones repeatedly.
     canon_memo: std::cell::RefCell<std::collections::HashMap<Expr, Expr>>,
 }
-
-/// Node visits allowed to one numeric evaluation.
-const EVAL_BUDGET: u64 = 200_000;
 
 impl<'o> Ctx<'o> {
     pub fn new(opts: &'o Options, seed: u64) -> Ctx<'o> {
@@ -58,8 +58,10 @@ impl<'o> Ctx<'o> {
         self.seed
     }
 
+    /// Node visits allowed to one numeric evaluation
+    /// ([`crate::Limits::eval_budget`]).
     pub fn budget(&self) -> u64 {
-        EVAL_BUDGET
+        self.opts.limits.eval_budget
     }
 }
 
@@ -266,17 +268,89 @@ fn radians(x: &Expr) -> Expr {
 /// found first (the last `\boxed{}`, a final-answer phrase, math in `$…$`,
 /// the last number…), then parsed and compared.
 pub fn verify_str(gold: &str, pred: &str, opts: &Options) -> Verdict {
-    let g = read_answer(gold, &opts.gold_targets, opts);
+    check_str(gold, pred, opts).verdict
+}
+
+/// An answer found in a text and parsed.
+#[derive(Clone, Debug)]
+pub struct Answer {
+    pub expr: Expr,
+    /// The text that was parsed.
+    pub text: String,
+    /// The extraction rule that found it (`None`: the whole text, read as
+    /// a last resort).
+    pub rule: Option<Rule>,
+}
+
+/// A verdict with the answers it was reached on.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub verdict: Verdict,
+    pub gold: Option<Answer>,
+    pub pred: Option<Answer>,
+}
+
+/// [`verify_str`], keeping the answers read from both texts (for answer
+/// keys, extraction statistics and explanations).
+pub fn check_str(gold: &str, pred: &str, opts: &Options) -> Checked {
+    // Every rule below reads at most this much of each text.
+    let gold = crate::extract::window(gold, opts.limits.max_extract_len);
+    let pred = crate::extract::window(pred, opts.limits.max_extract_len);
+    let g = read_answer_ex(gold, &opts.gold_targets, opts);
     // A gold that is an option letter (`B`, `(B)`) asks for the letter the
     // prediction chose: option letters are looked for first.
-    let letter_gold = g.as_ref().is_some_and(|(_, src)| text::option_letter(src).is_some() && src.trim().len() <= 16);
+    let letter_gold = g.as_ref().is_some_and(|a| text::option_letter(&a.text).is_some() && a.text.trim().len() <= 16);
     let p = if letter_gold && !opts.pred_targets.contains(&Target::String) {
         let mut targets = vec![Target::String];
         targets.extend(opts.pred_targets.iter().copied());
-        read_answer(pred, &targets, opts)
+        read_answer_ex(pred, &targets, opts)
     } else {
-        read_answer(pred, &opts.pred_targets, opts)
+        read_answer_ex(pred, &opts.pred_targets, opts)
     };
+    let p = function_statements(pred, g.as_ref(), p, opts);
+    let verdict = verdict_on(gold, pred, g.as_ref(), p.as_ref(), opts);
+    Checked { verdict, gold: g, pred: p }
+}
+
+/// A gold that defines functions (`f(x)=x+1`; `f(n)=n, g(n)=1`) asks for
+/// the functions the prediction found: unless a box or an answer phrase
+/// gives its answer, that is its last statements `$f(x)=…$ for all $x$`
+/// of those names (a functional-equation solution states the function,
+/// then proves or checks it: its last math is working).
+fn function_statements(pred: &str, g: Option<&Answer>, p: Option<Answer>, opts: &Options) -> Option<Answer> {
+    let announced = p.as_ref().is_some_and(|a| matches!(a.rule, Some(Rule::Boxed | Rule::FinalAnswerPhrase)));
+    let Some(names) = g.and_then(|a| defined_functions(&a.expr)).filter(|_| !announced) else { return p };
+    let Some(ex) = crate::extract::function::for_all_statements(pred, &names) else { return p };
+    match parse_with(&ex.text, ex.syntax, &opts.limits) {
+        Ok(expr) => Some(Answer { expr, text: ex.text, rule: Some(ex.rule) }),
+        Err(_) => p,
+    }
+}
+
+/// The one-letter functions an answer defines: `f(x) = …`, or a list of
+/// such definitions.
+fn defined_functions(e: &Expr) -> Option<Vec<char>> {
+    let items = match &e.kind {
+        ExprKind::List { items } | ExprKind::Set { items } => items.as_slice(),
+        _ => std::slice::from_ref(e),
+    };
+    let mut names = Vec::with_capacity(items.len());
+    for it in items {
+        let ExprKind::Relation { ops, operands } = &it.kind else { return None };
+        let ExprKind::Apply { name, .. } = &operands[0].kind else { return None };
+        let mut chars = name.name.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else { return None };
+        if ops.len() != 1 || ops[0] != crate::ast::RelOp::Eq || name.sub.is_some() {
+            return None;
+        }
+        if !names.contains(&c) {
+            names.push(c);
+        }
+    }
+    Some(names)
+}
+
+fn verdict_on(gold: &str, pred: &str, g: Option<&Answer>, p: Option<&Answer>, opts: &Options) -> Verdict {
     if g.is_none() && p.is_none() && !gold.trim().is_empty() && collapse(gold) == collapse(pred) {
         // Neither reads as math, but they are the same text.
         return Verdict {
@@ -287,7 +361,7 @@ pub fn verify_str(gold: &str, pred: &str, opts: &Options) -> Verdict {
             note: "equal: unreadable as math, but the same text".into(),
         };
     }
-    let (Some((ge, gsrc)), Some((pe, psrc))) = (g, p) else {
+    let (Some(ga), Some(pa)) = (g, p) else {
         return Verdict {
             equal: false,
             method: Method::NoAnswer,
@@ -296,8 +370,8 @@ pub fn verify_str(gold: &str, pred: &str, opts: &Options) -> Verdict {
             note: "no answer could be read".into(),
         };
     };
-    let mut v = verify(&ge, &pe, opts);
-    if !v.equal && matches!(v.method, Method::Mismatch | Method::Text | Method::NoAnswer) && text::same_words(&gsrc, &psrc) {
+    let mut v = verify(&ga.expr, &pa.expr, opts);
+    if !v.equal && matches!(v.method, Method::Mismatch | Method::Text | Method::NoAnswer) && text::same_words(&ga.text, &pa.text) {
         v.equal = true;
         v.method = Method::Text;
         v.note = note_for(true, Method::Text);
@@ -308,7 +382,13 @@ pub fn verify_str(gold: &str, pred: &str, opts: &Options) -> Verdict {
 /// Find and parse the answer in `text`: the first extraction candidate
 /// that parses (see [`crate::extract`]), else the whole text.
 pub fn read_answer(text: &str, targets: &[Target], opts: &Options) -> Option<(Expr, String)> {
-    for c in crate::extract::extract_all(text, targets, opts.boxed_match_priority) {
+    read_answer_ex(text, targets, opts).map(|a| (a.expr, a.text))
+}
+
+/// [`read_answer`], saying which extraction rule found the answer.
+pub fn read_answer_ex(text: &str, targets: &[Target], opts: &Options) -> Option<Answer> {
+    // The first candidate that parses; candidates past it are never built.
+    let found = crate::extract::first_accepted(text, targets, opts.boxed_match_priority, |c| {
         // Doubly escaped LaTeX (`\\frac{1}{2}` from JSON or a raw string) is
         // read unescaped first, unless environments make `\\` line breaks.
         let unescaped = unescape_backslashes(&c.text);
@@ -320,11 +400,12 @@ pub fn read_answer(text: &str, targets: &[Target], opts: &Options) -> Option<(Ex
                 tries.insert(0, u);
             }
         }
-        for t in tries {
-            if let Ok(e) = parse_with(&t, c.syntax, &opts.limits) {
-                return Some((e, t));
-            }
-        }
+        tries.into_iter().find_map(|t| {
+            parse_with(&t, c.syntax, &opts.limits).ok().map(|e| Answer { expr: e, text: t, rule: Some(c.rule) })
+        })
+    });
+    if found.is_some() {
+        return found;
     }
     // Prose with no answer in it is no answer, not a product of letters.
     if crate::extract::prose::looks_like_prose(text) {
@@ -332,7 +413,7 @@ pub fn read_answer(text: &str, targets: &[Target], opts: &Options) -> Option<(Ex
     }
     let trimmed = text.trim().trim_matches('$').trim();
     let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
-    parse_with(trimmed, Syntax::Auto, &opts.limits).ok().map(|e| (e, trimmed.to_string()))
+    parse_with(trimmed, Syntax::Auto, &opts.limits).ok().map(|e| Answer { expr: e, text: trimmed.to_string(), rule: None })
 }
 
 /// `\\frac` → `\frac` when every doubled backslash is followed by a

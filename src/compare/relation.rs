@@ -110,6 +110,22 @@ pub fn named_value(r: &Expr) -> Option<&Expr> {
     None
 }
 
+/// The value an equation that closes a derivation states: its named value
+/// (`k = 13`, `y = 2 \cdot 4 + 3 = 11`), or a constant right side after
+/// an expression in variables (`x + y = 4027`). Used only where the
+/// equation is known to close a worked list (see `collection`), never for
+/// a lone equation (`a + 3z = 0` is not the answer 0).
+pub fn stated_value(r: &Expr) -> Option<&Expr> {
+    if let Some(v) = named_value(r) {
+        return Some(v);
+    }
+    let ExprKind::Relation { ops, operands } = &r.kind else { return None };
+    let last = operands.last()?;
+    let constant = |e: &Expr| super::scalar::free_symbols(e).is_empty() && super::scalar::is_scalar(e);
+    let varying = !super::scalar::free_symbols(&operands[0]).is_empty();
+    (ops.iter().all(|o| *o == RelOp::Eq) && varying && constant(last)).then_some(last)
+}
+
 fn compare_two(g: &Expr, p: &Expr, ctx: &Ctx) -> Outcome {
     let (ExprKind::Relation { ops: gops, operands: gx }, ExprKind::Relation { ops: pops, operands: px }) = (&g.kind, &p.kind)
     else {

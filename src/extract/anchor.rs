@@ -4,7 +4,7 @@
 //! | kind | phrases |
 //! |---|---|
 //! | [`AnchorKind::FinalAnswerIs`] | "The final answer is X" (Minerva's format; strongest when "I hope" follows X) |
-//! | [`AnchorKind::Answer`] | "final answer … is X", "Final Answer: X", "the answer is X", "**Answer:** X", "the answer to (a) is X", "答案是 X", "答案为 X", "故答案为：X", "最终答案是 X" |
+//! | [`AnchorKind::Answer`] | "final answer … is X", "Final Answer: X", "the answer is X", "**Answer:** X", "the answer to (a) is X", "答案是 X", "答案为 X", "故答案为：X", "最终答案是 X", GSM8K's "#### X" opening a line |
 //! | [`AnchorKind::Choose`] | "选 B", "故选：C" (option letters only) |
 //! | [`AnchorKind::AnswerNear`] | "answer" with no "is" / ":" — a math span or number within 50 bytes |
 //! | [`AnchorKind::Therefore`] | "所以 … 为 X", "因此 … 是 X", "综上所述， … 为 X": a conclusion that states a value |
@@ -13,7 +13,12 @@
 //! the math right after it over the last math span of the text lost 9
 //! answers (and gained none) on the reference solutions of the labeled
 //! corpus (`references.dev.jsonl`), which go on after "hence" with the
-//! value (`hence $k=\frac{T}{50}$. With $T=650, k=13$.`).
+//! value (`hence $k=\frac{T}{50}$. With $T=650, k=13$.`). The extractor
+//! prefers only a sentence of math opened by "Therefore," that no equation
+//! follows (see `Doc::last_conclusion` in the parent module).
+//!
+//! "is" may be followed by an adverb ("the answer is thus $7$"); "this
+//! answer" / "that answer" refers back and announces nothing.
 
 use super::scan::{find_all, find_all_ci, skip_ws, starts_with_ci, starts_with_word_ci, word_starts};
 use crate::span::Span;
@@ -50,8 +55,12 @@ const THEREFORE_WINDOW: usize = 60;
 pub fn find_anchors(s: &str) -> Vec<AnchorHit> {
     let mut out = Vec::new();
     english_answer(s, &mut out);
-    chinese_answer(s, &mut out);
-    therefore(s, &mut out);
+    gsm8k_hashes(s, &mut out);
+    // Every Chinese phrase has non-ASCII bytes: ASCII text has none.
+    if !s.is_ascii() {
+        chinese_answer(s, &mut out);
+        therefore(s, &mut out);
+    }
     out.sort_by_key(|a| (a.phrase.start, a.answer_from));
     out
 }
@@ -98,10 +107,42 @@ fn english_answer(s: &str, out: &mut Vec<AnchorHit>) {
         let window = if final_start.is_some() { FINAL_WINDOW } else { ANSWER_WINDOW };
         if let Some(end) = copula_within(s, j, window) {
             out.push(AnchorHit { phrase: phrase(end), answer_from: end, kind: AnchorKind::Answer });
-        } else {
+        } else if !refers_back(b, a) {
             out.push(AnchorHit { phrase: phrase(after), answer_from: after, kind: AnchorKind::AnswerNear });
         }
     }
+}
+
+/// GSM8K's answer line, `#### 72`: four hashes opening a line (spaces
+/// before them allowed), not a markdown heading of five or more.
+fn gsm8k_hashes(s: &str, out: &mut Vec<AnchorHit>) {
+    let b = s.as_bytes();
+    for k in find_all(s, "####") {
+        // Back over spaces and tabs only (not to the line's start): linear
+        // however many hashes one line holds.
+        let mut j = k;
+        while j > 0 && matches!(b[j - 1], b' ' | b'\t') {
+            j -= 1;
+        }
+        let opens_line = j == 0 || b[j - 1] == b'\n';
+        let after = k + 4;
+        if !opens_line || b.get(after) == Some(&b'#') || (k > 0 && b[k - 1] == b'#') {
+            continue;
+        }
+        out.push(AnchorHit { phrase: Span::new(k, after), answer_from: after, kind: AnchorKind::Answer });
+    }
+}
+
+/// "this answer" / "that answer" at `a`: a reference to an answer written
+/// before ("put this answer in (1) and we get $…$"), announcing nothing.
+fn refers_back(b: &[u8], a: usize) -> bool {
+    let before = &b[..a];
+    let before = &before[..before.len() - before.iter().rev().take_while(|c| **c == b' ').count()];
+    ["this", "that"].iter().any(|w| {
+        before.len() >= w.len()
+            && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+            && word_starts(b, before.len() - w.len())
+    })
 }
 
 /// The start of "final" right before "answer" at `a` ("final answer",
@@ -141,7 +182,10 @@ fn copula_at(s: &str, j: usize) -> Option<usize> {
         end = Some(j + 1);
     }
     let mut e = end?;
-    let k = e;
+    // "the answer is thus $6\sqrt{2}-2$": an adverb between the copula and
+    // the answer is skipped.
+    let k = skip_adverb(s, e).unwrap_or(e);
+    e = k;
     while e < b.len() && matches!(b[e], b' ' | b'*') {
         e += 1;
     }
@@ -149,6 +193,21 @@ fn copula_at(s: &str, j: usize) -> Option<usize> {
         return Some(e + len);
     }
     Some(k)
+}
+
+/// Adverbs that may stand between "is" and the answer it announces.
+const ADVERBS: [&str; 8] = ["thus", "therefore", "then", "hence", "clearly", "simply", "just", "indeed"];
+
+/// After `e` (the end of a copula): a space, one of [`ADVERBS`] as a word
+/// and an optional comma; the end of it.
+fn skip_adverb(s: &str, e: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.get(e) != Some(&b' ') {
+        return None;
+    }
+    let w = ADVERBS.iter().find(|w| starts_with_word_ci(b, e + 1, w))?;
+    let end = e + 1 + w.len();
+    Some(if b.get(end) == Some(&b',') { end + 1 } else { end })
 }
 
 /// The end of the first copula word within `window` bytes after `from`,
@@ -328,6 +387,9 @@ mod tests {
         assert_eq!(hits("The answer to part (a) is $3$"), vec![(AnchorKind::Answer, " $3$")]);
         assert_eq!(hits("Answer \\( 9 \\)"), vec![(AnchorKind::AnswerNear, " \\( 9 \\)")]);
         assert_eq!(hits("He answered 5"), vec![]);
+        assert_eq!(hits("we put this answer into (2) and get $y=3$"), vec![]);
+        assert_eq!(hits("and the answer is thus $7$."), vec![(AnchorKind::Answer, " $7$.")]);
+        assert_eq!(hits("The answer is then, 12"), vec![(AnchorKind::Answer, " 12")]);
     }
 
     #[test]

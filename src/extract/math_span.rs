@@ -77,7 +77,9 @@ impl<'a> SpanFinder<'a> {
                 }
                 make(i, i + 1, close, close + 1, Delim::Dollar, self.s)
             }
-            b'\\' if !is_escaped(b, i) => match b.get(i + 1)? {
+            // The next byte is checked before the backslashes are counted:
+            // a run of backslashes costs linear time, not quadratic.
+            b'\\' if matches!(b.get(i + 1), Some(b'(' | b'[')) && !is_escaped(b, i) => match b.get(i + 1)? {
                 b'(' => {
                     let close = self.close_paren.next(i + 2)?;
                     if self.newline.next(i + 2).is_some_and(|nl| nl < close) {
@@ -112,7 +114,7 @@ pub fn all_spans(s: &str) -> Vec<MathSpan> {
     let mut i = 0;
     while i < b.len() {
         // Jump to the next byte that can open a span.
-        match b[i..].iter().position(|&c| c == b'$' || c == b'\\') {
+        match memchr::memchr2(b'$', b'\\', &b[i..]) {
             Some(rel) => i += rel,
             None => break,
         }

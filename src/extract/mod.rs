@@ -15,16 +15,28 @@
 //! | 50 | X after a final-answer phrase: "final answer … is", "the answer is", "Answer:", "答案是", "答案为", "故答案为：" |
 //! | 150 | X in a Chinese conclusion "所以 … 为 X", "因此 … 是 X" |
 //! | 190 | the term holding the last numeric `\mathbf{…}` in math (a bolded result) |
-//! | 200 | a math span or number within 50 bytes after "answer" |
-//! | 250 | the whole text, when it is an answer and not prose (a bare gold such as `\dfrac{1}{9}`) |
+//! | 200 | a math span or number within 50 bytes after "answer" (not "this answer", which refers back) |
+//! | 220 | math that is a whole sentence opened by "Therefore," / "Thus," / "Hence,", when no equation follows it (a remark or check may) |
+//! | 230 | the extremum an answer-first solution states in its first sentence ("The largest such number is 98721.") |
+//! | 240 | an option letter that is the last token of the text |
+//! | 250 | the whole text, when it is an answer and not prose (a bare gold such as `\dfrac{1}{9}`, or one whose outer `$` were stripped: `69$,$84`) |
 //! | 260, 280 | an option letter opening a line; a marked option letter (`(B)`, `\textbf{B}`) |
-//! | 300 | the last math span (`$…$`, its value when it is an equation ending in a number `$m+n=1$`, `$$…$$`, `\(…\)`, `\[…\]`, a bare `\frac{1}{2}`), the last number or expression in prose, the last bare option letter |
+//! | 300 | the last math span (`$…$`, its value when it is an equation ending in a number `$m+n=1$` or a chain whose last line does, `$$…$$`, `\(…\)`, `\[…\]`, a bare `\frac{1}{2}`), the last number or expression in prose (the number after the last `=` of the last sentence first: `= 8 rows of 5 stars`), the last bare option letter |
+//! | 310 | math qualifying the statement before it in its sentence ("… for all $n$", "… since $x>0$", "(and $r=2$)") |
+//!
+//! Everything after a closing "Remark:" / "Comment:" heading is looked at
+//! only when nothing before it is an answer. GSM8K's calculator
+//! annotations `<<3*8=24>>` are never read. A gold that defines functions
+//! makes the grader read the prediction's statements `$f(x)=…$ for all $x$`
+//! ([`function`]) when no box or answer phrase gives its answer.
 //!
 //! One module per job: [`scan`] (byte helpers), [`math_span`] (delimiters),
 //! [`boxed`] (boxes and their grouping), [`anchor`] (phrases), [`bare`]
 //! (answers without delimiters), [`number`] (numbers in prose), [`choice`]
 //! (option letters), [`prose`] (prose or answer), [`clean`] (trimming and
-//! the syntax to parse with).
+//! the syntax to parse with), [`bold`] (bolded results), [`equation`] (the
+//! value a closing equation states), [`lead`] (answer-first solutions),
+//! [`function`] (functions stated for all arguments).
 
 pub mod anchor;
 pub mod bare;
@@ -33,10 +45,14 @@ pub mod boxed;
 pub mod choice;
 pub mod clean;
 pub mod equation;
+pub mod function;
+pub mod lead;
 pub mod math_span;
 pub mod number;
 pub mod prose;
 pub mod scan;
+
+use std::cell::OnceCell;
 
 use serde::{Deserialize, Serialize};
 
@@ -104,10 +120,23 @@ const TIER_THEREFORE: i32 = 150;
 /// solution's bolded result is its answer).
 const TIER_BOLD: i32 = 190;
 const TIER_NEAR: i32 = 200;
+/// Math that is a whole sentence opened by "Therefore," / "Thus," /
+/// "Hence," (a remark may follow it).
+const TIER_CONCLUSION: i32 = 220;
+/// The extremum an answer-first solution states in its first sentence
+/// ("The largest such number is 98721.").
+const TIER_LEAD: i32 = 230;
+/// An option letter that is the last token of the text.
+const TIER_LAST_LETTER: i32 = 240;
 const TIER_WHOLE: i32 = 250;
 const TIER_LINE_START: i32 = 260;
 const TIER_MARKED: i32 = 280;
 const TIER_ANY: i32 = 300;
+/// Math that qualifies the statement before it in its sentence ("… for
+/// all $n$", "… since $x>0$"): after every other candidate.
+const TIER_QUALIFIER: i32 = 310;
+/// Longest text between a statement and its qualifier, in bytes.
+const QUALIFIER_GAP: usize = 40;
 
 /// How many candidates one unanchored rule contributes (its last ones).
 const PER_RULE: usize = 6;
@@ -116,9 +145,29 @@ const MAX_CANDIDATES: usize = 16;
 /// How far after "answer" (no "is") a span or number may start.
 const NEAR_WINDOW: usize = 50;
 
+/// The part of `text` extraction reads: all of it, or when it is longer
+/// than `max` bytes ([`crate::Limits::max_extract_len`]) its last `max`
+/// bytes from the first line start in them (else from the first char
+/// boundary), so that no line — and no inline math — is cut. A final answer
+/// is at the end of a text; this keeps every rule's work bounded on a
+/// text of any length.
+pub fn window(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut from = text.len() - max;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    match memchr::memchr(b'\n', &text.as_bytes()[from..]) {
+        Some(nl) if from + nl + 1 < text.len() => &text[from + nl + 1..],
+        _ => &text[from..],
+    }
+}
+
 /// The best answer, if any (the first of [`extract_all`]).
 pub fn extract(input: &str, targets: &[Target], boxed_priority: i32) -> Option<Extraction> {
-    extract_all(input, targets, boxed_priority).into_iter().next()
+    first_accepted(input, targets, boxed_priority, Some)
 }
 
 /// Every answer candidate in `input` for `targets`, best first (see the
@@ -127,22 +176,57 @@ pub fn extract(input: &str, targets: &[Target], boxed_priority: i32) -> Option<E
 /// looked for on their own, though a box inside an answer span still gives
 /// the answer).
 pub fn extract_all(input: &str, targets: &[Target], boxed_priority: i32) -> Vec<Extraction> {
-    let doc = Doc::new(input);
-    let mut out = Collector::default();
-    let mut seen: Vec<Target> = Vec::new();
-    for &t in targets {
-        if seen.contains(&t) {
-            continue;
-        }
-        seen.push(t);
-        let rank = seen.len() - 1;
-        match t {
-            Target::Latex => doc.latex(rank, boxed_priority, &mut out),
-            Target::Expr => doc.expr(rank, targets.contains(&Target::Latex), &mut out),
-            Target::String => doc.string(rank, &mut out),
+    // A closing remark ("Remark: the answer for general $a$ and $b$ is …")
+    // comes after the solution has stated its answer: look before it
+    // first.
+    if let Some(cut) = remark_start(input) {
+        let found = Doc::new(&input[..cut]).candidates(targets, boxed_priority, i32::MAX);
+        if !found.is_empty() {
+            return found;
         }
     }
-    out.finish()
+    Doc::new(input).candidates(targets, boxed_priority, i32::MAX)
+}
+
+/// The first candidate of [`extract_all`] that `accept` turns into a
+/// value (a grader passes its parser), without building the candidates it
+/// never reaches: the cheap tiers (up to [`CHEAP_TIERS`]: boxes and
+/// final-answer phrases) come first, and the rules that read the whole
+/// text for math spans, numbers and letters run only when none of those
+/// is accepted. Always the same as
+/// `extract_all(..).into_iter().find_map(accept)`.
+pub fn first_accepted<R>(
+    input: &str,
+    targets: &[Target],
+    boxed_priority: i32,
+    mut accept: impl FnMut(Extraction) -> Option<R>,
+) -> Option<R> {
+    if let Some(cut) = remark_start(input) {
+        match Doc::new(&input[..cut]).first_accepted(targets, boxed_priority, &mut accept) {
+            Tried::Accepted(r) => return Some(r),
+            // `extract_all` keeps a non-empty list from before the remark.
+            Tried::NoneAccepted => return None,
+            Tried::Empty => {}
+        }
+    }
+    match Doc::new(input).first_accepted(targets, boxed_priority, &mut accept) {
+        Tried::Accepted(r) => Some(r),
+        Tried::NoneAccepted | Tried::Empty => None,
+    }
+}
+
+/// The highest tier [`first_accepted`] tries before running every rule:
+/// the Minerva closing, boxes (at the default priority) and final-answer
+/// phrases, which answer most model outputs.
+pub const CHEAP_TIERS: i32 = TIER_ANSWER;
+
+/// What trying a text's candidates in order gave.
+enum Tried<R> {
+    Accepted(R),
+    /// There were candidates; none was accepted.
+    NoneAccepted,
+    /// No candidate at all.
+    Empty,
 }
 
 /// A candidate before ranking.
@@ -155,14 +239,28 @@ struct Candidate {
     rank: usize,
 }
 
-#[derive(Default)]
+/// The candidates of one pass over the rules. A pass may keep only the
+/// tiers up to `max_tier`: the kept ones are then pushed in the same
+/// relative order as in a full pass, so after the (stable) sort they are
+/// exactly the full list's prefix of those tiers.
 struct Collector {
     cands: Vec<Candidate>,
+    max_tier: i32,
 }
 
 impl Collector {
+    fn new(max_tier: i32) -> Collector {
+        Collector { cands: Vec::new(), max_tier }
+    }
+
+    /// Candidates of `tier` are kept by this pass (a rule that only
+    /// produces such tiers is skipped otherwise: its work is not needed).
+    fn wants(&self, tier: i32) -> bool {
+        tier <= self.max_tier
+    }
+
     fn push(&mut self, tier: i32, end: usize, rank: usize, ex: Extraction) {
-        if ex.text.is_empty() {
+        if ex.text.is_empty() || tier > self.max_tier {
             return;
         }
         self.cands.push(Candidate { ex, tier, end, rank });
@@ -210,8 +308,9 @@ struct Doc<'a> {
     boxes: Vec<BoxHit>,
     groups: Vec<BoxGroup>,
     anchors: Vec<AnchorHit>,
-    /// Span runs and box groups outside spans, in order.
-    items: Vec<MathItem>,
+    /// Span runs and box groups outside spans, in order: built on first
+    /// use (only the rules after the cheap tiers read them).
+    items: OnceCell<Vec<MathItem>>,
 }
 
 impl<'a> Doc<'a> {
@@ -220,16 +319,70 @@ impl<'a> Doc<'a> {
         let boxes = all_boxes(s);
         let groups = group_boxes(s, &boxes, &spans);
         let anchors = keep_last_anchors(find_anchors(s));
-        let mut doc = Doc { s, spans, boxes, groups, anchors, items: Vec::new() };
-        doc.items = doc.math_items();
-        doc
+        Doc { s, spans, boxes, groups, anchors, items: OnceCell::new() }
+    }
+
+    fn items(&self) -> &[MathItem] {
+        self.items.get_or_init(|| self.math_items())
+    }
+
+    /// The candidates for `targets` of tiers up to `max_tier`, best first.
+    fn candidates(&self, targets: &[Target], boxed_priority: i32, max_tier: i32) -> Vec<Extraction> {
+        let mut out = Collector::new(max_tier);
+        let mut seen: Vec<Target> = Vec::new();
+        for &t in targets {
+            if seen.contains(&t) {
+                continue;
+            }
+            seen.push(t);
+            let rank = seen.len() - 1;
+            match t {
+                Target::Latex => self.latex(rank, boxed_priority, &mut out),
+                Target::Expr => self.expr(rank, targets.contains(&Target::Latex), &mut out),
+                Target::String => self.string(rank, &mut out),
+            }
+        }
+        out.finish()
+    }
+
+    /// The candidates in order until `accept` takes one: the cheap tiers
+    /// first, then (only if needed) the full list past that prefix. The
+    /// cheap list is the full list's prefix (see [`Collector`]), so the
+    /// candidates tried are exactly the full list's.
+    fn first_accepted<R>(
+        &self,
+        targets: &[Target],
+        boxed_priority: i32,
+        accept: &mut impl FnMut(Extraction) -> Option<R>,
+    ) -> Tried<R> {
+        let cheap = self.candidates(targets, boxed_priority, CHEAP_TIERS);
+        let tried = cheap.len();
+        for c in cheap {
+            if let Some(r) = accept(c) {
+                return Tried::Accepted(r);
+            }
+        }
+        if tried == MAX_CANDIDATES {
+            // The full list is cut to the same candidates.
+            return Tried::NoneAccepted;
+        }
+        let all = self.candidates(targets, boxed_priority, i32::MAX);
+        if all.is_empty() {
+            return Tried::Empty;
+        }
+        for c in all.into_iter().skip(tried) {
+            if let Some(r) = accept(c) {
+                return Tried::Accepted(r);
+            }
+        }
+        Tried::NoneAccepted
     }
 
     // ----- the latex target -----
 
     fn latex(&self, rank: usize, boxed_priority: i32, out: &mut Collector) {
         let s = self.s;
-        if boxed_priority >= 0 {
+        if boxed_priority >= 0 && out.wants(boxed_priority) {
             for g in self.groups.iter().rev().take(PER_RULE) {
                 let text = with_percent(s, g.span.end, g.text.clone());
                 let syntax = choose_syntax(&text);
@@ -238,6 +391,11 @@ impl<'a> Doc<'a> {
             }
         }
         self.anchored(rank, true, out);
+        // The rules below give tiers past the cheap ones: a cheap pass
+        // skips their work (see `Collector::wants`).
+        if !out.wants(TIER_BOLD.min(TIER_NEAR)) {
+            return;
+        }
         for a in self.anchors.iter().filter(|a| a.kind == AnchorKind::AnswerNear) {
             if let Some(item) = self.first_item_near(a.answer_from) {
                 out.push(TIER_NEAR, item.span.end, rank, self.item_extraction(item, Rule::FinalAnswerPhrase));
@@ -249,24 +407,91 @@ impl<'a> Doc<'a> {
             let ex = Extraction { text: finish(&text, syntax), span, rule: Rule::LatexEnv, syntax };
             out.push(TIER_BOLD, span.end, rank, ex);
         }
-        if let Some(ex) = self.whole_text() {
+        if let Some((span, raw)) = lead::leading_claim(s) {
+            let syntax = choose_syntax(&raw);
+            let ex = Extraction { text: finish(&raw, syntax), span, rule: Rule::FinalAnswerPhrase, syntax };
+            out.push(TIER_LEAD, span.end, rank, ex);
+        }
+        if let Some(ex) = self.whole_text().or_else(|| self.whole_text_unwrapped()) {
             out.push(TIER_WHOLE, s.len(), rank, ex);
         }
         let prose = self.has_words_outside_math();
-        for item in self.items.iter().rev().filter(|i| !i.boxed).take(PER_RULE) {
-            let mut ex = self.item_extraction(item, Rule::LatexEnv);
-            // A closing equation in prose states its value: "Therefore,
-            // $m + n = 1$." (a lone equation is an answer of its own).
-            if let Some(v) = equation::stated_value(&ex.text).filter(|_| prose) {
-                ex.text = finish(v, Syntax::Latex);
-                ex.syntax = Syntax::Latex;
-            }
-            out.push(TIER_ANY, item.span.end, rank, ex);
+        let unboxed: Vec<&MathItem> = self.items().iter().filter(|i| !i.boxed).collect();
+        for (k, item) in unboxed.iter().enumerate().rev().take(PER_RULE) {
+            let qualifies = k > 0 && self.qualifies(unboxed[k - 1], item);
+            let tier = if qualifies { TIER_QUALIFIER } else { TIER_ANY };
+            out.push(tier, item.span.end, rank, self.closing_extraction(item, prose));
+        }
+        if let Some(item) = self.last_conclusion() {
+            out.push(TIER_CONCLUSION, item.span.end, rank, self.closing_extraction(item, prose));
         }
         for (span, text) in bare_fractions(s, &self.spans, &self.boxes).into_iter().rev().take(PER_RULE) {
             let ex = Extraction { text, span, rule: Rule::LatexFraction, syntax: Syntax::Latex };
             out.push(TIER_ANY, span.end, rank, ex);
         }
+    }
+
+    /// `item` qualifies the statement `prev` makes in the same sentence:
+    /// "$f(n)=n$ for all $n$", "$\sin x=\frac34$ since $\sin x>0$
+    /// because $0<x<90$", "$pq=5$ (and $r=-2$)": a quantified variable, a
+    /// reason or an aside, not what the sentence states.
+    fn qualifies(&self, prev: &MathItem, item: &MathItem) -> bool {
+        let gap = &self.s[prev.span.end.min(item.span.start)..item.span.start];
+        if gap.len() > QUALIFIER_GAP || gap.contains('\n') || gap.contains(". ") {
+            return false;
+        }
+        let g = gap.trim_end();
+        if g.ends_with('(') || g.strip_suffix("and").is_some_and(|x| x.trim_end().ends_with('(')) {
+            return true;
+        }
+        let words: Vec<&str> = gap.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).collect();
+        match words.as_slice() {
+            [.., "for", q] => matches!(*q, "all" | "every" | "each" | "any"),
+            [.., w] => matches!(*w, "since" | "because"),
+            _ => false,
+        }
+    }
+
+    /// A math item as the answer a solution closes with. A closing equation
+    /// in prose states its value: "Therefore, $m + n = 1$." (a lone
+    /// equation is an answer of its own).
+    fn closing_extraction(&self, item: &MathItem, prose: bool) -> Extraction {
+        let mut ex = self.item_extraction(item, Rule::LatexEnv);
+        if let Some(v) = equation::stated_value(&ex.text).filter(|_| prose) {
+            ex.text = finish(v, Syntax::Latex);
+            ex.syntax = Syntax::Latex;
+        }
+        ex
+    }
+
+    /// The last concluding sentence ([`Doc::is_conclusion`]), when no
+    /// equation follows it: what comes after is a remark or a check
+    /// ("That is, the 5th and 15th terms …", "(We note that $a>0$ …)"),
+    /// not a further step (`Thus, $y=2x+3$. When $x=4$, $y=11$.`).
+    fn last_conclusion(&self) -> Option<&MathItem> {
+        for item in self.items().iter().rev().filter(|i| !i.boxed) {
+            if self.is_conclusion(item) {
+                return Some(item);
+            }
+            if has_top_level_equals(&item.text) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A sentence that is a conclusion and nothing else: "Therefore,"
+    /// (or "Thus," / "Hence,") opening a sentence, then this item, then the
+    /// sentence's end: "Therefore, $n=5$ or $n=15$." A remark may follow
+    /// it; what it concludes is the answer.
+    fn is_conclusion(&self, item: &MathItem) -> bool {
+        let s = self.s;
+        let lead = s[..item.span.start].trim_end_matches([' ', '\t']);
+        let Some(word_end) = lead.strip_suffix(',').map(str::len) else { return false };
+        let Some(word) = CONCLUSION_WORDS.iter().find(|w| s[..word_end].ends_with(**w)) else { return false };
+        let before = s[..word_end - word.len()].trim_end_matches([' ', '\t']);
+        let opens_sentence = before.is_empty() || before.ends_with(['\n', '.', '!', ':']);
+        opens_sentence && ends_sentence(s, item.span.end)
     }
 
     /// A word (three ASCII letters in a row) outside math spans: the text
@@ -299,6 +524,10 @@ impl<'a> Doc<'a> {
                 AnchorKind::Therefore => TIER_THEREFORE,
                 _ => continue,
             };
+            let lowest = if a.kind == AnchorKind::FinalAnswerIs { TIER_MINERVA } else { base_tier };
+            if !out.wants(lowest) {
+                continue;
+            }
             let Some(found) = self.answer_at(&mut finder, a.answer_from, bare) else { continue };
             let tier = if a.kind == AnchorKind::FinalAnswerIs && i_hope_follows(self.s, found.end) {
                 TIER_MINERVA
@@ -417,8 +646,9 @@ impl<'a> Doc<'a> {
 
     /// The first math item starting within [`NEAR_WINDOW`] bytes of `from`.
     fn first_item_near(&self, from: usize) -> Option<&MathItem> {
-        let k = self.items.partition_point(|i| i.span.start < from);
-        self.items.get(k).filter(|i| i.span.start <= from + NEAR_WINDOW && !has_blank_line(&self.s[from..i.span.start]))
+        let items = self.items();
+        let k = items.partition_point(|i| i.span.start < from);
+        items.get(k).filter(|i| i.span.start <= from + NEAR_WINDOW && !has_blank_line(&self.s[from..i.span.start]))
     }
 
     /// The whole input, when it reads as one answer: no math delimiters,
@@ -438,6 +668,33 @@ impl<'a> Doc<'a> {
         Some(Extraction { text, span: Span::new(start, start + t.len()), rule: Rule::WholeText, syntax })
     }
 
+    /// The whole input, when it is math whose outer `$` were stripped:
+    /// `69$,$84`, `f(n)=n$, $g(n)=1`, `x \cos t+$ $\dot{x} \sin t` (a
+    /// dataset's `$69$, $84$` with its first and last `$` removed). Read as
+    /// `$…$` it is math spans with nothing but punctuation and spaces
+    /// between them; the answer is the text without the `$`. Text between
+    /// the spans (`f(x)=ax+b$, where $b$ is an integer`) is prose: no.
+    fn whole_text_unwrapped(&self) -> Option<Extraction> {
+        let s = self.s;
+        let t = s.trim();
+        if !t.contains('$') || t.starts_with('$') || t.ends_with('$') || t.contains("\\$") || t.contains("$$") {
+            return None;
+        }
+        let pieces: Vec<&str> = t.split('$').collect();
+        // Wrapped in `$…$`, the even pieces are math and the odd ones lie
+        // between two spans.
+        let between_ok = pieces.len() % 2 == 1
+            && pieces.iter().skip(1).step_by(2).all(|g| g.chars().all(|c| c.is_whitespace() || matches!(c, ',' | ';' | '，')));
+        if !between_ok || pieces.iter().step_by(2).any(|m| !has_content(m)) {
+            return None;
+        }
+        let joined = pieces.concat();
+        let syntax = choose_syntax(&joined);
+        let text = finish(&joined, syntax);
+        let start = s.len() - s.trim_start().len();
+        Some(Extraction { text, span: Span::new(start, start + t.len()), rule: Rule::WholeText, syntax })
+    }
+
     // ----- the expr target -----
 
     fn expr(&self, rank: usize, with_latex: bool, out: &mut Collector) {
@@ -453,6 +710,10 @@ impl<'a> Doc<'a> {
                 AnchorKind::AnswerNear => TIER_NEAR,
                 _ => continue,
             };
+            let lowest = if a.kind == AnchorKind::FinalAnswerIs { TIER_MINERVA } else { tier };
+            if !out.wants(lowest) {
+                continue;
+            }
             if let Some(hit) = first_number_near(s, a.answer_from) {
                 let tier = if a.kind == AnchorKind::FinalAnswerIs && i_hope_follows(s, hit.span.end) {
                     TIER_MINERVA
@@ -462,11 +723,21 @@ impl<'a> Doc<'a> {
                 out.push(tier, hit.span.end, rank, number_extraction(hit));
             }
         }
+        if !out.wants(TIER_WHOLE.min(TIER_ANY)) {
+            return;
+        }
         if let Some(ex) = self.whole_plain_expr() {
             out.push(TIER_WHOLE, s.len(), rank, ex);
         }
-        let skip = if with_latex { self.math_ranges() } else { Vec::new() };
+        let skip = self.number_skips(with_latex);
         let numbers = all_numbers(s, 0, s.len(), &skip);
+        // The result the last sentence states after its last `=`, before
+        // the words about what it counts: it ranks as the sentence's end.
+        if let Some(last) = numbers.last() {
+            if let Some(hit) = number::stated_result(s, last, &skip) {
+                out.push(TIER_ANY, last.span.end, rank, number_extraction(hit));
+            }
+        }
         for hit in numbers.into_iter().rev().take(PER_RULE) {
             let end = hit.span.end;
             out.push(TIER_ANY, end, rank, number_extraction(hit));
@@ -501,19 +772,15 @@ impl<'a> Doc<'a> {
         })
     }
 
-    /// Math spans and boxes, merged (numbers inside them belong to the
-    /// latex target).
-    fn math_ranges(&self) -> Vec<Span> {
-        let mut r: Vec<Span> = self.spans.iter().map(|sp| sp.outer).chain(self.boxes.iter().map(|b| b.outer)).collect();
-        r.sort_by_key(|sp| sp.start);
-        let mut merged: Vec<Span> = Vec::with_capacity(r.len());
-        for sp in r {
-            match merged.last_mut() {
-                Some(last) if sp.start <= last.end => last.end = last.end.max(sp.end),
-                _ => merged.push(sp),
-            }
+    /// Where numbers in prose are not looked for: calculator annotations
+    /// `<<3*8=24>>` (working, not an answer), and with the latex target
+    /// math spans and boxes (their numbers are its). Sorted, merged.
+    fn number_skips(&self, with_latex: bool) -> Vec<Span> {
+        let mut r = number::calc_annotations(self.s);
+        if with_latex {
+            r.extend(self.spans.iter().map(|sp| sp.outer).chain(self.boxes.iter().map(|b| b.outer)));
         }
-        merged
+        merge_spans(r)
     }
 
     // ----- the string target -----
@@ -533,6 +800,10 @@ impl<'a> Doc<'a> {
                 AnchorKind::AnswerNear => TIER_NEAR,
                 _ => continue,
             };
+            let lowest = if a.kind == AnchorKind::FinalAnswerIs { TIER_MINERVA } else { tier };
+            if !out.wants(lowest) {
+                continue;
+            }
             let k = choices.partition_point(|h| h.span.start < a.answer_from);
             if let Some(h) = choices.get(k).filter(|h| h.span.start <= a.answer_from + NEAR_WINDOW) {
                 if s[a.answer_from..h.span.start].contains('\n') && a.kind != AnchorKind::Answer {
@@ -547,6 +818,14 @@ impl<'a> Doc<'a> {
                 // sentence ("option D) 61.") is that option's content.
                 out.push(tier, choice_sentence_end(s, h.span.end), rank, ex(h));
             }
+        }
+        if !out.wants(TIER_LAST_LETTER.min(TIER_LINE_START)) {
+            return;
+        }
+        // A letter that ends the text (`… = 0.16/0.8 = 0.2\nA`) is the
+        // option the working arrives at.
+        if let Some(h) = choices.last().filter(|h| s[h.span.end..].trim_end_matches(['.', ' ', '\t', '\n', '\r']).is_empty()) {
+            out.push(TIER_LAST_LETTER, h.span.end, rank, ex(h));
         }
         let (mut marked, mut any, mut lines) = (0, 0, 0);
         for h in choices.iter().rev() {
@@ -568,6 +847,30 @@ impl<'a> Doc<'a> {
             }
         }
     }
+}
+
+/// Where a remark after the solution starts: the first line (not the
+/// text's first) that opens with "Remark" / "Remarks" / "Comment" and `:`
+/// or `.`, optionally after `**` / `#` markup.
+fn remark_start(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'\n', b).map(|nl| nl + 1).find(|&line| is_remark_heading(b, line))
+}
+
+fn is_remark_heading(b: &[u8], line: usize) -> bool {
+    let mut j = line;
+    while j < b.len() && matches!(b[j], b' ' | b'\t' | b'*' | b'#') {
+        j += 1;
+    }
+    let Some(w) = ["Remark", "Comment"].iter().find(|w| b[j..].starts_with(w.as_bytes())) else { return false };
+    j += w.len();
+    if b.get(j) == Some(&b's') {
+        j += 1;
+    }
+    while b.get(j) == Some(&b'*') {
+        j += 1;
+    }
+    matches!(b.get(j), Some(b':' | b'.'))
 }
 
 /// Most phrases of one kind looked at (the last ones): keeps the work
@@ -639,6 +942,43 @@ fn skip_span_connective(s: &str, end: usize) -> Option<usize> {
     (saw && matches!(s.as_bytes().get(q), Some(b'$' | b'\\'))).then_some(q)
 }
 
+/// Spans sorted and overlapping ones merged.
+fn merge_spans(mut r: Vec<Span>) -> Vec<Span> {
+    r.sort_by_key(|sp| sp.start);
+    let mut merged: Vec<Span> = Vec::with_capacity(r.len());
+    for sp in r {
+        match merged.last_mut() {
+            Some(last) if sp.start <= last.end => last.end = last.end.max(sp.end),
+            _ => merged.push(sp),
+        }
+    }
+    merged
+}
+
+/// An `=` outside braces: the math states an equation.
+fn has_top_level_equals(t: &str) -> bool {
+    let mut depth = 0usize;
+    t.bytes().any(|c| {
+        match c {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        c == b'=' && depth == 0
+    })
+}
+
+/// Words that open a concluding sentence ("Therefore, $x=2$.").
+const CONCLUSION_WORDS: [&str; 3] = ["Therefore", "Thus", "Hence"];
+
+/// The sentence ends at `end`: spaces, then `.` / `!` before whitespace or
+/// the end of the text, or a line break, or the end.
+fn ends_sentence(s: &str, end: usize) -> bool {
+    let rest = s[end..].trim_start_matches([' ', '\t']);
+    let rest = rest.strip_prefix(['.', '!']).unwrap_or(rest);
+    rest.is_empty() || rest.starts_with(char::is_whitespace)
+}
+
 /// How far after an option letter the rest of its sentence may run.
 const CHOICE_TAIL: usize = 80;
 
@@ -673,7 +1013,7 @@ fn has_math_delimiter(t: &str) -> bool {
     let b = t.as_bytes();
     b.iter().enumerate().any(|(i, &c)| {
         (c == b'$' && !scan::is_escaped(b, i))
-            || (c == b'\\' && !scan::is_escaped(b, i) && matches!(b.get(i + 1), Some(b'(' | b')' | b'[' | b']')))
+            || (c == b'\\' && matches!(b.get(i + 1), Some(b'(' | b')' | b'[' | b']')) && !scan::is_escaped(b, i))
     })
 }
 

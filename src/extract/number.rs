@@ -25,7 +25,7 @@ pub struct NumberHit {
 
 const CURRENCY: &str = "$€£¥₹₽₪₩₫฿₡₢₣₤₥₦₧₨₭₮₯₰₱₲₳₴₵₶₷₸₺₻₼₾₿";
 
-/// A number may start after this character.
+/// A number may start after this character (see also [`after_annotation`]).
 fn starts_token_after(c: Option<char>) -> bool {
     match c {
         None => true,
@@ -55,7 +55,7 @@ fn number_at_inner(s: &str, i: usize, try_expr: bool) -> Option<NumberHit> {
     if let Some(cur) = before.filter(|c| CURRENCY.contains(*c)) {
         before = char_before(s, i - cur.len_utf8());
     }
-    if !starts_token_after(before) {
+    if !starts_token_after(before) && !after_annotation(b, i) {
         return None;
     }
     // After `digit,` three digits are a thousands group of a number that
@@ -74,6 +74,85 @@ fn number_at_inner(s: &str, i: usize, try_expr: bool) -> Option<NumberHit> {
     let (text, end) = plain_number(s, i)?;
     let (text, end) = with_percent(s, text, end);
     Some(NumberHit { span: Span::new(i, end), text, is_expr: false })
+}
+
+/// `>>` right before `i`: the end of a calculator annotation
+/// (`<<3*8=24>>24`), after which the written result starts.
+fn after_annotation(b: &[u8], i: usize) -> bool {
+    i >= 2 && &b[i - 2..i] == b">>"
+}
+
+/// Longest calculator annotation recognised, in bytes.
+const MAX_ANNOTATION: usize = 200;
+
+/// GSM8K's calculator annotations `<<3*8=24>>`: working for a tool, never
+/// where an answer is written (the result follows them). Sorted, disjoint.
+pub fn calc_annotations(s: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(rel) = s[from..].find("<<") {
+        let open = from + rel;
+        let limit = (open + MAX_ANNOTATION).min(s.len());
+        let window = &s.as_bytes()[open + 2..limit];
+        let close = window.windows(2).position(|w| w == b">>");
+        match close {
+            Some(k) if !window[..k].contains(&b'\n') => {
+                let end = open + 2 + k + 2;
+                out.push(Span::new(open, end));
+                from = end;
+            }
+            _ => from = open + 2,
+        }
+    }
+    out
+}
+
+/// The result the last sentence states: in the sentence holding the last
+/// number (`last`), the number right after its last `=` (`… = $6 for 2
+/// tubs and 4 packets`, `40 stars/5 rows = 8 rows of 5 stars`), when that
+/// is not `last` itself. The numbers after it describe what was counted.
+/// `skip`: ranges that hold no text of the sentence (math, annotations).
+pub fn stated_result(s: &str, last: &NumberHit, skip: &[Span]) -> Option<NumberHit> {
+    let start = sentence_start(s, last.span.start);
+    let b = s.as_bytes();
+    let outside = |i: usize| {
+        let k = skip.partition_point(|sp| sp.end <= i);
+        skip.get(k).is_none_or(|sp| sp.start > i)
+    };
+    let eq = (start..last.span.start).rev().find(|&i| b[i] == b'=' && outside(i))?;
+    let mut j = eq + 1;
+    loop {
+        while j < b.len() && b[j] == b' ' {
+            j += 1;
+        }
+        let k = skip.partition_point(|sp| sp.start < j);
+        match skip.get(k).filter(|sp| sp.start == j) {
+            Some(sp) => j = sp.end, // `= <<40/5=8>>8`
+            None => break,
+        }
+    }
+    let cur = char_at(s, j).filter(|c| CURRENCY.contains(*c)).map_or(0, char::len_utf8);
+    let hit = number_at_inner(s, j + cur, false)?;
+    (hit.span.start < last.span.start).then_some(hit)
+}
+
+/// Most bytes looked back for a sentence's start.
+const MAX_SENTENCE: usize = 1000;
+
+/// Where the sentence holding byte `i` starts: after the last line break,
+/// or `.` / `!` / `?` before a space, within [`MAX_SENTENCE`] bytes.
+fn sentence_start(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let lo = i.saturating_sub(MAX_SENTENCE);
+    let mut k = i;
+    while k > lo {
+        let c = b[k - 1];
+        if c == b'\n' || (matches!(c, b'.' | b'!' | b'?') && b.get(k) == Some(&b' ')) {
+            return k;
+        }
+        k -= 1;
+    }
+    lo
 }
 
 /// A number at `i`: sign, digits with thousands groups or a decimal part.
@@ -358,7 +437,8 @@ mod tests {
         assert_eq!(last("0,125"), "0.125");
         assert_eq!(last("1,234"), "1234");
         assert_eq!(texts("1,2,3"), vec!["1", "2", "3"]);
-        assert_eq!(texts("=25000>>25,000"), vec!["25000"]);
+        // The result after a calculator annotation is read whole.
+        assert_eq!(texts("=25000>>25,000"), vec!["25000", "25000"]);
     }
 
     #[test]
@@ -404,6 +484,28 @@ mod tests {
             let _ = all_numbers(&s, 0, s.len(), &[]);
             assert!(t.elapsed().as_secs_f64() < 3.0, "{unit:?}");
         }
+    }
+
+    #[test]
+    fn calculator_annotations() {
+        let s = "3 rows * 8 = <<3*8=24>>24 stars, then <<oops";
+        let a = calc_annotations(s);
+        assert_eq!(a.iter().map(|sp| &s[sp.start..sp.end]).collect::<Vec<_>>(), vec!["<<3*8=24>>"]);
+        assert_eq!(all_numbers(s, 0, s.len(), &a).into_iter().map(|h| h.text).collect::<Vec<_>>(), vec!["3", "8", "24"]);
+    }
+
+    #[test]
+    fn the_result_after_the_last_equals() {
+        let stated = |s: &str| {
+            let skip = calc_annotations(s);
+            let nums = all_numbers(s, 0, s.len(), &skip);
+            stated_result(s, nums.last()?, &skip).map(|h| h.text)
+        };
+        assert_eq!(stated("He has 7.\nSo 30 cups/6 cups = <<30/6=5>>5 boxes of 6 cups.").as_deref(), Some("5"));
+        assert_eq!(stated("Total: $3 + $4 = $7 for 2 pens and 3 pads.").as_deref(), Some("7"));
+        // The last number is the result itself; no `=` in the last sentence.
+        assert_eq!(stated("So 2 + 3 = 5 apples."), None);
+        assert_eq!(stated("x = 4. She buys 3 more, 12 in all."), None);
     }
 
     #[test]

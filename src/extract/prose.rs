@@ -48,6 +48,11 @@ pub fn is_prose_word(w: &str) -> bool {
     if n == 2 {
         return SHORT_ENGLISH.contains(&lower.as_str());
     }
+    // Capitals only (`SRAC`, `ABCD`, `PQR`): point names or an acronym in
+    // math (`SRAC=LRAC`), not English words of a sentence.
+    if w.bytes().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
     !MATH_WORDS.contains(&lower.as_str()) && unit(w).is_none()
 }
 
@@ -191,7 +196,7 @@ mod tests {
         for w in ["the", "number", "which", "is", "Therefore"] {
             assert!(is_prose_word(w), "{w}");
         }
-        for w in ["x", "xy", "sin", "sqrt", "pi", "Interval", "cm", "mph", "dollars", "percent", "and", "alpha"] {
+        for w in ["x", "xy", "sin", "sqrt", "pi", "Interval", "cm", "mph", "dollars", "percent", "and", "alpha", "SRAC", "ABCD"] {
             assert!(!is_prose_word(w), "{w}");
         }
     }
@@ -224,6 +229,7 @@ mod tests {
             r"\begin{pmatrix} 1 \\ 2 \end{pmatrix}",
             r"\text{4:30 p.m.}",
             "x = 1 or x = 2",
+            "SRAC=LRAC",
         ] {
             assert!(!looks_like_prose(a), "{a}");
         }

@@ -77,28 +77,31 @@ pub fn word_starts(b: &[u8], i: usize) -> bool {
 }
 
 /// Every start of `needle` in `hay` at or after `from`, ignoring ASCII case,
-/// in order. `needle` must be non-empty ASCII.
+/// in order (not overlapping). `needle` must be non-empty ASCII.
 pub fn find_all_ci(hay: &[u8], needle: &str, from: usize) -> Vec<usize> {
     let n = needle.as_bytes();
-    let first_lo = n[0].to_ascii_lowercase();
-    let first_up = n[0].to_ascii_uppercase();
     let mut out = Vec::new();
-    let mut i = from;
-    while i + n.len() <= hay.len() {
-        let c = hay[i];
-        if (c == first_lo || c == first_up) && hay[i..i + n.len()].eq_ignore_ascii_case(n) {
+    if from >= hay.len() || hay.len() - from < n.len() {
+        return out;
+    }
+    // Candidates by their first byte in either case (SIMD search), then
+    // the rest compared.
+    let last_start = hay.len() - n.len();
+    let mut next_free = from;
+    for i in memchr::memchr2_iter(n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase(), &hay[from..=last_start]) {
+        let i = from + i;
+        if i >= next_free && hay[i..i + n.len()].eq_ignore_ascii_case(n) {
             out.push(i);
-            i += n.len();
-        } else {
-            i += 1;
+            next_free = i + n.len();
         }
     }
     out
 }
 
-/// Every start of `needle` in `hay` (exact bytes), in order.
+/// Every start of `needle` in `hay` (exact bytes), in order (not
+/// overlapping).
 pub fn find_all(hay: &str, needle: &str) -> Vec<usize> {
-    hay.match_indices(needle).map(|(i, _)| i).collect()
+    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).collect()
 }
 
 /// A forward search for one delimiter, memoized so that a run of queries
@@ -148,7 +151,7 @@ impl<'a> NextFinder<'a> {
 
 /// Position of the first `needle` byte in `hay`.
 pub fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == needle)
+    memchr::memchr(needle, hay)
 }
 
 /// A CJK ideograph or CJK punctuation (Chinese prose).

@@ -272,6 +272,113 @@ fn a_closing_equation_in_prose_states_its_value() {
     assert_eq!(t0("Therefore, $x \\le 5 = y$."), some("x \\le 5 = y"));
 }
 
+/// The first candidate's text and rule.
+fn text_rule(input: &str, targets: &[Target]) -> Option<(String, Rule)> {
+    first(input, targets, DEFAULT_BOXED_PRIORITY).map(|e| (e.text, e.rule))
+}
+
+#[test]
+fn a_chain_states_the_value_of_its_last_line() {
+    let s = "Adding up,\n$$\n\\begin{aligned}\nT & =4 \\cdot 7+2 \\\\\n& =28+2 \\\\\n& =30\n\\end{aligned}\n$$";
+    assert_eq!(text_rule(s, DEFAULT), Some(("30".into(), Rule::LatexEnv)));
+    let s = "From here\n$$\n\\begin{aligned}\n1+\\frac{p}{100} & =1.05 \\\\\np & \\doteq 5 \\%\n\\end{aligned}\n$$";
+    assert_eq!(text_rule(s, DEFAULT), Some(("5 \\%".into(), Rule::LatexEnv)));
+    // A last line that bounds rather than states: the whole chain.
+    let s = "From here\n$$\n\\begin{aligned}\nS & =4 \\\\\nS & \\leq 9\n\\end{aligned}\n$$";
+    assert!(t50(s).is_some_and(|t| t.starts_with("\\begin{aligned}")));
+}
+
+#[test]
+fn a_remark_after_the_solution_is_not_its_answer() {
+    let s = "It follows that $N=40+3-1=\\mathbf{4 2}$.\n\nRemark: the answer for general $a$ and $b$ is $a+b-1$.";
+    assert_eq!(t50(s), some("42"));
+    let s = "Hence $x=3$.\n\n**Remark.** In general $x=n$.";
+    assert_eq!(t50(s), some("3"));
+    // Not a heading: a remark in the running text, or the text's first line.
+    assert_eq!(t50("So $x=3$. A remark: in general $x=7$."), some("7"));
+    assert_eq!(t50("Remark: $x=7$."), some("7"));
+}
+
+#[test]
+fn an_adverb_after_the_answer_phrase() {
+    let s = "With $T=36$, $s=6$, and the answer is thus $6 \\sqrt{\\mathbf{2}}-\\mathbf{2}$. To verify, $a+b=6$.";
+    assert_eq!(text_rule(s, DEFAULT), Some(("6 \\sqrt{\\mathbf{2}}-\\mathbf{2}".into(), Rule::FinalAnswerPhrase)));
+}
+
+#[test]
+fn this_answer_refers_back() {
+    let s = "So $f(x)=k x$. Putting this answer in (1) we get $k^{2} x=x$. Therefore $f(x)=x$ and $f(x)=-x$ are solutions.";
+    assert_eq!(t50(s), some("f(x)=x, f(x)=-x"));
+    // "answer" announcing nothing else still finds the math near it.
+    assert_eq!(t50("The answer \\( 9 \\) then."), some("9"));
+}
+
+#[test]
+fn a_concluding_sentence_beats_a_later_remark() {
+    let s = "Therefore, $m=4$ or $m=9$. That is, the 4th and 9th terms of $\\mathrm{P}$ and $\\mathrm{Q}$ agree.";
+    assert_eq!(text_rule(s, DEFAULT), Some(("m=4, m=9".into(), Rule::LatexEnv)));
+    let s = "Thus, $(p, q)=(1,2)$ or $(p, q)=(2,1)$.\n\n(We note that $p>0$ and $q>0$, as required.)";
+    assert_eq!(t50(s), some("(p, q)=(1,2), (p, q)=(2,1)"));
+    // A later equation is a further step: the last math wins.
+    assert_eq!(t50("Thus, $y=2 x+1$. When $x=3$, $y=2 \\cdot 3+1=7$."), some("x=3, y=2 \\cdot 3+1=7"));
+    // Not opening a sentence, or not ending one.
+    assert_eq!(t50("and hence, $k=4$. Also $\\mathrm{A}$ is big."), some("\\mathrm{A}"));
+    assert_eq!(t50("Therefore, $k=4$ is odd. Also $\\mathrm{A}$ is big."), some("\\mathrm{A}"));
+}
+
+#[test]
+fn calculator_annotations_and_the_stated_result() {
+    let s = "She has 3 * 6 = <<3*6=18>>18 cups.\nSo 18 cups/6 cups = <<18/6=3>>3 boxes of 6 cups.";
+    assert_eq!(text_rule(s, DEFAULT), Some(("3".into(), Rule::Number)));
+    let s = "You save $3 + $1 = $4 for 2 pens and 5 pads.";
+    assert_eq!(text_rule(s, DEFAULT), Some(("4".into(), Rule::Number)));
+    // No `=` in the last sentence: its last number.
+    assert_eq!(t50("x = 4. She buys 3 more, 12 in all."), some("12"));
+}
+
+#[test]
+fn a_letter_that_ends_the_text() {
+    let both = &[Target::String, Target::Latex, Target::Expr];
+    let s = "P(A/B) = 0.16/0.8\nP(A/B) = 0.2\nA";
+    assert_eq!(text_rule(s, both), Some(("A".into(), Rule::OptionLetter)));
+    assert_eq!(text_rule("so 0.2 C.", both), Some(("C".into(), Rule::OptionLetter)));
+    // A letter followed by more working is not the last token.
+    assert_eq!(text_rule("the point C lies on it, so P = 0.3", both), Some(("0.3".into(), Rule::Number)));
+}
+
+#[test]
+fn qualifiers_and_asides_are_not_the_statement() {
+    let s = "so $\\sin x=\\frac{3}{5}$ since $\\sin x>0$ because $0^{\\circ}<x<90^{\\circ}$.";
+    assert_eq!(t50(s), some("\\frac{3}{5}"));
+    assert_eq!(t50("we have $h(n)=2$ for all $n$."), some("2"));
+    assert_eq!(t50("which gives $p q=7 \\sqrt[3]{2}$ (and $r=-\\sqrt[3]{4}$ )."), some("7 \\sqrt[3]{2}"));
+    // The lone math of a sentence is its statement, whatever precedes it.
+    assert_eq!(t50("This holds for all $n$."), some("n"));
+}
+
+#[test]
+fn an_extremum_stated_first() {
+    let s = "The largest such number is 98721. First, note that $A_{1}=9$, so $A_{6} \\geq 8$.";
+    assert_eq!(text_rule(s, DEFAULT), Some(("98721".into(), Rule::FinalAnswerPhrase)));
+    let s = "The least possible degree is $3 k$.\n\nWe show $\\deg P \\geq 3 k$ and so $P=0$.";
+    assert_eq!(t50(s), some("3 k"));
+    // An opening sentence that names no extremum is not an answer.
+    assert_eq!(t50("The area of the square is 16. So $s=4$."), some("4"));
+}
+
+#[test]
+fn math_with_its_outer_dollars_stripped() {
+    assert_eq!(text_rule("69$,$84", DEFAULT), Some(("69,84".into(), Rule::WholeText)));
+    assert_eq!(t50("f(n)=n$, $g(n)=1"), some("f(n)=n, g(n)=1"));
+    // Words between the spans: prose, not one answer.
+    assert_ne!(text_rule("f(x)=a x+b$, where $b$ is any integer, and $a>0", DEFAULT).map(|t| t.1), Some(Rule::WholeText));
+}
+
+#[test]
+fn capital_names_are_not_prose() {
+    assert_eq!(text_rule("SRAC=LRAC", DEFAULT), Some(("SRAC=LRAC".into(), Rule::WholeText)));
+}
+
 #[test]
 fn an_announced_letter_beats_its_option_value() {
     // Letters first (a letter gold): the letter the phrase announces, not
@@ -463,4 +570,17 @@ fn random_inputs_never_panic() {
             }
         }
     }
+}
+
+#[test]
+fn gsm8k_answer_line() {
+    let out = "She sold 48 + 24 = 72 clips.\n#### 72\n\nA note with 5 more numbers: 99.";
+    let e = first(out, &[Target::Latex, Target::Expr], 50).unwrap();
+    assert_eq!((e.text.as_str(), e.rule), ("72", Rule::FinalAnswerPhrase));
+    // Thousands commas as GSM8K writes them (the parser reads `1,200` as
+    // 1200).
+    assert_eq!(t50("So the total is 1200 dollars.\n  #### 1,200"), some("1,200"));
+    // A markdown heading of five hashes, or hashes inside a line, is not it.
+    assert_eq!(t50("Total 3 apples.\n##### 9 Notes\nThen 4 pears."), some("4"));
+    assert_eq!(t50("we write ####5 here and 7 there"), some("7"));
 }

@@ -78,7 +78,8 @@ impl Normalized {
 pub fn normalize(input: &str, syntax: Syntax) -> Normalized {
     let latex = match syntax {
         Syntax::Latex => true,
-        Syntax::Plain => false,
+        // Spoken text has its own tokenizer; normalized as plain if asked.
+        Syntax::Plain | Syntax::Spoken => false,
         Syntax::Auto => crate::parse::detect_syntax(input) == Syntax::Latex,
     };
     Normalizer {

@@ -1,11 +1,14 @@
-//! Parsers: LaTeX and plain / Python / SymPy-style text into one tree.
+//! Parsers: LaTeX, plain / Python / SymPy-style text and spoken English
+//! into one tree.
 //!
 //! `lexer/` turns normalized text into tokens (one lexer per syntax, built
 //! with nom); `parser/` is a single precedence-climbing parser over those
-//! tokens. Text is parsed, never evaluated.
+//! tokens. Spoken math has its own word tokenizer and parser in `spoken/`.
+//! Text is parsed, never evaluated.
 
 pub(crate) mod lexer;
-mod parser;
+pub(crate) mod parser;
+pub mod spoken;
 pub(crate) mod token;
 
 use serde::{Deserialize, Serialize};
@@ -24,6 +27,9 @@ pub enum Syntax {
     Auto,
     Latex,
     Plain,
+    /// Spoken English (ClearSpeak, MathSpeak, dictation): see [`spoken`].
+    /// Only ever chosen explicitly; `Auto` never picks it.
+    Spoken,
 }
 
 /// Parse under default limits.
@@ -42,6 +48,7 @@ pub fn parse_with(text: &str, syntax: Syntax, limits: &Limits) -> Result<Expr, P
     }
     let syntax = match syntax {
         Syntax::Auto => detect_syntax(text),
+        Syntax::Spoken => return spoken::parse(text, limits),
         s => s,
     };
     let latex = syntax == Syntax::Latex;

@@ -5,7 +5,8 @@
 //! * [`prec`]: precedence levels and the printed pieces;
 //! * [`shape`]: decisions both printers share (fraction view of products,
 //!   positional decimals, Greek names);
-//! * [`latex`], [`plain`]: the two surface syntaxes.
+//! * [`latex`], [`plain`]: the two written syntaxes;
+//! * [`spoken`]: speech, in a natural and a ClearSpeak-like style.
 //!
 //! Any tree prints, canonical or not. Canonical trees print the way people
 //! write: `x^{2} + 2 x + 1`, `x - 3`, `\frac{x}{7}`, `2 \sqrt{2}`,
@@ -15,6 +16,9 @@ mod latex;
 mod plain;
 mod prec;
 mod shape;
+pub mod spoken;
+
+pub use spoken::SpokenStyle;
 
 use crate::ast::Expr;
 
@@ -26,4 +30,10 @@ pub fn to_latex(e: &Expr) -> String {
 /// `e` as plain / SymPy-style text.
 pub fn to_plain(e: &Expr) -> String {
     plain::to_plain(e)
+}
+
+/// `e` as spoken English in `style`; the spoken parser
+/// ([`crate::Syntax::Spoken`]) reads it back to an equal tree.
+pub fn to_spoken(e: &Expr, style: SpokenStyle) -> String {
+    spoken::to_spoken(e, style)
 }

@@ -33,7 +33,10 @@ fn join(es: &[Expr]) -> String {
 /// names, compound subscripts) as `Symbol('<latex>')`.
 fn symbol(sym: &Sym) -> String {
     let name = sym.name.as_str();
-    let simple_name = is_greek(name) || (name.chars().count() == 1 && name.chars().all(|c| c.is_alphabetic()));
+    // `E` and `I` alone are SymPy's constants to the plain parser: the
+    // letters are written `Symbol('E')`.
+    let constant_word = matches!(name, "E" | "I");
+    let simple_name = !constant_word && (is_greek(name) || (name.chars().count() == 1 && name.chars().all(|c| c.is_alphabetic())));
     let simple_sub = sym.sub.as_deref().is_none_or(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()));
     if simple_name && simple_sub && sym.accent.is_none() && sym.primes == 0 {
         return match &sym.sub {

@@ -228,6 +228,14 @@ pub(crate) const GREEK: &[&str] = &[
     "Phi",
     "Psi",
     "Omega",
+    // Letter-like symbols the LaTeX parser reads as variables, with the
+    // Greek letters: they print as `\ell`, not `\mathrm{ell}` (which reads
+    // back as the text "ell").
+    "ell",
+    "hbar",
+    "aleph",
+    "nabla",
+    "partial",
 ];
 
 pub(crate) fn is_greek(name: &str) -> bool {

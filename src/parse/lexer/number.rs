@@ -7,7 +7,8 @@ use nom::combinator::{opt, recognize};
 use nom::sequence::{pair, preceded};
 use nom::{IResult, Parser};
 
-/// `12`, `12.5`, `.5` (not `12.`: a trailing dot ends a sentence).
+/// `12`, `12.5`, `.5` (not `12.`: a trailing dot ends a sentence; see
+/// [`trailing_point`] for the exceptions).
 fn mantissa(i: &str) -> IResult<&str, &str> {
     alt((
         recognize(pair(digit1, opt(pair(char('.'), digit1)))),
@@ -71,8 +72,27 @@ pub fn lex_number(i: &str, latex_groups: bool) -> Option<LexedNumber> {
     if let Ok((r, e)) = exponent(rest) {
         text.push_str(e);
         rest = r;
+    } else if !text.contains('.') {
+        rest = &rest[trailing_point(rest)..];
     }
     Some(LexedNumber { text, len: i.len() - rest.len() })
+}
+
+/// `1.` written for the real 1 (`-1./3`, `(2.)`, `3. \times 10^5`, as
+/// Fortran-trained authors do): a point right after the digits, followed by
+/// `/`, `)` or spaces and an operator, belongs to the number (its length,
+/// 1, or 0). A point at the end, or before a digit after spaces (`5. 6`),
+/// is punctuation.
+fn trailing_point(rest: &str) -> usize {
+    let Some(after) = rest.strip_prefix('.') else { return 0 };
+    let next = after.trim_start_matches([' ', '\t']);
+    let spaced = next.len() < after.len();
+    let joins = match next.chars().next() {
+        Some('/' | ')') => true,
+        Some('*' | '+' | '-' | '^' | '\\' | '×' | '÷') => spaced,
+        _ => false,
+    };
+    usize::from(joins)
 }
 
 /// After a number: `.5` directly following (as in `1.2.3`) means a

@@ -363,6 +363,12 @@ impl<'a> Parser<'a> {
                 sym.sub = Some(sub);
                 self.mk(ExprKind::Symbol { sym }, span)
             }
+            // `\mathrm{foo}_{1}`: a subscripted word is a name.
+            ExprKind::Text { ref text } if is_name_word(text) => {
+                let mut sym = Symbol::new(text.clone());
+                sym.sub = Some(sub);
+                self.mk(ExprKind::Symbol { sym }, span)
+            }
             _ => Err(ParseError::new(
                 ErrorKind::Unexpected { found: "`_`".into(), expected: "a subscript only after a variable" },
                 sspan,
@@ -379,6 +385,12 @@ impl<'a> Parser<'a> {
             }
             ExprKind::Constant { constant: c @ (Constant::E | Constant::I) } => {
                 let mut sym = Symbol::new(if c == Constant::E { "e" } else { "i" });
+                sym.primes = 1;
+                self.mk(ExprKind::Symbol { sym }, span)
+            }
+            // `\mathrm{foo}'`: a primed word is a name.
+            ExprKind::Text { ref text } if is_name_word(text) => {
+                let mut sym = Symbol::new(text.clone());
                 sym.primes = 1;
                 self.mk(ExprKind::Symbol { sym }, span)
             }
@@ -408,6 +420,14 @@ impl<'a> Parser<'a> {
             Tok::Str(s) => {
                 self.bump();
                 let text = collapse_ws(s);
+                if text.is_empty() {
+                    // `''` is spacing, as `\text{}` is in LaTeX (where an
+                    // empty text node would print): read the next atom.
+                    if self.at_end() {
+                        return Err(ParseError::new(ErrorKind::Empty, t.span));
+                    }
+                    return self.parse_atom();
+                }
                 self.mk(ExprKind::Text { text }, t.span)
             }
             Tok::Punct("(") | Tok::Punct("[") | Tok::Punct("{") | Tok::Punct("|") => self.parse_group(),
@@ -514,4 +534,12 @@ fn strip_subscript_wrappers(s: &str) -> String {
 
 pub(crate) fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A word that `\mathrm{…}` reads as text but that is a multi-letter name
+/// when decorated (a subscript, a prime or an accent): the LaTeX printer
+/// writes the name `foo` as `\mathrm{foo}`, so `\mathrm{foo}_{1}`,
+/// `\mathrm{foo}'` and `\bar{\mathrm{AB}}` must read back as names.
+pub(crate) fn is_name_word(text: &str) -> bool {
+    text.chars().count() > 1 && text.chars().all(|c| c.is_ascii_alphabetic())
 }

@@ -105,7 +105,7 @@ pub(crate) fn named_command(name: &str) -> Option<Func> {
     })
 }
 
-fn inverse(f: Func) -> Option<Func> {
+pub(crate) fn inverse(f: Func) -> Option<Func> {
     use Func::*;
     Some(match f {
         Sin => Asin,
@@ -681,6 +681,13 @@ impl<'a> Parser<'a> {
                 sym.accent = Some(accent.to_string());
                 self.mk(ExprKind::Symbol { sym }, s)
             }
+            // `\bar{\mathrm{AB}}`, as the printer writes a decorated
+            // multi-letter name.
+            ExprKind::Text { ref text } if super::atom::is_name_word(text) => {
+                let mut sym = Symbol::new(text.clone());
+                sym.accent = Some(accent.to_string());
+                self.mk(ExprKind::Symbol { sym }, s)
+            }
             other => Ok(Expr::new(other, arg.span)),
         }
     }
@@ -938,7 +945,7 @@ fn looks_like_grouped_number(s: &str) -> bool {
 
 /// The variable a bound names: `k` in `k = 1`; `i` and `e` read as
 /// constants are turned back into letters.
-fn bound_symbol(e: &Expr) -> Option<Symbol> {
+pub(crate) fn bound_symbol(e: &Expr) -> Option<Symbol> {
     match &e.kind {
         ExprKind::Symbol { sym } => Some(sym.clone()),
         ExprKind::Constant { constant: Constant::I } => Some(Symbol::new("i")),
@@ -949,7 +956,7 @@ fn bound_symbol(e: &Expr) -> Option<Symbol> {
 
 /// Inside `\sum_{i=1}`, the letter `i` in the body is the index, not the
 /// imaginary unit.
-fn rebind_constant_letter(body: Expr, var: &Symbol) -> Expr {
+pub(crate) fn rebind_constant_letter(body: Expr, var: &Symbol) -> Expr {
     let target = match var.name.as_str() {
         "i" if var.sub.is_none() && var.primes == 0 && var.accent.is_none() => Constant::I,
         "e" if var.sub.is_none() && var.primes == 0 && var.accent.is_none() => Constant::E,
@@ -965,7 +972,7 @@ fn rebind_constant_letter(body: Expr, var: &Symbol) -> Expr {
 
 /// `\frac{d}{dx}` / `\frac{d^2}{dx^2}` / `\frac{\mathrm{d}}{\mathrm{d}x}`:
 /// the variable and order.
-fn derivative_operator(num: &Expr, den: &Expr) -> Option<(Symbol, u32)> {
+pub(crate) fn derivative_operator(num: &Expr, den: &Expr) -> Option<(Symbol, u32)> {
     let is_d = |e: &Expr| matches!(&e.kind, ExprKind::Symbol { sym } if sym.name == "d" && sym.sub.is_none() && sym.primes == 0);
     let order_of = |e: &Expr| -> Option<u32> {
         match &e.kind {

@@ -9,12 +9,12 @@
 //! Every recursive entry goes through [`Parser::enter`], which enforces
 //! `Limits::max_depth`; every node is counted against `Limits::max_nodes`.
 
-mod atom;
+pub(crate) mod atom;
 mod calls;
 mod env;
 mod groups;
-mod latex_cmd;
-mod numbers;
+pub(crate) mod latex_cmd;
+pub(crate) mod numbers;
 mod words;
 
 use crate::ast::{Expr, ExprKind, RelOp, SetOp};

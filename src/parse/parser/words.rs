@@ -109,7 +109,10 @@ impl<'a> Parser<'a> {
                 },
             };
         }
-        if let Some(c) = constant_word(&w) {
+        // `e'(x)` is a derivative, as in LaTeX (and as `a'(x)` is): a primed
+        // letter is a name, never the constant.
+        let primed = self.peek().is_some_and(|t| t.is_punct("'") && !t.space_before);
+        if let Some(c) = constant_word(&w).filter(|_| !(primed && matches!(w.as_str(), "e" | "i"))) {
             return self.mk(ExprKind::Constant { constant: c }, span);
         }
         if let Some(set) = number_set_word(&w) {
@@ -384,6 +387,12 @@ impl<'a> Parser<'a> {
                 let s = span.join(self.last_span());
                 let op = if w == "Sum" { BigOp::Sum } else { BigOp::Product };
                 let (body, var, lower, upper) = self.body_and_limits(w, args, s)?;
+                // `Sum(i, (i, 1, n))`: the `i` of the body is the index, as
+                // in `\sum_{i=1}^{n} i`.
+                let body = match &var {
+                    Some(v) => super::latex_cmd::rebind_constant_letter(body, v),
+                    None => body,
+                };
                 self.mk(ExprKind::BigOp { op, body: Box::new(body), var, lower, upper }, s)?
             }
             "Integral" => {
@@ -751,6 +760,13 @@ fn name_to_symbol(w: &str) -> (Symbol, bool) {
     if GREEK.contains(&w) || w == "lambda" {
         return (Symbol::new(w), false);
     }
+    // `x_`: an underscore with nothing after it is a subscript left
+    // unwritten, not part of the name (no LaTeX reads a name `x_`, so the
+    // name could not print and read back).
+    let w = match w.trim_end_matches('_') {
+        "" => w,
+        trimmed => trimmed,
+    };
     // `x_1`, `alpha_2`, `value_2`
     if let Some((name, sub)) = w.split_once('_') {
         if !name.is_empty() && !sub.is_empty() {

@@ -1,0 +1,283 @@
+//! Grading: one pair (`verify`, `check`), two parsed trees (`compare`), and
+//! batches (`grade`, `check_many`) spread over threads with the GIL
+//! released.
+//!
+//! Every verdict comes from `mathgrade::grade::grade`, the function
+//! `mathgrade grade` calls per record, so Python and the CLI agree.
+
+use std::panic::{self, AssertUnwindSafe};
+use std::thread;
+
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+use rayon::prelude::*;
+
+use mathgrade::compare::Options;
+use mathgrade::grade::{Dataset, Task};
+
+use crate::expr::Expr;
+use crate::names;
+use crate::options::OptionArgs;
+use crate::text::{AnswerList, AnswerText};
+use crate::verdict::Verdict;
+
+/// One item, owned, so it can cross into worker threads.
+struct Item {
+    gold: String,
+    pred: String,
+    dataset: Dataset,
+    problem: Option<String>,
+}
+
+/// Grade one item; a panic in the core becomes an "error" verdict.
+fn grade_item(item: &Item, opts: &Options) -> Verdict {
+    let task = Task { gold: &item.gold, pred: &item.pred, dataset: item.dataset, problem: item.problem.as_deref() };
+    match panic::catch_unwind(AssertUnwindSafe(|| mathgrade::grade::grade(&task, opts))) {
+        Ok(g) => Verdict::from_graded(g),
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Verdict::internal_error(what)
+        }
+    }
+}
+
+/// Grade `items` in input order with the GIL released. `threads`: None
+/// for every core, 1 for the calling thread only. The pool is made for
+/// this call: a process-wide pool would be global state, and rayon's global
+/// pool hangs in a child after `fork()`.
+fn run(py: Python<'_>, items: Vec<Item>, opts: Options, threads: Option<usize>) -> PyResult<Vec<Verdict>> {
+    let wanted = match threads {
+        Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+        Some(n) => n,
+        None => thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let n = wanted.min(items.len()).max(1);
+    py.detach(move || -> Result<Vec<Verdict>, String> {
+        if n == 1 {
+            return Ok(items.iter().map(|i| grade_item(i, &opts)).collect());
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .thread_name(|i| format!("mathgrade-{i}"))
+            .build()
+            .map_err(|e| format!("cannot start {n} grading threads: {e}"))?;
+        Ok(pool.install(|| items.par_iter().map(|i| grade_item(i, &opts)).collect()))
+    })
+    .map_err(PyRuntimeError::new_err)
+}
+
+/// `dataset=`: one preset for every item (an unknown name is an error), or
+/// one name per item (an unknown name means the general rules).
+pub enum DatasetArg {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for DatasetArg {
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(s) = ob.cast::<PyString>() {
+            return Ok(DatasetArg::One(s.to_cow()?.into_owned()));
+        }
+        ob.extract::<Vec<String>>()
+            .map(DatasetArg::Many)
+            .map_err(|_| PyTypeError::new_err("dataset must be a str or a sequence of str (one per item)"))
+    }
+}
+
+/// The items of a batch call, checked for equal lengths.
+fn items(
+    golds: AnswerList,
+    preds: AnswerList,
+    dataset: DatasetArg,
+    problems: Option<Vec<Option<String>>>,
+) -> PyResult<Vec<Item>> {
+    let (golds, preds) = (golds.0, preds.0);
+    let n = golds.len();
+    if preds.len() != n {
+        return Err(PyValueError::new_err(format!("{n} golds but {} preds", preds.len())));
+    }
+    let datasets: Vec<Dataset> = match dataset {
+        DatasetArg::One(name) => vec![names::dataset(&name)?; n],
+        DatasetArg::Many(list) => {
+            if list.len() != n {
+                return Err(PyValueError::new_err(format!("{n} golds but {} datasets", list.len())));
+            }
+            // Names as data files write them (`MATH`, `aime24`,
+            // `gsm8k_test`): a name that is no preset grades its item by the
+            // general rules, as `mathgrade grade` does with a record's
+            // dataset field.
+            list.iter().map(|d| Dataset::recognize(d).unwrap_or(Dataset::Auto)).collect()
+        }
+    };
+    let problems = match problems {
+        None => vec![None; n],
+        Some(p) if p.len() == n => p,
+        Some(p) => return Err(PyValueError::new_err(format!("{n} golds but {} problems", p.len()))),
+    };
+    Ok(golds
+        .into_iter()
+        .zip(preds)
+        .zip(datasets)
+        .zip(problems)
+        .map(|(((gold, pred), dataset), problem)| Item { gold, pred, dataset, problem })
+        .collect())
+}
+
+/// One pair, graded with the GIL released (other Python threads run
+/// meanwhile).
+#[allow(clippy::too_many_arguments)]
+fn check_one(
+    py: Python<'_>,
+    gold: AnswerText,
+    pred: AnswerText,
+    dataset: &str,
+    problem: Option<String>,
+    args: OptionArgs,
+) -> PyResult<Verdict> {
+    let opts = args.options()?;
+    let item = Item { gold: gold.0, pred: pred.0, dataset: names::dataset(dataset)?, problem };
+    Ok(py.detach(move || grade_item(&item, &opts)))
+}
+
+/// Is `pred` the same answer as `gold`? Both may be free text: the final
+/// answer is found first (the last `\boxed{}`, "the answer is", ...).
+/// `dataset` applies a benchmark's conventions ("gsm8k": the gold after
+/// `####`; "aqua": option letters; see `mathgrade.DATASETS`); `problem`, the
+/// question's text, lets a predicted value choose a listed option.
+#[pyfunction]
+#[pyo3(signature = (gold, pred, *, dataset = "auto", problem = None, precision = 6, strict = true,
+    allow_set_relation_comp = false, gold_extract = None, pred_extract = None, boxed_match_priority = 50))]
+#[allow(clippy::too_many_arguments)]
+pub fn verify(
+    py: Python<'_>,
+    gold: AnswerText,
+    pred: AnswerText,
+    dataset: &str,
+    problem: Option<String>,
+    precision: u32,
+    strict: bool,
+    allow_set_relation_comp: bool,
+    gold_extract: Option<Vec<String>>,
+    pred_extract: Option<Vec<String>>,
+    boxed_match_priority: i32,
+) -> PyResult<bool> {
+    let args = OptionArgs { precision, strict, allow_set_relation_comp, gold_extract, pred_extract, boxed_match_priority };
+    Ok(check_one(py, gold, pred, dataset, problem, args)?.equal)
+}
+
+/// `verify`, with the reasons: a `Verdict`.
+#[pyfunction]
+#[pyo3(signature = (gold, pred, *, dataset = "auto", problem = None, precision = 6, strict = true,
+    allow_set_relation_comp = false, gold_extract = None, pred_extract = None, boxed_match_priority = 50))]
+#[allow(clippy::too_many_arguments)]
+pub fn check(
+    py: Python<'_>,
+    gold: AnswerText,
+    pred: AnswerText,
+    dataset: &str,
+    problem: Option<String>,
+    precision: u32,
+    strict: bool,
+    allow_set_relation_comp: bool,
+    gold_extract: Option<Vec<String>>,
+    pred_extract: Option<Vec<String>>,
+    boxed_match_priority: i32,
+) -> PyResult<Verdict> {
+    let args = OptionArgs { precision, strict, allow_set_relation_comp, gold_extract, pred_extract, boxed_match_priority };
+    check_one(py, gold, pred, dataset, problem, args)
+}
+
+/// Compare two parsed trees (no extraction): the comparer's verdict.
+#[pyfunction]
+#[pyo3(signature = (gold, pred, *, precision = 6, strict = true, allow_set_relation_comp = false))]
+pub fn compare(
+    py: Python<'_>,
+    gold: &Bound<'_, Expr>,
+    pred: &Bound<'_, Expr>,
+    precision: u32,
+    strict: bool,
+    allow_set_relation_comp: bool,
+) -> PyResult<Verdict> {
+    let args = OptionArgs {
+        precision,
+        strict,
+        allow_set_relation_comp,
+        gold_extract: None,
+        pred_extract: None,
+        boxed_match_priority: 50,
+    };
+    let opts = args.options()?;
+    let (g, p) = (&gold.get().inner, &pred.get().inner);
+    py.detach(|| -> Result<Verdict, String> {
+        panic::catch_unwind(AssertUnwindSafe(|| mathgrade::compare::verify(g, p, &opts)))
+            .map(Verdict::from_core)
+            .map_err(|_| "the comparer failed on these trees".to_string())
+    })
+    .map_err(PyRuntimeError::new_err)
+}
+
+/// Grade many pairs: `golds[i]` against `preds[i]`, in input order, with
+/// the GIL released and the items spread over `threads` threads (None: all
+/// cores). `dataset`: one preset for all, or one name per item;
+/// `problems`: the questions' texts (or None), for multiple choice.
+#[pyfunction]
+#[pyo3(signature = (golds, preds, *, dataset = DatasetArg::One("auto".into()), problems = None, threads = None,
+    precision = 6, strict = true, allow_set_relation_comp = false, gold_extract = None, pred_extract = None,
+    boxed_match_priority = 50),
+    // The default of `dataset` is a Rust value; show it as Python writes it.
+    text_signature = "(golds, preds, *, dataset='auto', problems=None, threads=None, precision=6, strict=True, \
+        allow_set_relation_comp=False, gold_extract=None, pred_extract=None, boxed_match_priority=50)")]
+#[allow(clippy::too_many_arguments)]
+pub fn grade(
+    py: Python<'_>,
+    golds: AnswerList,
+    preds: AnswerList,
+    dataset: DatasetArg,
+    problems: Option<Vec<Option<String>>>,
+    threads: Option<usize>,
+    precision: u32,
+    strict: bool,
+    allow_set_relation_comp: bool,
+    gold_extract: Option<Vec<String>>,
+    pred_extract: Option<Vec<String>>,
+    boxed_match_priority: i32,
+) -> PyResult<Vec<bool>> {
+    let args = OptionArgs { precision, strict, allow_set_relation_comp, gold_extract, pred_extract, boxed_match_priority };
+    let opts = args.options()?;
+    let verdicts = run(py, items(golds, preds, dataset, problems)?, opts, threads)?;
+    Ok(verdicts.into_iter().map(|v| v.equal).collect())
+}
+
+/// `grade`, with a `Verdict` per item.
+#[pyfunction]
+#[pyo3(signature = (golds, preds, *, dataset = DatasetArg::One("auto".into()), problems = None, threads = None,
+    precision = 6, strict = true, allow_set_relation_comp = false, gold_extract = None, pred_extract = None,
+    boxed_match_priority = 50),
+    text_signature = "(golds, preds, *, dataset='auto', problems=None, threads=None, precision=6, strict=True, \
+        allow_set_relation_comp=False, gold_extract=None, pred_extract=None, boxed_match_priority=50)")]
+#[allow(clippy::too_many_arguments)]
+pub fn check_many(
+    py: Python<'_>,
+    golds: AnswerList,
+    preds: AnswerList,
+    dataset: DatasetArg,
+    problems: Option<Vec<Option<String>>>,
+    threads: Option<usize>,
+    precision: u32,
+    strict: bool,
+    allow_set_relation_comp: bool,
+    gold_extract: Option<Vec<String>>,
+    pred_extract: Option<Vec<String>>,
+    boxed_match_priority: i32,
+) -> PyResult<Vec<Verdict>> {
+    let args = OptionArgs { precision, strict, allow_set_relation_comp, gold_extract, pred_extract, boxed_match_priority };
+    let opts = args.options()?;
+    run(py, items(golds, preds, dataset, problems)?, opts, threads)
+}

@@ -1,0 +1,144 @@
+//! Adversarial inputs (issue 7) answered with the exact verdict or typed
+//! error each one gets. How long each takes is measured by
+//! `benches/adversarial.rs`, not here.
+//!
+//! A few outcomes follow from documented limits rather than from the
+//! input's mathematical meaning:
+//! * texts longer than `Limits::max_extract_len` (64 KiB) are read from
+//!   their last 64 KiB: `sum_100k_terms` loses its opening `$$` and is read
+//!   as the tail of the sum, not as 100000;
+//! * trees deeper than `Limits::max_depth` (100) do not parse
+//!   (`TooDeep`), so deep nesting in an output leaves no answer.
+
+#[path = "adversarial/cases.rs"]
+mod cases;
+
+use mathgrade::compare::{verify_bytes, Method, Options, Side};
+use mathgrade::{canonical, parse, to_latex, ErrorKind, Syntax};
+
+use cases::Entry;
+
+/// What a case must give.
+#[derive(Debug, PartialEq)]
+enum Outcome {
+    /// `verify_bytes`: equal or not, and the deciding method.
+    Verdict(bool, Method),
+    /// `verify_bytes`: the side that is not UTF-8.
+    InvalidUtf8(Side),
+    /// `parse` + `canonical`: the canonical LaTeX.
+    Canonical(&'static str),
+    /// `parse`: the error kind.
+    ParseError(ErrorKind),
+}
+
+use Outcome::*;
+
+fn expected() -> Vec<(&'static str, Outcome)> {
+    vec![
+        ("tower_5_5_5_5_5", Verdict(false, Method::Mismatch)),
+        ("tower_python_2_30_5", Verdict(true, Method::Exact)),
+        ("tower_10_10_10", Verdict(true, Method::Exact)),
+        ("tower_10_10_10_vs_plus_one", Verdict(false, Method::Mismatch)),
+        ("factorial_10_pow_10", Verdict(true, Method::Exact)),
+        ("factorial_10_pow_10_vs_next", Verdict(false, Method::Numeric)),
+        ("binomial_10_9", Verdict(true, Method::Exact)),
+        ("binomial_10_9_vs_other", Verdict(false, Method::Mismatch)),
+        ("parentheses_100k", Verdict(false, Method::NoAnswer)),
+        ("frac_100k", Verdict(false, Method::NoAnswer)),
+        ("boxed_nested_100k", Verdict(false, Method::NoAnswer)),
+        ("sqrt_nested_100k", Verdict(false, Method::NoAnswer)),
+        ("parse_parentheses_100k", ParseError(ErrorKind::TooDeep { limit: 100 })),
+        ("parse_frac_100k", ParseError(ErrorKind::TooDeep { limit: 100 })),
+        ("parse_power_tower_100k", ParseError(ErrorKind::TooDeep { limit: 100 })),
+        ("parse_sum_100k_terms", Canonical("100000")),
+        ("parse_sum_100k_variables", Canonical("100000 x")),
+        ("parse_product_100k", Canonical("x^{100000}")),
+        ("parse_10mb", ParseError(ErrorKind::TooLong { len: 10_000_000, limit: 1 << 20 })),
+        ("prose_10mb_then_answer", Verdict(true, Method::Exact)),
+        ("sum_100k_terms", Verdict(false, Method::Numeric)),
+        ("sum_100k_variables", Verdict(false, Method::Identity)),
+        ("boxed_100k", Verdict(true, Method::Exact)),
+        ("boxed_many_distinct", Verdict(false, Method::Set)),
+        ("dollars_1mb", Verdict(false, Method::NoAnswer)),
+        ("double_dollars_open", Verdict(true, Method::Exact)),
+        ("paren_delims_open", Verdict(true, Method::Exact)),
+        ("bracket_delims_open", Verdict(true, Method::Exact)),
+        ("boxed_unclosed", Verdict(false, Method::NoAnswer)),
+        ("answer_is_repeated", Verdict(false, Method::NoAnswer)),
+        ("final_answer_repeated", Verdict(false, Method::Mismatch)),
+        ("answer_near_repeated", Verdict(false, Method::NoAnswer)),
+        ("digits_with_commas", Verdict(false, Method::Set)),
+        ("digit_run", Verdict(false, Method::Numeric)),
+        ("calculator_open", Verdict(false, Method::NoAnswer)),
+        ("calculator_annotations", Verdict(true, Method::Exact)),
+        ("option_letters", Verdict(true, Method::Exact)),
+        ("option_letters_lines", Verdict(true, Method::Exact)),
+        ("chinese_answer_phrases", Verdict(false, Method::NoAnswer)),
+        ("chinese_choose", Verdict(false, Method::NoAnswer)),
+        ("bold_open", Verdict(false, Method::NoAnswer)),
+        ("markdown_bold", Verdict(false, Method::NoAnswer)),
+        ("remark_lines", Verdict(true, Method::Exact)),
+        ("gsm8k_hashes", Verdict(false, Method::NoAnswer)),
+        ("span_connectives", Verdict(true, Method::Exact)),
+        ("bare_fractions", Verdict(false, Method::NoAnswer)),
+        ("therefore_sentences", Verdict(true, Method::Exact)),
+        ("equals_signs", Verdict(false, Method::NoAnswer)),
+        ("minus_signs", Verdict(false, Method::NoAnswer)),
+        ("open_parens_prose", Verdict(false, Method::NoAnswer)),
+        ("expression_run", Verdict(false, Method::Numeric)),
+        ("percent_words", Verdict(false, Method::Identity)),
+        ("backslashes", Verdict(false, Method::NoAnswer)),
+        ("braces", Verdict(false, Method::NoAnswer)),
+        ("python_import", Verdict(false, Method::NoAnswer)),
+        ("python_eval_boxed", Verdict(false, Method::NoAnswer)),
+        ("invalid_utf8_pred", InvalidUtf8(Side::Pred)),
+        ("invalid_utf8_gold", InvalidUtf8(Side::Gold)),
+    ]
+}
+
+fn outcome(case: &cases::Case, opts: &Options) -> String {
+    match case.entry {
+        Entry::Verify => match verify_bytes(&case.gold, &case.pred, opts) {
+            Ok(v) => format!("{:?}", Verdict(v.equal, v.method)),
+            Err(e) => format!("{:?}", InvalidUtf8(e.side)),
+        },
+        Entry::ParseCanon => {
+            let text = std::str::from_utf8(&case.pred).expect("parse cases are UTF-8");
+            match parse(text, Syntax::Auto) {
+                Ok(e) => format!("Canonical({:?})", to_latex(&canonical(&e))),
+                Err(e) => format!("{:?}", ParseError(e.kind)),
+            }
+        }
+    }
+}
+
+#[test]
+fn every_adversarial_input_gets_its_exact_outcome() {
+    let opts = Options::default();
+    let expected = expected();
+    let all = cases::all();
+    assert_eq!(all.len(), expected.len(), "every case has an expectation");
+    for (case, (name, want)) in all.iter().zip(&expected) {
+        assert_eq!(case.name, *name, "cases and expectations are in the same order");
+        assert_eq!(outcome(case, &opts), format!("{want:?}"), "case {name}");
+    }
+}
+
+#[test]
+fn code_is_read_as_text_never_run() {
+    // `__import__('os').system(...)` has no answer in it: nothing is
+    // evaluated, and the verdict is a plain "no answer".
+    let v = verify_bytes(b"0", b"__import__('os').system('rm -rf /')", &Options::default()).unwrap();
+    assert_eq!((v.equal, v.method), (false, Method::NoAnswer));
+}
+
+#[test]
+fn the_extraction_window_reads_the_end_of_a_long_text() {
+    let mut text = "a line of working that states nothing final\n".repeat(4000);
+    text.push_str("The answer is $7$.");
+    assert!(text.len() > Options::default().limits.max_extract_len);
+    let w = mathgrade::extract::window(&text, Options::default().limits.max_extract_len);
+    assert!(w.len() <= Options::default().limits.max_extract_len);
+    assert!(w.starts_with("a line of working"), "the window starts at a line start");
+    assert!(verify_bytes(b"7", text.as_bytes(), &Options::default()).unwrap().equal);
+}
