@@ -7,7 +7,13 @@ Run by hand, not in CI, in an environment with both installed:
     target/python-venv/bin/python benches/python_vs_math_verify.py [FILE]
 
 FILE is a JSON Lines corpus with `gold` and `pred` or `output` fields
-(default: ../shared/corpus/outputs.dev.jsonl next to the repository). Each
+(default: ../shared/corpus/outputs.dev.jsonl next to the repository).
+Records may carry their own options, as `mathverify-cases.dev.jsonl`
+does (`extract`, `gold_extract`, `pred_extract`, `precision`, `strict`,
+`allow_set_relation_comp`, `boxed_match_priority`, meanings as in
+`mathgrade grade`): both graders then get them per record (mathgrade's
+batch runs once per distinct option set, timed together; Math-Verify
+parses both sides with the record's extraction configs, unwrapped). Each
 grader sees every record once per run; mathgrade is timed as one batch
 (`mathgrade.grade`, one thread and every core) and per item
 (`mathgrade.check`), Math-Verify per item as its documented use
@@ -48,6 +54,30 @@ def load(path: Path, limit: Optional[int]) -> list[dict]:
     return records[:limit] if limit else records
 
 
+OPTION_FIELDS = ("extract", "gold_extract", "pred_extract", "precision", "strict", "allow_set_relation_comp", "boxed_match_priority")
+
+
+def record_options(r: dict) -> Optional[dict]:
+    """The record's own options as mathgrade keyword arguments, or None when
+    it has none."""
+    if not any(r.get(k) is not None for k in OPTION_FIELDS):
+        return None
+    o: dict = {}
+    if r.get("extract") is not None:
+        o["gold_extract"] = o["pred_extract"] = list(r["extract"])
+    for k in ("gold_extract", "pred_extract"):
+        if r.get(k) is not None:
+            o[k] = list(r[k])
+    for k in ("precision", "strict", "allow_set_relation_comp", "boxed_match_priority"):
+        if r.get(k) is not None:
+            o[k] = r[k]
+    return o
+
+
+def options_key(o: Optional[dict]) -> str:
+    return json.dumps(o, sort_keys=True)
+
+
 def percentile(sorted_values: list[float], q: float) -> float:
     """The q-th percentile (nearest rank) of sorted values."""
     k = max(0, min(len(sorted_values) - 1, round(q / 100 * len(sorted_values) + 0.5) - 1))
@@ -62,16 +92,38 @@ def latency_line(seconds: list[float]) -> str:
 
 # ---- Math-Verify, one item (top level: pool workers import it) ------------
 
-def mv_grade(item: tuple[str, str], cold: bool = False) -> tuple[bool, float]:
+def mv_configs(names: list[str], boxed_match_priority: int):
+    from math_verify import ExprExtractionConfig, LatexExtractionConfig, StringExtractionConfig
+
+    made = {
+        "latex": lambda: LatexExtractionConfig(boxed_match_priority=boxed_match_priority),
+        "expr": ExprExtractionConfig,
+        "string": StringExtractionConfig,
+    }
+    return [made[n]() for n in names]
+
+
+def mv_grade(item: tuple, cold: bool = False) -> tuple[bool, float]:
+    """One item: (gold, pred) or (gold, pred, options) with the record's
+    options (then both sides are parsed with its configs, unwrapped)."""
     from math_verify import parse, verify
 
-    gold, pred = item
+    gold, pred = item[0], item[1]
+    opts = item[2] if len(item) > 2 else None
     if cold:
         forget_answers()
     started = time.perf_counter()
     try:
-        g = parse("$" + gold + "$") or parse(gold)
-        ok = bool(verify(g, parse(pred)))
+        if opts is None:
+            g = parse("$" + gold + "$") or parse(gold)
+            ok = bool(verify(g, parse(pred)))
+        else:
+            prio = opts.get("boxed_match_priority", 50)
+            gc = mv_configs(opts.get("gold_extract", ["latex", "expr"]), prio)
+            pc = mv_configs(opts.get("pred_extract", ["latex", "expr"]), prio)
+            ok = bool(verify(parse(gold, extraction_config=gc), parse(pred, extraction_config=pc),
+                             float_rounding=opts.get("precision", 6), strict=opts.get("strict", True),
+                             allow_set_relation_comp=opts.get("allow_set_relation_comp", False)))
     except Exception:  # Math-Verify raises on some inputs; count as wrong
         ok = False
     return ok, time.perf_counter() - started
@@ -98,7 +150,8 @@ def quiet_math_verify() -> None:
 
 
 def agreement(records: list[dict], verdicts: list[bool]) -> str:
-    labeled = [(r["label"], v) for r, v in zip(records, verdicts) if isinstance(r.get("label"), bool)]
+    label = lambda r: r.get("label", r.get("expected"))  # noqa: E731
+    labeled = [(label(r), v) for r, v in zip(records, verdicts) if isinstance(label(r), bool)]
     if not labeled:
         return ""
     agree = sum(1 for lab, v in labeled if lab == v)
@@ -145,6 +198,24 @@ def main() -> int:
     preds = [r["_pred"] for r in records]
     datasets = [str(r.get("dataset") or r.get("data_source") or r.get("data_name") or "auto") for r in records]
     problems = [r.get("problem", r.get("question")) if isinstance(r.get("problem", r.get("question")), str) else None for r in records]
+    options = [record_options(r) for r in records]
+    items = [(g, p) if o is None else (g, p, o) for g, p, o in zip(golds, preds, options)]
+    # mathgrade's batch takes one option set: one call per distinct set.
+    groups: dict[str, list[int]] = {}
+    for i, o in enumerate(options):
+        groups.setdefault(options_key(o), []).append(i)
+
+    def grade_all(threads: Optional[int]) -> list[bool]:
+        out: list[bool] = [False] * n
+        for idx in groups.values():
+            o = options[idx[0]] or {}
+            vs = mathgrade.grade([golds[i] for i in idx], [preds[i] for i in idx],
+                                 dataset=[datasets[i] for i in idx], problems=[problems[i] for i in idx],
+                                 threads=threads, **o)
+            for i, v in zip(idx, vs):
+                out[i] = bool(v)
+        return out
+
     cores = os.cpu_count() or 1
     print(f"corpus: {args.file} ({n} records), {cores} cores, Python {sys.version.split()[0]}")
     print(f"mathgrade {mathgrade.__version__}, math-verify {mv_version}")
@@ -152,9 +223,8 @@ def main() -> int:
 
     # Warm both up (first-call imports, tables, compiled regexes) on the
     # first records, so the timings are of steady-state grading.
-    warm = list(zip(golds, preds))[:8]
-    mathgrade.grade([g for g, _ in warm], [p for _, p in warm])
-    for item in warm:
+    grade_all(1)
+    for item in items[:8]:
         mv_grade(item)
 
     # mathgrade: the batch, best of --repeat, on one thread and all cores.
@@ -163,36 +233,36 @@ def main() -> int:
         best = float("inf")
         verdicts: list[bool] = []
         for _ in range(args.repeat):
-            verdicts, dt = timed(lambda: mathgrade.grade(golds, preds, dataset=datasets, problems=problems, threads=threads))
+            verdicts, dt = timed(lambda: grade_all(threads))
             best = min(best, dt)
         label = "1 thread" if threads == 1 else f"{cores} threads"
         rates[threads] = n / best
         print(f"mathgrade.grade ({label}): {n / best:,.0f} items/s ({best * 1e3:.1f} ms for {n}){agreement(records, verdicts)}")
-    _, mg_cpu = cpu_timed(lambda: mathgrade.grade(golds, preds, dataset=datasets, problems=problems, threads=1))
+    _, mg_cpu = cpu_timed(lambda: grade_all(1))
     # Per item, as a reward function calling check() one at a time would.
     lat = []
-    for g, p, d, q in zip(golds, preds, datasets, problems):
+    for g, p, d, q, o in zip(golds, preds, datasets, problems, options):
         started = time.perf_counter()
-        mathgrade.check(g, p, dataset=mathgrade.preset(d) or "auto", problem=q)
+        mathgrade.check(g, p, dataset=mathgrade.preset(d) or "auto", problem=q, **(o or {}))
         lat.append(time.perf_counter() - started)
     print(f"mathgrade.check per item: {n / sum(lat):,.0f} items/s; latency {latency_line(lat)}")
     print()
 
     # Math-Verify: one process (its answer caches warm, then emptied
     # before each item), then a pool.
-    mv, mv_cpu = cpu_timed(lambda: [mv_grade(item) for item in zip(golds, preds)])
+    mv, mv_cpu = cpu_timed(lambda: [mv_grade(item) for item in items])
     mv_total = sum(dt for _, dt in mv)
     mv_rate = n / mv_total
     print(f"math-verify (1 process): {mv_rate:,.1f} items/s ({mv_total:.1f} s for {n}){agreement(records, [ok for ok, _ in mv])}")
     print(f"math-verify per item: latency {latency_line([dt for _, dt in mv])}")
-    cold = [mv_grade_cold(item) for item in zip(golds, preds)]
+    cold = [mv_grade_cold(item) for item in items]
     cold_rate = n / sum(dt for _, dt in cold)
     print(f"math-verify (1 process, answer caches emptied per item): {cold_rate:,.1f} items/s; latency {latency_line([dt for _, dt in cold])}")
     mv_pool_rate = None
     if args.mv_processes > 0:
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         with ctx.Pool(args.mv_processes, initializer=quiet_math_verify) as pool:
-            _, dt = timed(lambda: pool.map(mv_grade, list(zip(golds, preds)), chunksize=4))
+            _, dt = timed(lambda: pool.map(mv_grade, items, chunksize=4))
         mv_pool_rate = n / dt
         print(f"math-verify ({args.mv_processes} processes): {mv_pool_rate:,.1f} items/s ({dt:.1f} s for {n})")
     print()

@@ -4,6 +4,22 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Every bound on the work one call does, with its default:
+///
+/// | field | default |
+/// |---|---|
+/// | [`max_extract_len`](Limits::max_extract_len) | 64 KiB |
+/// | [`max_input_len`](Limits::max_input_len) | 1 MiB |
+/// | [`max_depth`](Limits::max_depth) | 100 |
+/// | [`max_nodes`](Limits::max_nodes) | 200 000 |
+/// | [`max_int_bits`](Limits::max_int_bits) | 65 536 |
+/// | [`max_factorial`](Limits::max_factorial) | 1000 |
+/// | [`max_expand_terms`](Limits::max_expand_terms) | 256 |
+/// | [`max_expand_power`](Limits::max_expand_power) | 16 |
+/// | [`eval_budget`](Limits::eval_budget) | 200 000 |
+///
+/// Fixed: numeric evaluation at 256 bits ([`crate::eval::PREC`]); at most
+/// 16 answer candidates tried per text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Limits {

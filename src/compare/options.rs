@@ -38,7 +38,8 @@ pub struct Options {
     /// Priority of `\boxed{}` among the LaTeX patterns: 0 boxed first, 50
     /// (default) after "final answer is" anchors, -1 never.
     pub boxed_match_priority: i32,
-    /// Resource limits for parsing, canonicalization and evaluation.
+    /// Resource limits for extraction, parsing, canonicalization and
+    /// evaluation; [`Limits`] lists each with its default.
     pub limits: Limits,
 }
 
