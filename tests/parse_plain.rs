@@ -148,6 +148,9 @@ fn fuzz_findings_print_and_read_back() {
     let cases: &[(&str, &str)] = &[
         // The name `x_` printed as LaTeX `x_`, an unfinished subscript.
         (r#"x_"#, r#"x"#),
+        (r#"x_,"#, r#"x"#),
+        // A trailing underscore after two letters was read as a factor `_`.
+        (r#"ix_,"#, r#"(mul i x)"#),
         (r#"foo_bar"#, r#"foo_{bar}"#),
         // A primed `e` read as the constant, so `e'(x)` was a product.
         (r#"e'(x)"#, r#"(apply e' x)"#),

@@ -199,9 +199,9 @@ impl<'a> Parser<'a> {
             return self.mk(ExprKind::Apply { name: sym, args }, s);
         }
         if split {
-            // `xy` is x·y.
+            // `xy` is x·y (the letters of the name: `xy_` is x·y too).
             let mut factors = Vec::new();
-            for (i, c) in w.char_indices() {
+            for (i, c) in sym.name.char_indices() {
                 let s = Span::new(span.start + i, span.start + i + c.len_utf8());
                 let e = match constant_word(&c.to_string()) {
                     Some(k) => self.mk(ExprKind::Constant { constant: k }, s)?,
