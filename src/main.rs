@@ -266,11 +266,7 @@ fn canon_record(input: &str, syntax: Syntax) -> Record<'_> {
         Ok(Ok((latex, plain))) => Record::Ok { input, latex, plain },
         Ok(Err(err)) => Record::Err { input, error: err.to_string(), span: (err.span.start, err.span.end) },
         Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
+            let what = mathgrade::error::panic_message(&*payload);
             Record::Err { input, error: format!("internal error: {what}"), span: (0, input.len()) }
         }
     }

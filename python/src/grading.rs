@@ -36,11 +36,7 @@ fn grade_item(item: &Item, opts: &Options) -> Verdict {
     match panic::catch_unwind(AssertUnwindSafe(|| mathgrade::grade::grade(&task, opts))) {
         Ok(g) => Verdict::from_graded(g),
         Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
+            let what = mathgrade::error::panic_message(&*payload);
             Verdict::internal_error(what)
         }
     }

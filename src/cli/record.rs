@@ -198,11 +198,7 @@ pub fn grade(rec: &Map<String, Value>, fields: &Fields, base: &Options) -> Resul
     let task = Task { gold: &gold, pred: &pred, dataset, problem: fields.problem_text(rec) };
     let started = Instant::now();
     let item = panic::catch_unwind(AssertUnwindSafe(|| grade_with(&task, &opts))).map_err(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_string());
+        let what = mathgrade::error::panic_message(&*payload);
         format!("internal error: {what}")
     })?;
     let millis = started.elapsed().as_secs_f64() * 1000.0;
