@@ -94,8 +94,19 @@ fn huge_values_by_magnitude() {
             ("10^{10}!", "(10^{10})!", true, None),
             ("5^{5^{5^5}}", "5^{5^{5^5}}", true, None),
             // Too big to see the +1, but not the same number.
-            ("5^{5^{5^5}}", "5^{5^{5^5}} + 1", false, None),
+            ("5^{5^{5^5}}", "5^{5^{5^5}} + 1", false, Some(Numeric)),
             ("10^{10^{10}}", "-10^{10^{10}}", false, None),
+            // A factor of 2 is ln 2 apart in the logarithms, however large
+            // they are (this was called equal: the logs were compared with
+            // a tolerance relative to their own size).
+            ("5^{5^{5^5}}", "2\\cdot5^{5^{5^5}}", false, Some(Numeric)),
+            ("10^{10^{10}}", "2\\cdot10^{10^{10}}", false, Some(Numeric)),
+            ("10^{10^{10}}", "10^{10^{10}} \\cdot 1.001", false, Some(Numeric)),
+            // Logarithms small enough to resolve: equal values stay equal.
+            ("2^{2^{100}}", "4^{2^{99}}", true, None),
+            ("10^{10^{10}}", "1.0\\times10^{10^{10}}", true, None),
+            // Within the written precision (10^-6 relative) either way.
+            ("10^{10^{10}}", "10^{10^{10}} \\cdot 1.0000001", true, Some(Numeric)),
         ],
         &Options::default(),
         false,

@@ -277,6 +277,7 @@ fn letters_and_decorations() {
         ("y double prime", r"y''"),
         ("delta x", r"\delta x"),
         ("lamda", r"\lambda"),
+        ("italic h over two pi", r"\hbar"),
     ]);
 }
 

@@ -208,12 +208,21 @@ fn relative_close(diff: &Float, gabs: &Float, precision: u32) -> bool {
 }
 
 /// Values past MPFR's range: compare `ln|x|` and the sign.
+///
+/// Equal values have equal logarithms to within the tolerance of the
+/// values themselves: a relative difference `t` of the values is a
+/// difference of about `t` in their logarithms, whatever their size. So
+/// `2\cdot5^{5^{5^5}}` and `5^{5^{5^5}}` differ (by `ln 2`). When `ln|x|` is
+/// itself so large that working precision cannot resolve that tolerance
+/// (`5^{5^{5^5}}` against `5^{5^{5^5}}+1`), nothing proves them equal and
+/// the answer is "not equal": the canonical forms already differed.
 fn compare_magnitudes(g: &Expr, p: &Expr, ctx: &Ctx) -> Option<bool> {
     let env = Env::default();
-    let (lg, sg) = log_abs(g, &env, ctx.budget()).ok()?;
-    let (lp, sp) = log_abs(p, &env, ctx.budget()).ok()?;
+    let (Ok((lg, sg)), Ok((lp, sp))) = (log_abs(g, &env, ctx.budget()), log_abs(p, &env, ctx.budget())) else {
+        return Some(false);
+    };
     if !lg.is_finite() || !lp.is_finite() {
-        return None;
+        return Some(false);
     }
     if let (Some(a), Some(b)) = (sg, sp) {
         if a != b {
@@ -226,7 +235,19 @@ fn compare_magnitudes(g: &Expr, p: &Expr, ctx: &Ctx) -> Option<bool> {
         let b = lp.clone().abs();
         if a > b { a } else { b }
     };
-    // ln|x| agrees to far more digits than any written answer could
-    // distinguish, or not at all.
-    Some(diff <= scale * Float::with_val(PREC, Float::i_exp(1, -120)))
+    // Tolerance on the values (relative), hence on their logarithms
+    // (absolute): the written precision when either side is a decimal,
+    // far below any written digit when both are exact.
+    let tol = if has_decimal(g) || has_decimal(p) {
+        Float::with_val(PREC, 10).pow_ref_i32(-(ctx.opts.precision.min(300) as i32))
+    } else {
+        Float::with_val(PREC, Float::i_exp(1, -100))
+    };
+    // What the logarithms themselves may be off by: a few dozen units in
+    // their last place after the operations that produced them.
+    let err = scale * Float::with_val(PREC, Float::i_exp(1, -(PREC as i32 - 40)));
+    if err > Float::with_val(PREC, &tol / 4u32) {
+        return Some(false);
+    }
+    Some(diff <= tol + err)
 }

@@ -30,6 +30,7 @@ pub enum SpokenStyle {
     /// As a teacher reads aloud: `x squared plus two x plus one`.
     Natural,
     /// ClearSpeak-like, as a screen reader: `x squared plus 2 x plus 1`.
+    #[serde(rename = "clearspeak")]
     ClearSpeak,
 }
 
@@ -355,7 +356,7 @@ impl Printer {
             return format!("negative {}", self.integer(&-v));
         }
         if self.natural() {
-            if let Some(w) = v.to_u64().and_then(|n| cardinal_words(n)) {
+            if let Some(w) = v.to_u64().and_then(cardinal_words) {
                 return w;
             }
         }
@@ -704,7 +705,7 @@ impl Printer {
     // ---- calculus -------------------------------------------------------------------------
 
     /// `from a to b` bounds, with `to the` unavailable in the lower one.
-    fn from_to(&mut self, lower: &Expr, upper: &Expr) -> String {
+    fn bounds(&mut self, lower: &Expr, upper: &Expr) -> String {
         let saved = self.lower_bound;
         self.lower_bound = true;
         let lo = self.expr(lower, Need::new(REL, Tail::End));
@@ -730,7 +731,7 @@ impl Printer {
                     }
                     None => lo,
                 };
-                let bounds = self.from_to(lower_full, hi);
+                let bounds = self.bounds(lower_full, hi);
                 format!("the {word} {bounds} of {b}")
             }
             (None, None) => match v {
@@ -766,7 +767,7 @@ impl Printer {
         let d = d.unwrap_or_default();
         match (lower, upper) {
             (Some(lo), Some(hi)) => {
-                let bounds = self.from_to(lo, hi);
+                let bounds = self.bounds(lo, hi);
                 format!("the integral {bounds} of {b}{d}")
             }
             (None, None) => format!("the integral of {b}{d}"),

@@ -37,7 +37,7 @@ pub fn number_at(lx: &[Lexeme], i: usize) -> Option<(Spoken, usize)> {
     }
     // `a half` (as in `one and a half`).
     if lx.get(i).is_some_and(|l| l.raw() == Some("a")) {
-        if let Some(Meaning::Ordinal(d @ (2 | 3 | 4))) = lx.get(i + 1).and_then(Lexeme::meaning) {
+        if let Some(Meaning::Ordinal(d @ 2..=4)) = lx.get(i + 1).and_then(Lexeme::meaning) {
             return Some((Spoken::Fraction(BigInt::from(1), BigInt::from(*d)), i + 2));
         }
         return None;
@@ -237,6 +237,7 @@ mod tests {
         assert_eq!(read("one hundred and five"), vec![(num("105"), 4)]);
         assert_eq!(read("one hundred twenty"), vec![(num("120"), 3)]);
         assert_eq!(read("two million"), vec![(num("2000000"), 2)]);
+        assert_eq!(read("three thousand four hundred and two"), vec![(num("3402"), 6)]);
         assert_eq!(read("nineteen hundred"), vec![(num("1900"), 2)]);
         // A unit cannot follow a unit: three numbers.
         assert_eq!(read("one two three"), vec![(num("1"), 1), (num("2"), 1), (num("3"), 1)]);

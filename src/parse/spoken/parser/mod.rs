@@ -70,6 +70,10 @@ pub(crate) struct Parser<'a> {
     /// `times` ends the current scope (`the quantity a plus b times …`
     /// without `end quantity`).
     stop_times: bool,
+    /// `divided by` ends the current scope (a radicand: SRE reads
+    /// `\sqrt{2}/2` as `the square root of 2 divided by 2`, while a
+    /// quotient under a root is written as a fraction).
+    stop_divided: bool,
     /// `to` ends the current scope (the lower bound of `from 0 to 1`), so
     /// `to the` is not read as a power there.
     stop_to: bool,
@@ -106,6 +110,7 @@ impl<'a> Parser<'a> {
             stop_of: false,
             stop_times: false,
             stop_to: false,
+            stop_divided: false,
             integral_depth: 0,
             differential: None,
             bar_depth: 0,
@@ -261,10 +266,11 @@ impl<'a> Parser<'a> {
     /// Parse with the scope flags cleared (inside an explicitly closed
     /// group), then put them back.
     pub fn fresh_scope<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
-        let saved = (self.stop_of, self.stop_times, self.stop_to, self.integral_depth, self.differential.take());
+        let saved = (self.stop_of, self.stop_times, self.stop_to, self.integral_depth, self.differential.take(), self.stop_divided);
         self.stop_of = false;
         self.stop_times = false;
         self.stop_to = false;
+        self.stop_divided = false;
         self.integral_depth = 0;
         let r = f(self);
         self.stop_of = saved.0;
@@ -272,6 +278,7 @@ impl<'a> Parser<'a> {
         self.stop_to = saved.2;
         self.integral_depth = saved.3;
         self.differential = saved.4;
+        self.stop_divided = saved.5;
         r
     }
 
@@ -523,6 +530,9 @@ impl<'a> Parser<'a> {
                     lhs = self.product(lhs, rhs)?;
                 }
                 Key::DividedBy => {
+                    if self.stop_divided {
+                        break;
+                    }
                     self.bump();
                     let rhs = self.parse_implicit()?;
                     let span = lhs.span.join(rhs.span);

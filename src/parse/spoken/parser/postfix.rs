@@ -25,8 +25,7 @@ use crate::span::Span;
 
 impl<'a> Parser<'a> {
     pub fn parse_postfix(&mut self, mut base: Expr) -> PResult<Expr> {
-        loop {
-            let Some(t) = self.peek().cloned() else { break };
+        while let Some(t) = self.peek().cloned() {
             match &t.tk {
                 _ if self.power_suffix_follows() => base = self.parse_power_suffix(base)?,
                 Tk::Script(path) => {

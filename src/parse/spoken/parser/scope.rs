@@ -7,9 +7,10 @@
 //! common reading, the way SRE's output and people's dictation read:
 //! * The scope runs over a sum (`the square root of b squared minus four a
 //!   c`) up to whatever ends the clause: a relation, a pause, a closer,
-//!   `all over`. Its first term may have `times` and `divided by`; later
-//!   terms are implicit products (`x the square root of x squared minus 1
-//!   divided by 2` divides outside the root).
+//!   `all over`. Its first term may have `times` and `divided by` (a root's
+//!   only `times`: `the square root of 2 divided by 2` is `\sqrt{2}/2`);
+//!   later terms are implicit products (`x the square root of x squared
+//!   minus 1 divided by 2` divides outside the root).
 //! * A root, denominator or script that so far holds a bare number stops
 //!   before `plus` / `minus` (`the square root of 5 minus 1` is
 //!   `\sqrt{5}-1`: a sum of numbers would have been added up; a
@@ -26,7 +27,7 @@
 //! * A script without `Baseline` continues only over simple terms
 //!   (numbers and letters: `x Superscript 2 n plus 1`), and not into a
 //!   term that starts another script at its level (SRE leaves out
-//!   `Baseline` there too).
+//!   `Baseline` there too); its first term holds one `divided by` at most.
 //! * Inside a root, `over` stays in the radicand (`the square root of q
 //!   over s`) unless the root follows a coefficient or its radicand is a
 //!   bare number (`4 the square root of 5 over 5`, `the square root of 3
@@ -69,12 +70,15 @@ impl Unmarked {
 impl<'a> Parser<'a> {
     /// Read an unmarked scope of `kind`.
     pub fn parse_unmarked(&mut self, kind: Unmarked) -> PResult<Expr> {
-        let saved_times = self.stop_times;
+        let saved = (self.stop_times, self.stop_divided);
         if kind == Unmarked::Quantity {
             self.stop_times = true;
         }
+        if matches!(kind, Unmarked::Radicand { .. }) {
+            self.stop_divided = true;
+        }
         let r = self.unmarked_sum(kind);
-        self.stop_times = saved_times;
+        (self.stop_times, self.stop_divided) = saved;
         r
     }
 
@@ -165,6 +169,19 @@ impl<'a> Parser<'a> {
     fn scope_term(&mut self, kind: Unmarked, first: bool) -> PResult<Expr> {
         if kind.implicit_terms() || (!first && kind != Unmarked::Cell) {
             return self.parse_implicit();
+        }
+        if kind == Unmarked::Script {
+            // One quotient at most: `Superscript 3 divided by 2 divided by
+            // 3` is `^{3/2}/3` (a second division of a fraction exponent
+            // would have been simplified).
+            let num = self.parse_implicit()?;
+            if !self.at(Key::DividedBy) || self.differential.is_some() {
+                return Ok(num);
+            }
+            self.bump();
+            let den = self.parse_implicit()?;
+            let span = num.span.join(den.span);
+            return self.mk(ExprKind::Div { num: Box::new(num), den: Box::new(den) }, span);
         }
         let guard = matches!(kind, Unmarked::Radicand { .. } | Unmarked::Denominator);
         let mut lhs = self.parse_product_guarded(guard)?;

@@ -25,8 +25,8 @@ impl<'a> Parser<'a> {
     ///   r squared`, `y over 2 x to the fourth power`, `1 over 4 p squared`)
     ///   and stops at a plain letter, a function or a big operator (`r over
     ///   V x`, `t over 4 sine 2 t`, `1 over n the sum …`);
-    /// * `times` and `divided by` continue it (`9 a over 4 times open paren
-    ///   a minus 5 close paren`);
+    /// * `times` before a bracket continues it (`9 a over 4 times open
+    ///   paren a minus 5 close paren`); other `times` multiply the fraction;
     /// * `d y over d x` keeps the differential alone; `d over d x …` is a
     ///   derivative.
     pub fn finish_over(&mut self, num: Expr, over: Span) -> PResult<Expr> {
@@ -57,7 +57,15 @@ impl<'a> Parser<'a> {
             }
             den = self.product(den, rhs)?;
         }
-        self.continue_product(den)
+        // `9 a over 4 times open paren a minus 5 close paren`: ClearSpeak
+        // says `times` before a bracket inside the denominator; any other
+        // `times` multiplies the fraction (`1 over n times the sum …`).
+        while self.at(Key::Times) && matches!(self.peek_at(1).map(|t| &t.tk), Some(Tk::Key(Key::OpenParen | Key::OpenBracket | Key::Quantity))) {
+            self.bump();
+            let rhs = self.parse_implicit()?;
+            den = self.product(den, rhs)?;
+        }
+        Ok(den)
     }
 
     /// `d x`, `d x squared`, `dx`: a differential as a denominator.
