@@ -32,6 +32,6 @@ pub use ast::{Expr, ExprKind};
 pub use canon::{canonical, canonical_with};
 pub use error::{ErrorKind, ParseError};
 pub use limits::Limits;
-pub use parse::{parse, parse_with, Syntax};
+pub use parse::{parse, parse_with, spoken_readings, Syntax};
 pub use print::{to_latex, to_plain, to_spoken, SpokenStyle};
 pub use span::Span;

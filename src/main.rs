@@ -1,15 +1,18 @@
 //! `mathgrade`: the command-line front end.
 //!
-//! * `mathgrade parse EXPR [--from latex|plain|auto] [--compact]`: the tree
-//!   as JSON.
-//! * `mathgrade canon EXPR [--from ...]`: the canonical form as `latex:` and
-//!   `plain:` lines.
+//! * `mathgrade parse EXPR [--from latex|plain|spoken|auto] [--compact]`: the
+//!   tree as JSON.
+//! * `mathgrade canon EXPR [--from ...]`: the canonical form as `latex:`,
+//!   `plain:` and `spoken:` lines; for ambiguous speech, an `also read as:`
+//!   line per other reading.
 //! * `mathgrade canon --file FILE [--from ...]`: one expression per line
 //!   (blank lines skipped), one JSON object per line on stdout.
 //! * `mathgrade check GOLD PRED [--explain] [--precision N]
-//!   [--allow-set-relation-comp] [--no-strict]`: `equal` or `not equal`.
+//!   [--allow-set-relation-comp] [--no-strict] [--from S] [--pred-syntax S]`:
+//!   `equal` or `not equal`.
 //! * `mathgrade grade FILE [--gold-field NAME] [--pred-field NAME]
-//!   [--expect FIELD]`: grade JSON Lines records (see [`cli`]).
+//!   [--expect FIELD] [--pred-syntax S] ...`: grade JSON Lines records (see
+//!   [`cli`]).
 //!
 //! Exit codes: 0 success (`check`: equal); 1 `check`: not equal, or an I/O
 //! error; 2 the expression does not parse (the error with a caret under it
@@ -29,10 +32,10 @@ use mathgrade::compare::Options;
 use mathgrade::grade::Dataset;
 
 use cli::input::Format;
-use mathgrade::{canonical, parse, to_latex, to_plain, ParseError, Syntax};
+use mathgrade::{canonical, parse, spoken_readings, to_latex, to_plain, to_spoken, Limits, ParseError, SpokenStyle, Syntax};
 
 #[derive(Parser)]
-#[command(name = "mathgrade", version, about = "Parse, canonicalize and grade math answers (LaTeX or plain text).")]
+#[command(name = "mathgrade", version, about = "Parse, canonicalize and grade math answers (LaTeX, plain text or spoken English).")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -52,7 +55,7 @@ enum Command {
         #[arg(long)]
         compact: bool,
     },
-    /// Print the canonical form in LaTeX and plain text.
+    /// Print the canonical form in LaTeX, plain text and spoken English.
     Canon {
         /// The expression (or use --file).
         #[arg(allow_hyphen_values = true, required_unless_present = "file", conflicts_with = "file")]
@@ -85,6 +88,14 @@ enum Command {
         /// Match variables by position instead of by name.
         #[arg(long)]
         no_strict: bool,
+        /// Both answers are one expression in this syntax, read whole
+        /// [default: auto, extract each answer from free text].
+        #[arg(long, value_enum, default_value_t = InputSyntax::Auto)]
+        from: InputSyntax,
+        /// How PRED is read (wins over --from for PRED): `spoken` grades
+        /// what was said, read whole; `written` extracts the answer.
+        #[arg(long, value_enum, value_name = "SYNTAX")]
+        pred_syntax: Option<AnswerSyntax>,
     },
     /// Grade a JSON Lines file: every record back on stdout with `correct`,
     /// `pred_answer` and `method` added.
@@ -132,6 +143,14 @@ enum Command {
         /// No progress bar.
         #[arg(long, short)]
         quiet: bool,
+        /// How predictions are read: `spoken` (transcribed speech, read
+        /// whole as one expression) or `written` (the default: the answer
+        /// is extracted). A record's own `pred_syntax` field wins.
+        #[arg(long, value_enum, value_name = "SYNTAX", default_value_t = AnswerSyntax::Written)]
+        pred_syntax: AnswerSyntax,
+        /// The same for gold answers (a record's `gold_syntax` wins).
+        #[arg(long, value_enum, value_name = "SYNTAX", default_value_t = AnswerSyntax::Written)]
+        gold_syntax: AnswerSyntax,
     },
 }
 
@@ -140,7 +159,9 @@ enum Command {
 enum InputSyntax {
     Latex,
     Plain,
-    /// A backslash means LaTeX, otherwise plain.
+    /// Spoken English: dictation, ClearSpeak or MathSpeak.
+    Spoken,
+    /// A backslash means LaTeX, otherwise plain (never spoken).
     Auto,
 }
 
@@ -149,7 +170,36 @@ impl InputSyntax {
         match self {
             InputSyntax::Latex => Syntax::Latex,
             InputSyntax::Plain => Syntax::Plain,
+            InputSyntax::Spoken => Syntax::Spoken,
             InputSyntax::Auto => Syntax::Auto,
+        }
+    }
+
+    /// For `check`: an explicit syntax reads the answer whole; `auto`
+    /// extracts it.
+    fn whole(self) -> Option<Syntax> {
+        match self {
+            InputSyntax::Auto => None,
+            s => Some(s.syntax()),
+        }
+    }
+}
+
+/// `--pred-syntax` / `--gold-syntax`: how an answer is read.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum AnswerSyntax {
+    /// Written text (LaTeX, plain, or prose around them): the answer is
+    /// extracted.
+    Written,
+    /// Spoken English (dictation, ClearSpeak, MathSpeak), read whole.
+    Spoken,
+}
+
+impl AnswerSyntax {
+    fn syntax(self) -> Option<Syntax> {
+        match self {
+            AnswerSyntax::Written => None,
+            AnswerSyntax::Spoken => Some(Syntax::Spoken),
         }
     }
 }
@@ -161,8 +211,13 @@ fn main() -> ExitCode {
         Command::Canon { expr: Some(expr), from, .. } => cmd_canon(&expr, from.syntax()),
         Command::Canon { file: Some(file), from, .. } => cmd_canon_file(&file, from.syntax()),
         Command::Canon { .. } => unreachable!("clap requires EXPR or --file"),
-        Command::Check { gold, pred, explain, precision, allow_set_relation_comp, no_strict } => {
+        Command::Check { gold, pred, explain, precision, allow_set_relation_comp, no_strict, from, pred_syntax } => {
             let mut opts = Options::default();
+            opts.gold_syntax = from.whole();
+            opts.pred_syntax = match pred_syntax {
+                Some(s) => s.syntax(),
+                None => from.whole(),
+            };
             if let Some(p) = precision {
                 opts.precision = p;
             }
@@ -183,6 +238,8 @@ fn main() -> ExitCode {
             format,
             threads,
             quiet,
+            pred_syntax,
+            gold_syntax,
         } => {
             if k.contains(&0) {
                 eprintln!("error: --k takes positive integers");
@@ -197,7 +254,11 @@ fn main() -> ExitCode {
                 format,
                 threads,
                 quiet,
-                base: Options::default(),
+                base: Options {
+                    pred_syntax: pred_syntax.syntax(),
+                    gold_syntax: gold_syntax.syntax(),
+                    ..Options::default()
+                },
             };
             cli::cmd_grade(&file, &args)
         }
@@ -233,14 +294,24 @@ fn cmd_parse(input: &str, syntax: Syntax, compact: bool) -> io::Result<ExitCode>
 }
 
 fn cmd_canon(input: &str, syntax: Syntax) -> io::Result<ExitCode> {
-    let expr = match parse(input, syntax) {
-        Ok(e) => e,
+    // Speech may leave a scope open (`x to the n plus one`): the common
+    // reading is the answer, the others are listed after it.
+    let readings = match syntax {
+        Syntax::Spoken => spoken_readings(input, &Limits::default()),
+        _ => parse(input, syntax).map(|e| vec![e]),
+    };
+    let readings = match readings {
+        Ok(r) => r,
         Err(err) => return Ok(parse_failed(input, &err)),
     };
-    let c = canonical(&expr);
+    let c = canonical(&readings[0]);
     let mut out = io::stdout().lock();
     writeln!(out, "latex: {}", to_latex(&c))?;
     writeln!(out, "plain: {}", to_plain(&c))?;
+    writeln!(out, "spoken: {}", to_spoken(&c, SpokenStyle::Natural))?;
+    for other in &readings[1..] {
+        writeln!(out, "also read as: {}", to_latex(&canonical(other)))?;
+    }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -249,7 +320,7 @@ fn cmd_canon(input: &str, syntax: Syntax) -> io::Result<ExitCode> {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Record<'a> {
-    Ok { input: &'a str, latex: String, plain: String },
+    Ok { input: &'a str, latex: String, plain: String, spoken: String },
     Err { input: &'a str, error: String, span: (usize, usize) },
 }
 
@@ -259,11 +330,11 @@ fn canon_record(input: &str, syntax: Syntax) -> Record<'_> {
     let run = panic::catch_unwind(AssertUnwindSafe(|| {
         parse(input, syntax).map(|e| {
             let c = canonical(&e);
-            (to_latex(&c), to_plain(&c))
+            (to_latex(&c), to_plain(&c), to_spoken(&c, SpokenStyle::Natural))
         })
     }));
     match run {
-        Ok(Ok((latex, plain))) => Record::Ok { input, latex, plain },
+        Ok(Ok((latex, plain, spoken))) => Record::Ok { input, latex, plain, spoken },
         Ok(Err(err)) => Record::Err { input, error: err.to_string(), span: (err.span.start, err.span.end) },
         Err(payload) => {
             let what = mathgrade::error::panic_message(&*payload);

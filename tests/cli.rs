@@ -15,15 +15,16 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
 }
 
-/// `mathgrade canon INPUT`: the two output lines, asserting success.
+/// `mathgrade canon INPUT`: the three output lines, asserting success.
 fn canon(input: &str) -> String {
     let o = mathgrade(&["canon", input]);
     assert!(o.status.success(), "mathgrade canon {input:?} failed ({:?}):\n{}", o.status.code(), stderr(&o));
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 2, "expected `latex:` and `plain:` lines, got {out:?}");
+    assert_eq!(lines.len(), 3, "expected `latex:`, `plain:` and `spoken:` lines, got {out:?}");
     assert!(lines[0].starts_with("latex: "), "{out:?}");
     assert!(lines[1].starts_with("plain: "), "{out:?}");
+    assert!(lines[2].starts_with("spoken: "), "{out:?}");
     out
 }
 
@@ -56,12 +57,18 @@ fn canonical_groups_agree_within_and_differ_across() {
 /// The canonical forms themselves, in the notation of grammars/README.md.
 #[test]
 fn canonical_group_literals() {
-    assert_eq!(canon("\\frac{2}{4}"), "latex: \\frac{1}{2}\nplain: 1/2\n");
-    assert_eq!(canon("2\\frac{1}{2}"), "latex: \\frac{5}{2}\nplain: 5/2\n");
-    assert_eq!(canon("x+x"), "latex: 2 x\nplain: 2*x\n");
-    assert_eq!(canon("\\sqrt{8}"), "latex: 2 \\sqrt{2}\nplain: 2*sqrt(2)\n");
-    assert_eq!(canon("b+a"), "latex: a + b\nplain: a + b\n");
-    assert_eq!(canon("(x+1)^2"), "latex: x^{2} + 2 x + 1\nplain: x^2 + 2*x + 1\n");
+    assert_eq!(canon("\\frac{2}{4}"), "latex: \\frac{1}{2}\nplain: 1/2\nspoken: one half\n");
+    assert_eq!(canon("2\\frac{1}{2}"), "latex: \\frac{5}{2}\nplain: 5/2\nspoken: five halves\n");
+    assert_eq!(canon("x+x"), "latex: 2 x\nplain: 2*x\nspoken: two x\n");
+    // The canonical root is a power `2^{1/2}`; it is said as a root
+    // (it was `two times two raised to the one half power`).
+    assert_eq!(
+        canon("\\sqrt{8}"),
+        "latex: 2 \\sqrt{2}\nplain: 2*sqrt(2)\nspoken: two times the square root of two end root\n"
+    );
+    assert_eq!(canon("\\sqrt[3]{2}"), "latex: \\sqrt[3]{2}\nplain: root(2, 3)\nspoken: the cube root of two end root\n");
+    assert_eq!(canon("b+a"), "latex: a + b\nplain: a + b\nspoken: a plus b\n");
+    assert_eq!(canon("(x+1)^2"), "latex: x^{2} + 2 x + 1\nplain: x^2 + 2*x + 1\nspoken: x squared plus two x plus one\n");
 }
 
 #[test]
@@ -118,6 +125,97 @@ fn from_flag_selects_the_syntax() {
 }
 
 #[test]
+fn spoken_input_and_output() {
+    assert_eq!(canon("x^2+2x+1"), "latex: x^{2} + 2 x + 1\nplain: x^2 + 2*x + 1\nspoken: x squared plus two x plus one\n");
+    // Dictation and a screen reader's MathSpeak read to the same trees.
+    let o = mathgrade(&["canon", "x squared plus two x plus one", "--from", "spoken"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), canon("(x+1)^2"));
+    let o = mathgrade(&["canon", "StartFraction 1 Over 2 EndFraction", "--from", "spoken"]);
+    assert_eq!(stdout(&o), "latex: \\frac{1}{2}\nplain: 1/2\nspoken: one half\n");
+    let o = mathgrade(&["parse", "x sub one", "--from", "spoken", "--compact"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let tree: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!((&tree["type"], &tree["name"], &tree["sub"]), (&"symbol".into(), &"x".into(), &"1".into()), "{tree}");
+    // Ambiguous speech: the common reading, then the others.
+    let o = mathgrade(&["canon", "x to the n plus one", "--from", "spoken"]);
+    assert_eq!(
+        stdout(&o),
+        "latex: x^{n} + 1\nplain: x^n + 1\nspoken: x to the n-th power plus one\nalso read as: x^{n + 1}\n"
+    );
+    // A word the lexicon does not know: exit 2 with the place marked.
+    let o = mathgrade(&["canon", "x plus blorp", "--from", "spoken"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("^^^^^"), "{}", stderr(&o));
+}
+
+#[test]
+fn check_spoken_answers() {
+    let check = |args: &[&str]| {
+        let mut all = vec!["check", "--explain"];
+        all.extend_from_slice(args);
+        let o = mathgrade(&all);
+        (o.status.code(), stdout(&o))
+    };
+    // Both sides spoken.
+    let (code, out) = check(&["one half", "zero point five", "--from", "spoken"]);
+    assert_eq!((code, out.lines().next()), (Some(0), Some("equal")), "{out}");
+    // A LaTeX gold, a spoken prediction: the quadratic formula as dictated.
+    let (code, out) = check(&[
+        "\\frac{-b\\pm\\sqrt{b^2-4ac}}{2a}",
+        "x equals minus b plus or minus the square root of b squared minus four a c, all over two a",
+        "--pred-syntax",
+        "spoken",
+    ]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("method: plus_minus"), "{out}");
+    let (code, out) = check(&["\\frac{2}{3}", "three halves", "--pred-syntax", "spoken"]);
+    assert_eq!((code, out.lines().next()), (Some(1), Some("not equal")), "{out}");
+    // Speech that does not parse is no answer; the gold is still shown.
+    let (code, out) = check(&["1", "blorp zork", "--pred-syntax", "spoken"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(out, "not equal\nmethod: no_answer\ngold: 1\npred: (not read)\nnote: no answer could be read from the prediction\n");
+    // Without the flag, `two thirds` is prose with no math in it.
+    let (code, _) = check(&["\\frac{2}{3}", "two thirds"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(mathgrade(&["check", "1", "1", "--pred-syntax", "latex"]).status.code(), Some(2));
+    // `written` extracts, whatever --from says.
+    let (code, _) = check(&["\\frac{2}{3}", "so it is $\\frac{2}{3}$", "--from", "spoken", "--pred-syntax", "written"]);
+    assert_eq!(code, Some(1), "the gold is LaTeX, not speech");
+    let (code, _) = check(&["two thirds", "so it is $\\frac{2}{3}$", "--from", "spoken", "--pred-syntax", "written"]);
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn grade_spoken_predictions() {
+    let input = concat!(
+        "{\"gold\": \"\\\\frac{2}{3}\", \"pred\": \"two thirds\"}\n",
+        "{\"gold\": \"x^2\", \"pred\": \"x Superscript 2 Baseline\"}\n",
+        "{\"gold\": \"5\", \"pred\": \"the answer is $5$\", \"pred_syntax\": null}\n",
+    );
+    // Every prediction spoken: the third is not speech.
+    let o = grade_stdin(input, &["--pred-syntax", "spoken", "-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(correct_column(&o), vec![true, true, false]);
+    // Per record: only records that say so are read as speech.
+    let per_record = input.replace("\"pred\": \"two thirds\"}", "\"pred\": \"two thirds\", \"pred_syntax\": \"spoken\"}");
+    let o = grade_stdin(&per_record, &["-q"]);
+    assert_eq!(correct_column(&o), vec![true, false, true]);
+    // A written syntax name is written text: extracted, even under
+    // `--pred-syntax spoken` (datasets label their answers `latex`, `unicode`…).
+    let written = input.replace("\"pred_syntax\": null", "\"pred_syntax\": \"latex\"");
+    let o = grade_stdin(&written, &["--pred-syntax", "spoken", "-q"]);
+    assert_eq!(correct_column(&o), vec![true, true, true]);
+    // A value that is not a name is that record's error, and grading goes on.
+    let bad = "{\"gold\": \"1\", \"pred\": \"one\", \"pred_syntax\": 3}\n{\"gold\": \"1\", \"pred\": \"1\"}\n";
+    let o = grade_stdin(bad, &["-q"]);
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["error"], "`pred_syntax` must be a syntax name (\"spoken\", \"latex\", ...), not 3");
+    assert_eq!(lines[1]["correct"], true);
+}
+
+#[test]
 fn leading_minus_is_an_expression_not_a_flag() {
     let o = mathgrade(&["canon", "-1/2"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -160,8 +258,7 @@ fn canon_file_writes_one_record_per_line() {
             assert!(s <= e && e as usize <= r["input"].as_str().unwrap().len(), "{r}");
             assert_eq!(obj.len(), 3, "{r}");
         } else {
-            assert!(keys.contains(&"latex") && keys.contains(&"plain"), "{r}");
-            assert_eq!(obj.len(), 3, "{r}");
+            assert_eq!(keys, ["input", "latex", "plain", "spoken"], "{r}");
         }
     }
     // Field order as documented: input first.
@@ -177,7 +274,12 @@ fn canon_file_writes_one_record_per_line() {
     let single = canon("\\frac{2}{4}");
     assert_eq!(
         single,
-        format!("latex: {}\nplain: {}\n", records[0]["latex"].as_str().unwrap(), records[0]["plain"].as_str().unwrap())
+        format!(
+            "latex: {}\nplain: {}\nspoken: {}\n",
+            records[0]["latex"].as_str().unwrap(),
+            records[0]["plain"].as_str().unwrap(),
+            records[0]["spoken"].as_str().unwrap()
+        )
     );
     assert_eq!(records[0]["latex"], records[4]["latex"]);
 }

@@ -4,7 +4,7 @@
 //! with spans, resource limits, and no panics on word soup.
 
 use mathgrade::compare::{verify, Options};
-use mathgrade::{canonical, parse, parse_with, to_latex, ErrorKind, Limits, Syntax};
+use mathgrade::{canonical, parse, parse_with, spoken_readings, to_latex, ErrorKind, Limits, Syntax};
 use proptest::prelude::*;
 
 /// Each speech must read as exactly this canonical LaTeX.
@@ -421,4 +421,37 @@ proptest! {
         let text = words.join(" ");
         let _ = parse(&text, Syntax::Spoken);
     }
+}
+
+/// Ambiguous speech: the common reading first, then the others, each once
+/// (by canonical form); unambiguous speech has one reading.
+#[test]
+fn readings_of_ambiguous_speech() {
+    let latex = |text: &str| -> Vec<String> {
+        spoken_readings(text, &Limits::default())
+            .unwrap_or_else(|e| panic!("{text:?}: {e}"))
+            .iter()
+            .map(|e| to_latex(&canonical(e)))
+            .collect()
+    };
+    let want = |items: &[&str]| -> Vec<String> {
+        items.iter().map(|l| to_latex(&canonical(&parse(l, Syntax::Latex).unwrap()))).collect()
+    };
+    assert_eq!(latex("x to the n plus one"), want(&["x^{n}+1", "x^{n+1}"]));
+    assert_eq!(latex("the square root of x plus one"), want(&[r"\sqrt{x+1}", r"\sqrt{x}+1"]));
+    assert_eq!(latex("the square root of five minus one"), want(&[r"\sqrt{5}-1", r"\sqrt{4}"]));
+    // Both kinds in one sentence: every combination that differs.
+    assert_eq!(
+        latex("e to the x plus the square root of y plus one"),
+        want(&[r"e^{x}+\sqrt{y+1}", r"e^{x}+\sqrt{y}+1", r"e^{x+\sqrt{y+1}}", r"e^{x+\sqrt{y}+1}"])
+    );
+    // Marked scopes leave nothing open.
+    assert_eq!(latex("x to the power of the quantity n plus one end quantity"), want(&["x^{n+1}"]));
+    assert_eq!(latex("the square root of x end root plus one"), want(&[r"\sqrt{x}+1"]));
+    assert_eq!(latex("StartRoot x plus 1 EndRoot"), want(&[r"\sqrt{x+1}"]));
+    assert_eq!(latex("x squared plus one"), want(&["x^2+1"]));
+    // The first reading is what `parse` gives; errors are `parse`'s.
+    let text = "x to the n plus one";
+    assert_eq!(spoken_readings(text, &Limits::default()).unwrap()[0], parse(text, Syntax::Spoken).unwrap());
+    assert_eq!(spoken_readings("x plus plus", &Limits::default()).unwrap_err(), parse("x plus plus", Syntax::Spoken).unwrap_err());
 }

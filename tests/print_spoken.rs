@@ -60,6 +60,24 @@ fn speech_reads_back() {
     }
 }
 
+/// Canonical forms (what `mathgrade canon` speaks) read back too. A root is
+/// a power `x^{1/2}` there, said as a root (it was `two raised to the one
+/// half power`).
+#[test]
+fn canonical_forms_read_back() {
+    let c = |latex: &str| canonical(&parse(latex, Syntax::Latex).unwrap_or_else(|err| panic!("{latex}: {err}")));
+    assert_eq!(to_spoken(&c(r"\sqrt{8}"), SpokenStyle::Natural), "two times the square root of two end root");
+    assert_eq!(to_spoken(&c(r"\sqrt[3]{2}"), SpokenStyle::ClearSpeak), "the cube root of 2 end root");
+    for latex in [r"\sqrt{8}", r"\sqrt[3]{2}", r"\frac{1}{\sqrt{x}}", r"x^{1/2}+1", r"\sqrt[5]{x+1}", r"(x+1)^2", r"\frac{2}{4}"] {
+        let want = c(latex);
+        for style in [SpokenStyle::Natural, SpokenStyle::ClearSpeak] {
+            let speech = to_spoken(&want, style);
+            let back = parse(&speech, Syntax::Spoken).unwrap_or_else(|err| panic!("{speech:?}: {err}"));
+            assert_eq!(canonical(&back), want, "{latex}: {speech:?} read as {}", to_latex(&back));
+        }
+    }
+}
+
 // ---- random trees -------------------------------------------------------------
 
 const S: Span = Span::EMPTY;

@@ -37,6 +37,24 @@ impl Expr {
         mathgrade::to_plain(&self.inner)
     }
 
+    /// Spoken English for this tree: `style="natural"` as a teacher reads
+    /// aloud (`x squared plus two x plus one`), `"clearspeak"` as a screen
+    /// reader (`open paren … close paren`). `parse(e.to_spoken(), syntax="spoken")`
+    /// gives back an equal tree.
+    #[pyo3(signature = (style = "natural"))]
+    fn to_spoken(&self, style: &str) -> PyResult<String> {
+        let style = match style {
+            "natural" => mathgrade::SpokenStyle::Natural,
+            "clearspeak" => mathgrade::SpokenStyle::ClearSpeak,
+            other => {
+                return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                    "unknown spoken style {other:?} (known: natural, clearspeak)"
+                )))
+            }
+        };
+        Ok(mathgrade::to_spoken(&self.inner, style))
+    }
+
     /// The canonical form: answers that mean the same thing mostly share it
     /// (`\frac{2}{4}`, `0.5` and `1/2` all give `\frac{1}{2}`).
     fn canonical(&self) -> Expr {
@@ -120,4 +138,16 @@ impl Expr {
 pub fn parse(py: Python<'_>, text: &str, syntax: &str) -> PyResult<Expr> {
     let syntax = names::syntax(syntax)?;
     mathgrade::parse(text, syntax).map(Expr::new).map_err(|e| parse_error(py, &e, text))
+}
+
+/// Every reading of spoken `text`: the common one first (what
+/// `parse(text, syntax="spoken")` gives), then the readings that take an
+/// open scope the other way ("x to the n plus one": `x^{n}+1`, then
+/// `x^{n+1}`), each with a different canonical form. Raises
+/// `mathgrade.ParseError`.
+#[pyfunction]
+pub fn spoken_readings(py: Python<'_>, text: &str) -> PyResult<Vec<Expr>> {
+    mathgrade::spoken_readings(text, &mathgrade::Limits::default())
+        .map(|all| all.into_iter().map(Expr::new).collect())
+        .map_err(|e| parse_error(py, &e, text))
 }

@@ -149,7 +149,7 @@ fn check_one(
 /// question's text, lets a predicted value choose a listed option.
 #[pyfunction]
 #[pyo3(signature = (gold, pred, *, dataset = "auto", problem = None, precision = 6, strict = true,
-    allow_set_relation_comp = false, gold_extract = None, pred_extract = None, boxed_match_priority = 50))]
+    allow_set_relation_comp = false, gold_extract = None, pred_extract = None, boxed_match_priority = 50, gold_syntax = None, pred_syntax = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn verify(
     py: Python<'_>,
@@ -163,15 +163,26 @@ pub fn verify(
     gold_extract: Option<Vec<String>>,
     pred_extract: Option<Vec<String>>,
     boxed_match_priority: i32,
+    gold_syntax: Option<String>,
+    pred_syntax: Option<String>,
 ) -> PyResult<bool> {
-    let args = OptionArgs { precision, strict, allow_set_relation_comp, gold_extract, pred_extract, boxed_match_priority };
+    let args = OptionArgs {
+        precision,
+        strict,
+        allow_set_relation_comp,
+        gold_extract,
+        pred_extract,
+        boxed_match_priority,
+        gold_syntax,
+        pred_syntax,
+    };
     Ok(check_one(py, gold, pred, dataset, problem, args)?.equal)
 }
 
 /// `verify`, with the reasons: a `Verdict`.
 #[pyfunction]
 #[pyo3(signature = (gold, pred, *, dataset = "auto", problem = None, precision = 6, strict = true,
-    allow_set_relation_comp = false, gold_extract = None, pred_extract = None, boxed_match_priority = 50))]
+    allow_set_relation_comp = false, gold_extract = None, pred_extract = None, boxed_match_priority = 50, gold_syntax = None, pred_syntax = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn check(
     py: Python<'_>,
@@ -185,8 +196,19 @@ pub fn check(
     gold_extract: Option<Vec<String>>,
     pred_extract: Option<Vec<String>>,
     boxed_match_priority: i32,
+    gold_syntax: Option<String>,
+    pred_syntax: Option<String>,
 ) -> PyResult<Verdict> {
-    let args = OptionArgs { precision, strict, allow_set_relation_comp, gold_extract, pred_extract, boxed_match_priority };
+    let args = OptionArgs {
+        precision,
+        strict,
+        allow_set_relation_comp,
+        gold_extract,
+        pred_extract,
+        boxed_match_priority,
+        gold_syntax,
+        pred_syntax,
+    };
     check_one(py, gold, pred, dataset, problem, args)
 }
 
@@ -208,6 +230,8 @@ pub fn compare(
         gold_extract: None,
         pred_extract: None,
         boxed_match_priority: 50,
+        gold_syntax: None,
+        pred_syntax: None,
     };
     let opts = args.options()?;
     let (g, p) = (&gold.get().inner, &pred.get().inner);
@@ -226,10 +250,11 @@ pub fn compare(
 #[pyfunction]
 #[pyo3(signature = (golds, preds, *, dataset = DatasetArg::One("auto".into()), problems = None, threads = None,
     precision = 6, strict = true, allow_set_relation_comp = false, gold_extract = None, pred_extract = None,
-    boxed_match_priority = 50),
+    boxed_match_priority = 50, gold_syntax = None, pred_syntax = None),
     // The default of `dataset` is a Rust value; show it as Python writes it.
     text_signature = "(golds, preds, *, dataset='auto', problems=None, threads=None, precision=6, strict=True, \
-        allow_set_relation_comp=False, gold_extract=None, pred_extract=None, boxed_match_priority=50)")]
+        allow_set_relation_comp=False, gold_extract=None, pred_extract=None, boxed_match_priority=50, \
+        gold_syntax=None, pred_syntax=None)")]
 #[allow(clippy::too_many_arguments)]
 pub fn grade(
     py: Python<'_>,
@@ -244,8 +269,19 @@ pub fn grade(
     gold_extract: Option<Vec<String>>,
     pred_extract: Option<Vec<String>>,
     boxed_match_priority: i32,
+    gold_syntax: Option<String>,
+    pred_syntax: Option<String>,
 ) -> PyResult<Vec<bool>> {
-    let args = OptionArgs { precision, strict, allow_set_relation_comp, gold_extract, pred_extract, boxed_match_priority };
+    let args = OptionArgs {
+        precision,
+        strict,
+        allow_set_relation_comp,
+        gold_extract,
+        pred_extract,
+        boxed_match_priority,
+        gold_syntax,
+        pred_syntax,
+    };
     let opts = args.options()?;
     let verdicts = run(py, items(golds, preds, dataset, problems)?, opts, threads)?;
     Ok(verdicts.into_iter().map(|v| v.equal).collect())
@@ -255,9 +291,10 @@ pub fn grade(
 #[pyfunction]
 #[pyo3(signature = (golds, preds, *, dataset = DatasetArg::One("auto".into()), problems = None, threads = None,
     precision = 6, strict = true, allow_set_relation_comp = false, gold_extract = None, pred_extract = None,
-    boxed_match_priority = 50),
+    boxed_match_priority = 50, gold_syntax = None, pred_syntax = None),
     text_signature = "(golds, preds, *, dataset='auto', problems=None, threads=None, precision=6, strict=True, \
-        allow_set_relation_comp=False, gold_extract=None, pred_extract=None, boxed_match_priority=50)")]
+        allow_set_relation_comp=False, gold_extract=None, pred_extract=None, boxed_match_priority=50, \
+        gold_syntax=None, pred_syntax=None)")]
 #[allow(clippy::too_many_arguments)]
 pub fn check_many(
     py: Python<'_>,
@@ -272,8 +309,19 @@ pub fn check_many(
     gold_extract: Option<Vec<String>>,
     pred_extract: Option<Vec<String>>,
     boxed_match_priority: i32,
+    gold_syntax: Option<String>,
+    pred_syntax: Option<String>,
 ) -> PyResult<Vec<Verdict>> {
-    let args = OptionArgs { precision, strict, allow_set_relation_comp, gold_extract, pred_extract, boxed_match_priority };
+    let args = OptionArgs {
+        precision,
+        strict,
+        allow_set_relation_comp,
+        gold_extract,
+        pred_extract,
+        boxed_match_priority,
+        gold_syntax,
+        pred_syntax,
+    };
     let opts = args.options()?;
     run(py, items(golds, preds, dataset, problems)?, opts, threads)
 }

@@ -53,6 +53,7 @@ fn _mathgrade(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<verdict::Verdict>()?;
     m.add_class::<extraction::Extraction>()?;
     m.add_function(wrap_pyfunction!(expr::parse, m)?)?;
+    m.add_function(wrap_pyfunction!(expr::spoken_readings, m)?)?;
     m.add_function(wrap_pyfunction!(extraction::extract, m)?)?;
     m.add_function(wrap_pyfunction!(extraction::extract_all, m)?)?;
     m.add_function(wrap_pyfunction!(extraction::read_answer, m)?)?;

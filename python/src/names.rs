@@ -46,6 +46,23 @@ pub fn syntax(name: &str) -> PyResult<Syntax> {
     })
 }
 
+/// How an answer is read (`gold_syntax`, `pred_syntax`): "spoken" is
+/// speech, read whole as one expression; "written" and the written
+/// syntaxes ("latex", "plain", "auto") are text whose answer is extracted.
+pub fn answer_syntax(name: &str, what: &str) -> PyResult<Option<Syntax>> {
+    if name == "written" {
+        return Ok(None);
+    }
+    match from_name::<Syntax>(name) {
+        Some(Syntax::Spoken) => Ok(Some(Syntax::Spoken)),
+        Some(_) => Ok(None),
+        None => Err(PyValueError::new_err(format!(
+            "unknown {what} {name:?} (known: written, {})",
+            syntax_names().join(", ")
+        ))),
+    }
+}
+
 /// A dataset preset by name or alias (`MATH`, `aime24`, `gsm8k_test`).
 pub fn dataset(name: &str) -> PyResult<Dataset> {
     name.parse::<Dataset>().map_err(|e| PyValueError::new_err(e.to_string()))

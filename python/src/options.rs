@@ -22,6 +22,11 @@ pub struct OptionArgs {
     pub pred_extract: Option<Vec<String>>,
     /// Priority of `\boxed{}`: 0 first, 50 after final-answer phrases, -1 never.
     pub boxed_match_priority: i32,
+    /// How the gold is read: "spoken" (speech, read whole) or written
+    /// text ("written", "latex", "plain", None: the answer is extracted).
+    pub gold_syntax: Option<String>,
+    /// The same for the prediction (`"spoken"` grades what was said).
+    pub pred_syntax: Option<String>,
 }
 
 impl OptionArgs {
@@ -41,6 +46,12 @@ impl OptionArgs {
         }
         if let Some(t) = &self.pred_extract {
             o.pred_targets = names::targets(t, "pred_extract")?;
+        }
+        if let Some(name) = &self.gold_syntax {
+            o.gold_syntax = names::answer_syntax(name, "gold_syntax")?;
+        }
+        if let Some(name) = &self.pred_syntax {
+            o.pred_syntax = names::answer_syntax(name, "pred_syntax")?;
         }
         Ok(o)
     }

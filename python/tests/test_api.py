@@ -84,10 +84,13 @@ def test_check_gives_the_reasons() -> None:
 
 def test_no_answer() -> None:
     v = mathgrade.check("1/2", "I could not finish the")
-    assert (v.equal, v.method, v.gold, v.pred, v.rule, v.key) == (False, "no_answer", None, None, None, None)
-    assert v.note == "no answer could be read"
+    # The gold was read: it is shown, and the note names the side that was not.
+    assert (v.equal, v.method, v.gold, v.pred, v.rule, v.key) == (False, "no_answer", "\\frac{1}{2}", None, None, None)
+    assert v.note == "no answer could be read from the prediction"
     assert not v
-    assert v.explain() == "not equal\nmethod: no_answer\ngold: (not read)\npred: (not read)\nnote: no answer could be read"
+    assert v.explain() == (
+        "not equal\nmethod: no_answer\ngold: \\frac{1}{2}\npred: (not read)\nnote: no answer could be read from the prediction"
+    )
 
 
 def test_options() -> None:
@@ -230,6 +233,45 @@ def test_spoken_syntax() -> None:
     with pytest.raises(ParseError) as info:
         spoken("x plus plus")
     assert (info.value.kind, info.value.span) == ("unexpected_end", (11, 11))
+
+
+def test_to_spoken() -> None:
+    e = mathgrade.parse("\\frac{x+1}{x-1}")
+    natural = "the quantity x plus one end quantity over the quantity x minus one end quantity"
+    assert e.to_spoken() == natural
+    assert e.to_spoken("natural") == natural
+    assert e.to_spoken("clearspeak") == "the fraction with numerator x plus 1 and denominator x minus 1 end fraction"
+    # Speech reads back to the same tree, in both styles.
+    for style in ("natural", "clearspeak"):
+        assert mathgrade.parse(e.to_spoken(style), syntax="spoken").canonical() == e.canonical()
+    with pytest.raises(ValueError, match='unknown spoken style "klingon"'):
+        e.to_spoken("klingon")
+
+
+def test_spoken_readings() -> None:
+    readings = mathgrade.spoken_readings("x to the n plus one")
+    assert [r.to_latex() for r in readings] == ["x^{n} + 1", "x^{n + 1}"]
+    assert readings[0] == mathgrade.parse("x to the n plus one", syntax="spoken")
+    assert len(mathgrade.spoken_readings("x squared plus one")) == 1
+    with pytest.raises(ParseError):
+        mathgrade.spoken_readings("x plus plus")
+
+
+def test_spoken_predictions() -> None:
+    # Read whole as speech; without pred_syntax it is prose with no math.
+    assert mathgrade.verify("\\frac{2}{3}", "two thirds", pred_syntax="spoken") is True
+    assert mathgrade.verify("\\frac{2}{3}", "two thirds") is False
+    assert mathgrade.verify("\\frac{2}{3}", "three halves", pred_syntax="spoken") is False
+    v = mathgrade.check("x^2", "x Superscript 2 Baseline", pred_syntax="spoken")
+    assert (v.equal, v.method, v.rule) == (True, "exact", "whole_text")
+    assert mathgrade.verify("one half", "0.5", gold_syntax="spoken") is True
+    assert mathgrade.grade(["1/2", "3", "3"], ["one half", "three", "four"], pred_syntax="spoken", threads=2) == [True, True, False]
+    assert [v.equal for v in mathgrade.check_many(["1/2"], ["one half"], pred_syntax="spoken")] == [True]
+    # Written text, whatever its notation, is extracted.
+    for written in ("written", "latex", "plain", "auto"):
+        assert mathgrade.verify("\\frac{2}{3}", "so it is $\\frac{2}{3}$", pred_syntax=written) is True
+    with pytest.raises(ValueError, match='unknown pred_syntax "klingon" \\(known: written, auto, latex, plain, spoken\\)'):
+        mathgrade.verify("1", "one", pred_syntax="klingon")
 
 
 # ---- ParseError -------------------------------------------------------------

@@ -30,7 +30,7 @@ def test_accuracy_reward_plain_and_skips() -> None:
 
 def test_accuracy_reward_logs_the_answers() -> None:
     logged = {}
-    accuracy_reward(["so \\boxed{2}", "hmm"], ["\\frac{4}{2}", "\\text{}"], log_extra=lambda k, v: logged.__setitem__(k, v))
+    accuracy_reward(["so \\boxed{2}", "I could not finish the"], ["\\frac{4}{2}", "\\text{}"], log_extra=lambda k, v: logged.__setitem__(k, v))
     assert logged == {
         "solution": ["\\frac{4}{2}", "\\text{}"],
         "gold_parsed": ["2", "[unparseable]"],

@@ -27,6 +27,7 @@
 //! | `strict` | bool | `Options::strict` |
 //! | `allow_set_relation_comp` | bool | `Options::allow_set_relation_comp` |
 //! | `boxed_match_priority` | integer (`null`: default) | `Options::boxed_match_priority` |
+//! | `gold_syntax`, `pred_syntax` | a string (`null`: as `--gold-syntax` / `--pred-syntax` say) | `"spoken"`: that side is speech, read whole as one expression (`Options::pred_syntax`); any other name (`"latex"`, `"plain"`, `"unicode"`, `"written"`…) is written text, extracted as usual |
 
 #![allow(dead_code)] // each includer uses its own part
 
@@ -36,6 +37,7 @@ use std::time::Instant;
 
 use mathgrade::compare::{Options, Target, Verdict};
 use mathgrade::grade::{grade_with, Dataset, Graded as ItemGraded, Task};
+use mathgrade::Syntax;
 use serde_json::{Map, Value};
 
 /// Where a record keeps its answers.
@@ -147,6 +149,12 @@ pub fn record_options(rec: &Map<String, Value>, base: &Options) -> Result<Option
         o.allow_set_relation_comp =
             v.as_bool().ok_or_else(|| format!("`allow_set_relation_comp` must be true or false, not {v}"))?;
     }
+    if let Some(v) = rec.get("gold_syntax").filter(|v| !v.is_null()) {
+        o.gold_syntax = answer_syntax(v, "gold_syntax")?;
+    }
+    if let Some(v) = rec.get("pred_syntax").filter(|v| !v.is_null()) {
+        o.pred_syntax = answer_syntax(v, "pred_syntax")?;
+    }
     if let Some(v) = rec.get("boxed_match_priority").filter(|v| !v.is_null()) {
         o.boxed_match_priority = v
             .as_i64()
@@ -154,6 +162,18 @@ pub fn record_options(rec: &Map<String, Value>, base: &Options) -> Result<Option
             .ok_or_else(|| format!("`boxed_match_priority` must be an integer, not {v}"))?;
     }
     Ok(o)
+}
+
+/// How a side is read, from its syntax name: speech (`"spoken"`) is one
+/// expression, read whole; any other name says how written text is
+/// written (datasets label `"latex"`, `"plain"`, `"unicode"`, `"python"`),
+/// and written text is extracted, in whatever notation.
+pub fn answer_syntax(v: &Value, field: &str) -> Result<Option<Syntax>, String> {
+    match v.as_str() {
+        Some("spoken") => Ok(Some(Syntax::Spoken)),
+        Some(_) => Ok(None),
+        None => Err(format!("`{field}` must be a syntax name (\"spoken\", \"latex\", ...), not {v}")),
+    }
 }
 
 /// A list of extraction targets.
@@ -346,6 +366,16 @@ mod tests {
         assert_eq!(o.boxed_match_priority, base.boxed_match_priority);
         assert!(record_options(&obj(json!({"extract": ["bogus"]})), &base).is_err());
         assert!(record_options(&obj(json!({"precision": -1})), &base).is_err());
+        // Speech is read whole; written syntaxes are extracted as usual.
+        let o = record_options(&obj(json!({"pred_syntax": "spoken", "gold_syntax": "latex"})), &base).unwrap();
+        assert_eq!((o.gold_syntax, o.pred_syntax), (None, Some(Syntax::Spoken)));
+        let spoken = Options { pred_syntax: Some(Syntax::Spoken), ..Options::default() };
+        assert_eq!(record_options(&obj(json!({"pred_syntax": null})), &spoken).unwrap().pred_syntax, Some(Syntax::Spoken));
+        assert_eq!(record_options(&obj(json!({"pred_syntax": "unicode"})), &spoken).unwrap().pred_syntax, None);
+        assert_eq!(
+            record_options(&obj(json!({"pred_syntax": 3})), &base).unwrap_err(),
+            "`pred_syntax` must be a syntax name (\"spoken\", \"latex\", ...), not 3"
+        );
     }
 
     #[test]

@@ -296,18 +296,23 @@ pub fn check_str(gold: &str, pred: &str, opts: &Options) -> Checked {
     // Every rule below reads at most this much of each text.
     let gold = crate::extract::window(gold, opts.limits.max_extract_len);
     let pred = crate::extract::window(pred, opts.limits.max_extract_len);
-    let g = read_answer_ex(gold, &opts.gold_targets, opts);
+    let g = match opts.gold_syntax {
+        Some(syntax) => read_whole(gold, syntax, opts),
+        None => read_answer_ex(gold, &opts.gold_targets, opts),
+    };
     // A gold that is an option letter (`B`, `(B)`) asks for the letter the
     // prediction chose: option letters are looked for first.
     let letter_gold = g.as_ref().is_some_and(|a| text::option_letter(&a.text).is_some() && a.text.trim().len() <= 16);
-    let p = if letter_gold && !opts.pred_targets.contains(&Target::String) {
+    let p = if let Some(syntax) = opts.pred_syntax {
+        read_whole(pred, syntax, opts)
+    } else if letter_gold && !opts.pred_targets.contains(&Target::String) {
         let mut targets = vec![Target::String];
         targets.extend(opts.pred_targets.iter().copied());
         read_answer_ex(pred, &targets, opts)
     } else {
         read_answer_ex(pred, &opts.pred_targets, opts)
     };
-    let p = function_statements(pred, g.as_ref(), p, opts);
+    let p = if opts.pred_syntax.is_none() { function_statements(pred, g.as_ref(), p, opts) } else { p };
     let verdict = verdict_on(gold, pred, g.as_ref(), p.as_ref(), opts);
     Checked { verdict, gold: g, pred: p }
 }
@@ -362,12 +367,20 @@ fn verdict_on(gold: &str, pred: &str, g: Option<&Answer>, p: Option<&Answer>, op
         };
     }
     let (Some(ga), Some(pa)) = (g, p) else {
+        // Say which side was unreadable, and show the side that was read.
+        let probe = Ctx::new(opts, 0);
+        let form = |a: Option<&Answer>| a.map(|a| crate::print::to_latex(&probe.canon(&a.expr)));
+        let side = match (g, p) {
+            (None, None) => "from either text",
+            (None, Some(_)) => "from the gold text",
+            _ => "from the prediction",
+        };
         return Verdict {
             equal: false,
             method: Method::NoAnswer,
-            gold_canonical: None,
-            pred_canonical: None,
-            note: "no answer could be read".into(),
+            gold_canonical: form(g),
+            pred_canonical: form(p),
+            note: format!("no answer could be read {side}"),
         };
     };
     let mut v = verify(&ga.expr, &pa.expr, opts);
@@ -414,6 +427,14 @@ pub fn read_answer_ex(text: &str, targets: &[Target], opts: &Options) -> Option<
     let trimmed = text.trim().trim_matches('$').trim();
     let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
     parse_with(trimmed, Syntax::Auto, &opts.limits).ok().map(|e| Answer { expr: e, text: trimmed.to_string(), rule: None })
+}
+
+/// A text given as one expression in `syntax` (the caller said so: no
+/// extraction). Outer space and a final full stop are not part of it.
+fn read_whole(text: &str, syntax: Syntax, opts: &Options) -> Option<Answer> {
+    let t = text.trim();
+    let t = t.strip_suffix('.').unwrap_or(t).trim_end();
+    parse_with(t, syntax, &opts.limits).ok().map(|expr| Answer { expr, text: t.to_string(), rule: Some(Rule::WholeText) })
 }
 
 /// `\\frac` → `\frac` when every doubled backslash is followed by a

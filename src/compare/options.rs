@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::limits::Limits;
+use crate::parse::Syntax;
 
 /// Where to look for an answer in free text (Math-Verify's extraction
 /// targets).
@@ -35,6 +36,13 @@ pub struct Options {
     pub gold_targets: Vec<Target>,
     /// Extraction targets for the predicted text, in order.
     pub pred_targets: Vec<Target>,
+    /// The gold text is one expression in this syntax, read whole without
+    /// extraction (`None`: extract the answer from free text).
+    pub gold_syntax: Option<Syntax>,
+    /// The same for the predicted text: `Some(Syntax::Spoken)` grades a
+    /// spoken answer (`x equals two thirds`), which extraction, made for
+    /// written text, would cut up.
+    pub pred_syntax: Option<Syntax>,
     /// Priority of `\boxed{}` among the LaTeX patterns: 0 boxed first, 50
     /// (default) after "final answer is" anchors, -1 never.
     pub boxed_match_priority: i32,
@@ -51,6 +59,8 @@ impl Default for Options {
             allow_set_relation_comp: false,
             gold_targets: vec![Target::Latex, Target::Expr],
             pred_targets: vec![Target::Latex, Target::Expr],
+            gold_syntax: None,
+            pred_syntax: None,
             boxed_match_priority: 50,
             limits: Limits::default(),
         }

@@ -32,6 +32,12 @@ pub enum Syntax {
     Spoken,
 }
 
+/// Every reading of spoken `text`, the common one first: see
+/// [`spoken::readings`].
+pub fn spoken_readings(text: &str, limits: &Limits) -> Result<Vec<Expr>, ParseError> {
+    spoken::readings(text, limits)
+}
+
 /// Parse under default limits.
 pub fn parse(text: &str, syntax: Syntax) -> Result<Expr, ParseError> {
     parse_with(text, syntax, &Limits::default())

@@ -14,7 +14,7 @@
 //! an openness: what may follow it without being absorbed.
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
+use num_traits::{One, Signed, ToPrimitive};
 
 use crate::ast::{BigOp, Constant, Expr, ExprKind, Func, LimitDir, MatrixKind, RelOp, Symbol};
 // The node matches below glob-import `ExprKind`, whose variants shadow these.
@@ -159,6 +159,8 @@ impl Printer {
             },
             // `sine squared of x` takes in what follows x, like `sine of x`.
             Pow { base, exp } if self.function_power(base, exp).is_some() => self.shape(base),
+            // The canonical form writes a root as a power `x^{1/2}`.
+            Pow { exp, .. } if root_index(exp).is_some() => (ATOM, Open::Closed),
             Pow { .. } | Percent { .. } | Quantity { .. } => (POSTFIX, Open::Closed),
             Root { .. } => (ATOM, Open::Closed),
             Neg { .. } => (UNARY, Open::Closed),
@@ -248,7 +250,11 @@ impl Printer {
                 (Some(p), Some(q)) if small_fraction(&p, &q).is_some() => self.fraction_of_ints(&p, &q),
                 _ => self.fraction(num, den),
             },
-            Pow { base, exp } => self.power(base, exp),
+            Pow { base, exp } => match root_index(exp) {
+                Some(2) => self.root(base, None),
+                Some(n) => self.root(base, Some(&Expr::new(Integer { value: BigInt::from(n) }, exp.span))),
+                None => self.power(base, exp),
+            },
             Root { radicand, index } => self.root(radicand, index.as_deref()),
             Neg { arg } => format!("negative {}", self.expr(arg, Need::new(PRODUCT, tail))),
             PlusMinus { lhs, rhs, minus_plus } => {
@@ -604,6 +610,7 @@ impl Printer {
         format!("{b} raised to the {x} power")
     }
 
+    /// `\\sqrt{r}`, `\\sqrt[n]{r}`.
     fn root(&mut self, radicand: &Expr, index: Option<&Expr>) -> String {
         let r = self.expr(radicand, Need::TOP);
         let Some(index) = index else { return format!("the square root of {r} end root") };
@@ -861,6 +868,16 @@ fn exp_int(e: &Expr) -> Option<i64> {
         ExprKind::Integer { value } => value.to_i64(),
         _ => None,
     }
+}
+
+/// The index `n` of an exponent `1/n` (n ≥ 2): the canonical form's root
+/// `x^{1/2}`, said as a root the way LaTeX prints it (`\\sqrt{x}`).
+fn root_index(exp: &Expr) -> Option<u32> {
+    let ExprKind::Rational { value } = &exp.kind else { return None };
+    if !value.numer().is_one() {
+        return None;
+    }
+    value.denom().to_u32().filter(|n| *n >= 2)
 }
 
 /// A single-letter exponent or index said as `n-th`.

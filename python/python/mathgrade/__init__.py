@@ -29,6 +29,7 @@ from mathgrade._mathgrade import (
     pass_at_k,
     preset,
     read_answer,
+    spoken_readings,
     verify,
 )
 
@@ -50,5 +51,6 @@ __all__ = [
     "pass_at_k",
     "preset",
     "read_answer",
+    "spoken_readings",
     "verify",
 ]

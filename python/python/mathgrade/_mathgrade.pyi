@@ -28,6 +28,8 @@ class Expr:
 
     def to_latex(self) -> str: ...
     def to_plain(self) -> str: ...
+    def to_spoken(self, style: str = "natural") -> str:
+        """Spoken English: style "natural" (as read aloud) or "clearspeak"."""
     def canonical(self) -> Expr: ...
     def answer_key(self) -> str: ...
     def to_json(self, *, indent: Optional[int] = None) -> str: ...
@@ -74,6 +76,7 @@ class Extraction:
     def parse(self) -> Expr: ...
 
 def parse(text: str, *, syntax: str = "auto") -> Expr: ...
+def spoken_readings(text: str) -> list[Expr]: ...
 def extract(
     output: str,
     *,
@@ -108,6 +111,8 @@ def verify(
     gold_extract: Optional[Sequence[str]] = None,
     pred_extract: Optional[Sequence[str]] = None,
     boxed_match_priority: int = 50,
+    gold_syntax: Optional[str] = None,
+    pred_syntax: Optional[str] = None,
 ) -> bool: ...
 def check(
     gold: Answer,
@@ -121,6 +126,8 @@ def check(
     gold_extract: Optional[Sequence[str]] = None,
     pred_extract: Optional[Sequence[str]] = None,
     boxed_match_priority: int = 50,
+    gold_syntax: Optional[str] = None,
+    pred_syntax: Optional[str] = None,
 ) -> Verdict: ...
 def compare(
     gold: Expr,
@@ -143,6 +150,8 @@ def grade(
     gold_extract: Optional[Sequence[str]] = None,
     pred_extract: Optional[Sequence[str]] = None,
     boxed_match_priority: int = 50,
+    gold_syntax: Optional[str] = None,
+    pred_syntax: Optional[str] = None,
 ) -> list[bool]: ...
 def check_many(
     golds: Sequence[Answer],
@@ -157,6 +166,8 @@ def check_many(
     gold_extract: Optional[Sequence[str]] = None,
     pred_extract: Optional[Sequence[str]] = None,
     boxed_match_priority: int = 50,
+    gold_syntax: Optional[str] = None,
+    pred_syntax: Optional[str] = None,
 ) -> list[Verdict]: ...
 def pass_at_k(n: int, c: int, k: int) -> float: ...
 def preset(name: str) -> Optional[str]: ...

@@ -33,3 +33,31 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Expr, ParseError> {
     let mut p = parser::Parser::new(text, toks, limits);
     p.parse_top()
 }
+
+/// Every reading of spoken `text`: the common one first (what [`parse`]
+/// gives), then the readings that take unmarked scopes the other way where
+/// speech leaves them open (`x to the n plus one`: `x^{n}+1`, then
+/// `x^{n+1}`; `the square root of x plus one`: `\sqrt{x+1}`, then
+/// `\sqrt{x}+1`), each with a different canonical form. At most four
+/// parses: the work stays bounded.
+pub fn readings(text: &str, limits: &Limits) -> Result<Vec<Expr>, ParseError> {
+    if text.len() > limits.max_input_len {
+        // The same error `parse_with` gives.
+        return crate::parse::parse_with(text, crate::Syntax::Spoken, limits).map(|e| vec![e]);
+    }
+    let toks = words::tokenize(text);
+    let mut p = parser::Parser::new(text, toks.clone(), limits);
+    let first = p.parse_top()?;
+    let mut keys = vec![crate::canon::canonical_with(&first, limits)];
+    let mut out = vec![first];
+    for reading in parser::Reading::alternatives(p.met()) {
+        let mut q = parser::Parser::new(text, toks.clone(), limits).with_reading(reading);
+        let Ok(e) = q.parse_top() else { continue };
+        let key = crate::canon::canonical_with(&e, limits);
+        if !keys.contains(&key) {
+            keys.push(key);
+            out.push(e);
+        }
+    }
+    Ok(out)
+}

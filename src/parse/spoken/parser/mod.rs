@@ -89,6 +89,41 @@ pub(crate) struct Parser<'a> {
     /// The atom being parsed follows another factor of an implicit product
     /// (`4 the square root of 5 over 5`: the `over` is outside the root).
     after_factor: bool,
+    /// Which unmarked scopes to read the other way ([`Reading`]).
+    reading: Reading,
+    /// The unmarked scopes met where the other reading would differ.
+    met: Reading,
+}
+
+/// The unmarked scopes whose reach speech leaves open. The default reading
+/// is the common one (the module docs of [`scope`]); a set flag reads
+/// every scope of that kind the other way, for
+/// [`super::readings`]'s alternatives.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Reading {
+    /// `to the …` / `to the power of …` run over a sum to the end of the
+    /// clause (`x to the n plus one` as `x^{n+1}`), not one product.
+    pub long_exponent: bool,
+    /// `the square root of …` stops after its first term (`the square root
+    /// of x plus one` as `\sqrt{x}+1`), or, where a bare number stopped it,
+    /// goes on (`the square root of 5 minus 1` as `\sqrt{5-1}`).
+    pub flip_radicand: bool,
+}
+
+impl Reading {
+    /// The readings that flip some of the scopes in `met`, each once.
+    pub fn alternatives(met: Reading) -> Vec<Reading> {
+        let mut out = Vec::new();
+        for long_exponent in [false, true] {
+            for flip_radicand in [false, true] {
+                let r = Reading { long_exponent, flip_radicand };
+                if r != Reading::default() && (!long_exponent || met.long_exponent) && (!flip_radicand || met.flip_radicand) {
+                    out.push(r);
+                }
+            }
+        }
+        out
+    }
 }
 
 impl<'a> Parser<'a> {
@@ -116,7 +151,20 @@ impl<'a> Parser<'a> {
             bar_depth: 0,
             cells: false,
             after_factor: false,
+            reading: Reading::default(),
+            met: Reading::default(),
         }
+    }
+
+    /// Read the unmarked scopes of `reading`'s kinds the other way.
+    pub fn with_reading(mut self, reading: Reading) -> Parser<'a> {
+        self.reading = reading;
+        self
+    }
+
+    /// The ambiguous scopes met so far.
+    pub fn met(&self) -> Reading {
+        self.met
     }
 
     // ---- token access ------------------------------------------------------

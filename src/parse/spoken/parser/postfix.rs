@@ -166,7 +166,14 @@ impl<'a> Parser<'a> {
                 if let Some(e) = self.ordinal_exponent()? {
                     e
                 } else {
-                    let e = self.nested(t.span, |p| p.parse_juxtaposed())?;
+                    // One implicit product (`e to the i pi plus one`), or
+                    // in the other reading a sum to the end of the clause.
+                    self.met.long_exponent = true;
+                    let e = if self.reading.long_exponent {
+                        self.nested(t.span, |p| p.parse_sum())?
+                    } else {
+                        self.nested(t.span, |p| p.parse_juxtaposed())?
+                    };
                     self.eat(Key::Power);
                     e
                 }

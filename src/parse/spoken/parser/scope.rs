@@ -91,8 +91,17 @@ impl<'a> Parser<'a> {
             if self.differential.is_some() || !self.sum_operator_follows() {
                 break;
             }
-            if terms.len() == 1 && self.number_stops(kind, &terms[0], grouped) {
-                break;
+            if terms.len() == 1 {
+                let mut stops = self.number_stops(kind, &terms[0], grouped);
+                if matches!(kind, Unmarked::Radicand { .. }) {
+                    // Where a radicand's reach is decided: the other
+                    // reading decides it the other way.
+                    self.met.flip_radicand = true;
+                    stops ^= self.reading.flip_radicand;
+                }
+                if stops {
+                    break;
+                }
             }
             if self.constant_of_integration_follows() {
                 break;
