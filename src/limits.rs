@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// | field | default |
 /// |---|---|
 /// | [`max_extract_len`](Limits::max_extract_len) | 64 KiB |
-/// | [`max_input_len`](Limits::max_input_len) | 1 MiB |
+/// | [`max_input_len`](Limits::max_input_len) | 64 KiB |
 /// | [`max_depth`](Limits::max_depth) | 100 |
 /// | [`max_nodes`](Limits::max_nodes) | 200 000 |
 /// | [`max_int_bits`](Limits::max_int_bits) | 65 536 |
@@ -23,7 +23,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Limits {
-    /// Longest input the parser accepts, in bytes.
+    /// Longest input the parser accepts, in bytes. The default is the
+    /// extraction window ([`max_extract_len`](Limits::max_extract_len)):
+    /// an answer is never longer than the text it is read from, and a
+    /// longer text is refused before any work on it.
     pub max_input_len: usize,
     /// Deepest nesting of groups, fractions, roots, powers and unary
     /// operators the parser follows.
@@ -55,7 +58,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
-            max_input_len: 1 << 20,
+            max_input_len: 64 * 1024,
             max_depth: 100,
             max_nodes: 200_000,
             max_int_bits: 1 << 16,

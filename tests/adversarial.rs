@@ -8,7 +8,10 @@
 //!   their last 64 KiB: `sum_100k_terms` loses its opening `$$` and is read
 //!   as the tail of the sum, not as 100000;
 //! * trees deeper than `Limits::max_depth` (100) do not parse
-//!   (`TooDeep`), so deep nesting in an output leaves no answer.
+//!   (`TooDeep`), so deep nesting in an output leaves no answer;
+//! * the parser refuses texts longer than `Limits::max_input_len` (64 KiB,
+//!   the extraction window) before reading them (`TooLong`), so the
+//!   100k-term `parse_*` cases are refused at once.
 
 #[path = "adversarial/cases.rs"]
 mod cases;
@@ -26,6 +29,7 @@ enum Outcome {
     /// `verify_bytes`: the side that is not UTF-8.
     InvalidUtf8(Side),
     /// `parse` + `canonical`: the canonical LaTeX.
+    #[allow(dead_code)] // no case is under the input limit and parses today
     Canonical(&'static str),
     /// `parse`: the error kind.
     ParseError(ErrorKind),
@@ -47,13 +51,13 @@ fn expected() -> Vec<(&'static str, Outcome)> {
         ("frac_100k", Verdict(false, Method::NoAnswer)),
         ("boxed_nested_100k", Verdict(false, Method::NoAnswer)),
         ("sqrt_nested_100k", Verdict(false, Method::NoAnswer)),
-        ("parse_parentheses_100k", ParseError(ErrorKind::TooDeep { limit: 100 })),
-        ("parse_frac_100k", ParseError(ErrorKind::TooDeep { limit: 100 })),
-        ("parse_power_tower_100k", ParseError(ErrorKind::TooDeep { limit: 100 })),
-        ("parse_sum_100k_terms", Canonical("100000")),
-        ("parse_sum_100k_variables", Canonical("100000 x")),
-        ("parse_product_100k", Canonical("x^{100000}")),
-        ("parse_10mb", ParseError(ErrorKind::TooLong { len: 10_000_000, limit: 1 << 20 })),
+        ("parse_parentheses_100k", ParseError(ErrorKind::TooLong { len: 200_001, limit: 64 * 1024 })),
+        ("parse_frac_100k", ParseError(ErrorKind::TooLong { len: 1_000_001, limit: 64 * 1024 })),
+        ("parse_power_tower_100k", ParseError(ErrorKind::TooLong { len: 400_001, limit: 64 * 1024 })),
+        ("parse_sum_100k_terms", ParseError(ErrorKind::TooLong { len: 199_999, limit: 64 * 1024 })),
+        ("parse_sum_100k_variables", ParseError(ErrorKind::TooLong { len: 199_999, limit: 64 * 1024 })),
+        ("parse_product_100k", ParseError(ErrorKind::TooLong { len: 699_994, limit: 64 * 1024 })),
+        ("parse_10mb", ParseError(ErrorKind::TooLong { len: 10_000_000, limit: 64 * 1024 })),
         ("prose_10mb_then_answer", Verdict(true, Method::Exact)),
         ("sum_100k_terms", Verdict(false, Method::Numeric)),
         ("sum_100k_variables", Verdict(false, Method::Identity)),

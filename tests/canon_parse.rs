@@ -254,6 +254,8 @@ const GROUPS: &[&[&str]] = &[
     &["L:\\frac{\\sqrt{2}}{2}", "L:\\frac{1}{\\sqrt{2}}", "P:1/sqrt(2)", "L:2^{-1/2}", "L:\\sqrt{\\frac{1}{2}}"],
     &["L:\\sqrt{2}\\sqrt{3}", "L:\\sqrt{6}", "P:sqrt(2)*sqrt(3)"],
     &["L:x > 3", "L:3 < x", "P:x > 3"],
+    // A list of one answer is that answer.
+    &["P:[x + 1]", "L:x+1", "P:x + 1"],
     &["L:e^{x}", "P:exp(x)", "L:\\exp(x)"],
     &["L:\\sqrt[3]{x}", "L:x^{1/3}", "P:root(x, 3)", "P:cbrt(x)"],
     &["L:\\frac{1}{1-x}", "L:-\\frac{1}{x-1}", "P:1/(1 - x)"],

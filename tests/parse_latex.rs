@@ -283,6 +283,15 @@ fn limits_end_in_errors() {
     assert!(parse(&long, Syntax::Latex).is_ok());
 }
 
+/// Fuzz finding: `prose_\\` took the lone backslash as the subscript `\\`,
+/// a name that prints as the unclosed `e_{\\}`.
+#[test]
+fn a_lone_backslash_is_no_subscript() {
+    use mathgrade::ErrorKind;
+    let err = parse(r"prose_\", Syntax::Latex).unwrap_err();
+    assert!(matches!(err.kind, ErrorKind::Unexpected { expected: "a subscript", .. }), "{err:?}");
+}
+
 #[test]
 fn tree_json_snapshot() {
     let e = parse("x^2 + \\frac{1}{2}", Syntax::Latex).unwrap();
@@ -308,6 +317,43 @@ fn fuzz_findings_print_and_read_back() {
         // Letter-like symbols printed as `\mathrm{ell}`, the text "ell".
         (r#"2\ell"#, r#"(mul 2 ell)"#),
         (r#"\nabla"#, r#"nabla"#),
+        // A multi-letter name printed as `\mathrm{speed}`, which reads as
+        // the text "speed"; it prints as `\operatorname{speed}` now.
+        (r#"\operatorname{speed}"#, r#"speed"#),
+        // `\operatorname{conjugate}` (how conjugate prints) read as an
+        // unknown function.
+        (r#"\operatorname{conjugate}\left(x\right)"#, r#"(conjugate x)"#),
+        // Plain text lost a bound without a variable, or a one-sided one:
+        // `Integral(x)`, `Sum(…, (i, 1))`; now `(None, 0, 1)`, `(i, 1, None)`.
+        (r#"\int_0^1 x"#, r#"(integral _ x 0 1)"#),
+        (r#"\sum_{i=1}0^{n} i"#, r#"(sum i (mul (pow 0 n) i) 1)"#),
+        // Text printed with LaTeX escapes (`\%`) that read back verbatim.
+        (r#"\text{50\% off}"#, r#""50% off""#),
+        // A one-item tuple printed as `\left(…\right)`, a parenthesized value.
+        (r#"\langle xly-z\rangle"#, r#"(tuple (add (mul x l y) (neg z)))"#),
+        // The factor `d` before `x` printed as `d x`: a differential.
+        (r#"\int x^{2} \, d$x"#, r#"(integral _ (mul (pow x 2) d x))"#),
+        // A one-letter unit in the middle: plain `5 m + x` is a product.
+        (r#"5 \text{ m} + x"#, r#"(add (quantity "m" 5) x)"#),
+        // A list in a matrix cell printed in parentheses, a tuple (LaTeX and
+        // plain).
+        (r#"\begin{vmatrix}1 , 2 \\ 3 & -4\end{vmatrix}"#, r#"(matrix vert [(list 1 2)] [3 (neg 4)])"#),
+        // Braces and parentheses in `\operatorname{…}` made a "name" that
+        // prints as something else; such content is read as math.
+        (r#"\operatorname{la{m}(4, 6)}"#, r#"(mul l a m (tuple 4 6))"#),
+        // A compound unit printed as `\text{ cm\^{}3}`, which is no unit.
+        (r#"27 \text{ cm}^{3}"#, r#"(quantity "cm^3" 27)"#),
+        (r#"27 \text{ km}/\text{hr}"#, r#"(quantity "km/h" 27)"#),
+        // The name Pi printed as plain `Pi`, SymPy's constant.
+        (r#"\Pi"#, r#"Pi"#),
+        // `\mathbb{…}` of anything but a name made a symbol named
+        // `Zn\mathbb{Z}`, which has no spelling; it is math in that face.
+        (r#"x\in\mathbb{Zn\mathbb{Z}}"#, r#"(rel x in (mul Z n integers))"#),
+        // No index and the bound `i/1`: canonical `i`, which prints as
+        // `\sum_{i}^{n}`, read with `i` as the index.
+        (r#"\sum_{i/1}^{n} i"#, r#"(sum _ i (div i 1) n)"#),
+        // A list as an exponent printed in plain as `(2, 310^10)`, a tuple.
+        (r#"-110^{2, 310^{10}}"#, r#"(neg (pow 110 (list 2 (pow 310 10))))"#),
     ];
     for (input, tree) in cases {
         let e = parse(input, Syntax::Latex).unwrap_or_else(|err| panic!("{input:?}: {}", err.render(input)));

@@ -158,6 +158,39 @@ fn fuzz_findings_print_and_read_back() {
         (r#"Sum(i, (i, 1, n))"#, r#"(sum i i 1 n)"#),
         // Empty strings are spacing, as `\text{}` is in LaTeX.
         (r#"1/2''x"#, r#"(mul (div 1 2) x)"#),
+        // A one-item list printed as its item, which reads back as the item.
+        (r#"[1*2]"#, r#"(list (mul 1 2))"#),
+        // Membership after a number read as the unit inch: `(0 in) A`.
+        (r#"0 in A"#, r#"(rel 0 in A)"#),
+        // Text with LaTeX's special characters printed escaped.
+        (r#"'~'"#, r#""~""#),
+        (r#""x^2~y""#, r#""x^2~y""#),
+        (r#"ymbol('\hatt{y}')"#, r#"(apply ymbol "\\hatt{y}")"#),
+        // Text after a comma read as a connector (`, \text{or} …`) and dropped.
+        (r#"x6,qrt"#, r#"(list x_{6} "qrt")"#),
+        (r#"M;goxM;"#, r#"(list M "goxM")"#),
+        // A subscripted function name: `\operatorname{x}_{9}\left(\right)`
+        // read as a product.
+        (r#"x9()^2"#, r#"(pow (apply x_{9}) 2)"#),
+        (r#"L1(x+1)Z2"#, r#"(mul (apply L_{1} (add x 1)) Z_{2})"#),
+        // A one-letter unit not at the end: printed `(1 L)`, read as a unit.
+        ("P:x^ 4\n1L", r#"(mul (div P (pow x 4)) (quantity "L" 1))"#),
+        // Python's one-tuple `(x,)` did not parse.
+        (r#"(x*l*y - z,)"#, r#"(tuple (add (mul x l y) (neg z)))"#),
+        // A one-letter function name printed `c(g)`, a product: now `c_(g)`.
+        (r#"c_(g)"#, r#"(apply c g)"#),
+        // A non-ASCII name printed bare in LaTeX, read as a product.
+        (r#"(1, oڎ)"#, r#"(tuple 1 oڎ)"#),
+        // `\frac{d}{d b}` is a derivative operator: the quotient prints
+        // `\frac{d}{b d}`.
+        (r#"b*(d/(d*b))"#, r#"(mul b (div d (mul d b)))"#),
+        // `(1, 2)` in a matrix cell or a case's value is a tuple, not the list.
+        (r#"Matrix([[[1, 2]], [3, -4]])"#, r#"(matrix plain [(list 1 2)] [3 (neg 4)])"#),
+        // A subscripted function letter printed `H_{7}\left(…\right)`, which
+        // LaTeX reads as a product.
+        (r#"H_7(f*x)"#, r#"(apply H_{7} (mul f x))"#),
+        // An empty list printed `\left(\right)`, the empty tuple.
+        (r#"Pal[] 3"#, r#"(mul "Pal" (list) 3)"#),
     ];
     for (input, tree) in cases {
         let e = parse(input, Syntax::Plain).unwrap_or_else(|err| panic!("{input:?}: {}", err.render(input)));

@@ -78,7 +78,7 @@ fn symbols_and_constants() {
     p(&sym("x", None, Some("i,j"), 0), "x_{i,j}", "Symbol('x_{i,j}')");
     p(&sym("x", Some("bar"), None, 0), "\\bar{x}", "Symbol('\\bar{x}')");
     p(&sym("f", None, None, 1), "f'", "Symbol(\"f'\")");
-    p(&v("speed"), "\\mathrm{speed}", "Symbol('\\mathrm{speed}')");
+    p(&v("speed"), "\\operatorname{speed}", "Symbol('\\operatorname{speed}')");
     let c = |k| Expr::constant(k, S);
     p(&c(Constant::Pi), "\\pi", "pi");
     p(&c(Constant::E), "e", "E");
@@ -105,6 +105,8 @@ fn sums_and_products() {
     p(&mul(vec![v("f"), add(vec![x(), i(1)])]), "f \\cdot \\left(x + 1\\right)", "f*(x + 1)");
     p(&mul(vec![i(2), pow(i(2), q(1, 2))]), "2 \\sqrt{2}", "2*sqrt(2)");
     p(&mul(vec![x(), neg(y())]), "x \\cdot \\left(-y\\right)", "x*(-y)");
+    // `d x` would read as a differential inside an integral.
+    p(&mul(vec![v("d"), x()]), "d \\cdot x", "d*x");
     p(&neg(x()), "-x", "-x");
     p(&neg(neg(x())), "-\\left(-x\\right)", "-(-x)");
     p(&neg(pow(x(), i(2))), "-x^{2}", "-x^2");
@@ -229,6 +231,17 @@ fn calculus() {
     };
     p(&int(Some(i(0)), Some(i(1))), "\\int_{0}^{1} x^{2} \\, dx", "Integral(x^2, (x, 0, 1))");
     p(&int(None, None), "\\int x^{2} \\, dx", "Integral(x^2, x)");
+    // A missing variable or bound is `None` in plain text.
+    let no_var = k(ExprKind::Integral { body: bx(x()), var: None, lower: Some(bx(i(0))), upper: Some(bx(i(1))) });
+    p(&no_var, "\\int_{0}^{1} x", "Integral(x, (None, 0, 1))");
+    let lower_only = k(ExprKind::BigOp {
+        op: BigOp::Product,
+        body: bx(v("k")),
+        var: Some(Symbol::new("k")),
+        lower: Some(bx(i(1))),
+        upper: None,
+    });
+    p(&lower_only, "\\prod_{k=1} k", "Product(k, (k, 1, None))");
     let lim = |dir| k(ExprKind::Limit { body: bx(v("f")), var: Symbol::new("x"), to: bx(i(0)), dir });
     p(&lim(Some(LimitDir::Plus)), "\\lim_{x \\to 0^{+}} f", "Limit(f, x, 0, '+')");
     p(&lim(Some(LimitDir::Minus)), "\\lim_{x \\to 0^{-}} f", "Limit(f, x, 0, '-')");
@@ -272,6 +285,8 @@ fn tagged_values() {
     let qty = |v, u: &str| k(ExprKind::Quantity { value: bx(v), unit: u.into() });
     p(&qty(i(30), "deg"), "30^{\\circ}", "30°");
     p(&qty(i(10), "cm"), "10 \\text{ cm}", "10 cm");
+    // A one-letter unit is read in plain text only before a closer.
+    p(&qty(i(5), "m"), "5 \\text{ m}", "(5 m)");
     p(&qty(add(vec![x(), i(1)]), "cm"), "\\left(x + 1\\right) \\text{ cm}", "(x + 1) cm");
     p(&Expr::text("Evelyn", S), "\\text{Evelyn}", "\"Evelyn\"");
     p(&Expr::text("50% off", S), "\\text{50\\% off}", "\"50% off\"");
@@ -282,6 +297,9 @@ fn collections() {
     p(&set(vec![i(1), i(2)]), "\\left\\{1, 2\\right\\}", "{1, 2}");
     p(&set(vec![]), "\\emptyset", "EmptySet");
     p(&k(ExprKind::Tuple { items: vec![i(1), i(2)] }), "\\left(1, 2\\right)", "(1, 2)");
+    p(&k(ExprKind::Tuple { items: vec![i(1)] }), "\\left\\langle 1\\right\\rangle", "(1,)");
+    // Text after a comma is braced: `, \text{…}` reads as a connector.
+    p(&k(ExprKind::List { items: vec![i(1), Expr::text("a", S)] }), "1, {\\text{a}}", "1, \"a\"");
     p(&k(ExprKind::List { items: vec![i(1), i(2), i(3)] }), "1, 2, 3", "1, 2, 3");
     let interval = |lc, hc| k(ExprKind::Interval { lo: bx(i(0)), hi: bx(i(1)), lo_closed: lc, hi_closed: hc });
     p(&interval(true, false), "\\left[0, 1\\right)", "Interval.Ropen(0, 1)");

@@ -1,15 +1,17 @@
-//! Any input: the LaTeX parser returns a tree or an error whose span lies
-//! inside the input and renders; it never panics or overflows the stack.
+//! The LaTeX parser on any text: no panic or stack overflow; an error's span
+//! lies inside the input and renders; a tree's spans lie inside the input,
+//! its canonical form is idempotent (under default and tight limits), and it
+//! prints (LaTeX, plain, speech) and reads back to the same canonical form
+//! (see `mathgrade_fuzz` for each property's exact statement).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mathgrade::{parse_with, Limits, Syntax};
+use mathgrade::Syntax;
+use mathgrade_fuzz::{check_idempotent, check_parse, input_limits, tight_limits};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let limits = Limits { max_input_len: 4096, ..Limits::default() };
-    if let Err(e) = parse_with(text, Syntax::Latex, &limits) {
-        assert!(e.span.start <= e.span.end && e.span.end <= text.len(), "span {:?} outside input", e.span);
-        let _ = e.render(text);
+    if let Some(e) = check_parse(text, Syntax::Latex, &input_limits()) {
+        check_idempotent(&mathgrade::canonical_with(&e, &tight_limits()), text, &tight_limits());
     }
 });

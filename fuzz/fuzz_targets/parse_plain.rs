@@ -1,15 +1,16 @@
-//! Any input: the plain parser returns a tree or an error whose span lies
-//! inside the input and renders; it never panics or overflows the stack.
+//! The plain / SymPy-style parser on any text: the same properties as
+//! `parse_latex` (no panic; error spans inside the input; tree spans inside
+//! the input; idempotent canonical form under default and tight limits;
+//! printed forms read back to the same canonical form).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mathgrade::{parse_with, Limits, Syntax};
+use mathgrade::Syntax;
+use mathgrade_fuzz::{check_idempotent, check_parse, input_limits, tight_limits};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let limits = Limits { max_input_len: 4096, ..Limits::default() };
-    if let Err(e) = parse_with(text, Syntax::Plain, &limits) {
-        assert!(e.span.start <= e.span.end && e.span.end <= text.len(), "span {:?} outside input", e.span);
-        let _ = e.render(text);
+    if let Some(e) = check_parse(text, Syntax::Plain, &input_limits()) {
+        check_idempotent(&mathgrade::canonical_with(&e, &tight_limits()), text, &tight_limits());
     }
 });

@@ -58,6 +58,31 @@ pub(crate) fn ratio(n: i64, d: i64) -> BigRational {
     BigRational::new(BigInt::from(n), BigInt::from(d))
 }
 
+/// `acc *= b`, without the gcd when both are integers (the product of
+/// integers is in lowest terms; `num_rational` would still run a gcd, slow
+/// on the large integers of folded powers).
+pub(crate) fn mul_into(acc: &mut BigRational, b: &BigRational) {
+    if acc.denom().is_one() && b.denom().is_one() {
+        let n = acc.numer() * b.numer();
+        *acc = BigRational::new_raw(n, BigInt::one());
+    } else {
+        *acc *= b;
+    }
+}
+
+/// `acc += b` (`sign` 1) or `acc -= b` (`sign` -1), without the gcd when
+/// both are integers.
+pub(crate) fn add_into(acc: &mut BigRational, b: &BigRational, sign: i8) {
+    if acc.denom().is_one() && b.denom().is_one() {
+        let n = if sign < 0 { acc.numer() - b.numer() } else { acc.numer() + b.numer() };
+        *acc = BigRational::new_raw(n, BigInt::one());
+    } else if sign < 0 {
+        *acc -= b;
+    } else {
+        *acc += b;
+    }
+}
+
 /// log2 of |n| as a float, good to a few ulps for any size (used only to
 /// estimate result sizes before computing them).
 fn log2_abs(n: &BigInt) -> f64 {
@@ -92,8 +117,13 @@ pub(crate) fn pow_rational(base: &BigRational, exp: &BigInt, max_bits: u64) -> O
     }
     let e = u32::try_from(e).ok()?;
     let n = base.numer().pow(e);
-    let d = base.denom().pow(e);
-    let r = BigRational::new(n, d);
+    let r = if base.denom().is_one() {
+        // An integer power of an integer: already in lowest terms (no gcd
+        // of a possibly huge number with 1).
+        BigRational::new_raw(n, BigInt::one())
+    } else {
+        BigRational::new(n, base.denom().pow(e))
+    };
     Some(if exp.is_negative() { r.recip() } else { r })
 }
 
@@ -104,6 +134,9 @@ pub(crate) fn exact_root(n: &BigInt, q: u32) -> Option<BigInt> {
     }
     if q == 1 || n.is_zero() || n.is_one() {
         return Some(n.clone());
+    }
+    if let Some(small) = n.to_u64() {
+        return exact_root_u64(small, q).map(BigInt::from);
     }
     if u64::from(q) >= n.bits() {
         // 2^q already exceeds n, and n > 1.
@@ -117,6 +150,50 @@ pub(crate) fn exact_root(n: &BigInt, q: u32) -> Option<BigInt> {
     }
 }
 
+/// [`exact_root`] of a machine-size integer > 1.
+fn exact_root_u64(n: u64, q: u32) -> Option<u64> {
+    if u64::from(q) >= u64::from(64 - n.leading_zeros()) {
+        return None;
+    }
+    // The float estimate is within one of the root; check its neighbours.
+    let est = (n as f64).powf(1.0 / f64::from(q)).round() as u64;
+    (est.saturating_sub(1)..=est + 1).find(|&r| r.checked_pow(q) == Some(n))
+}
+
+/// [`extract_power`] of a machine-size integer: the same steps in `u64`.
+fn extract_power_u64(n: u64, q: u32) -> (u64, u64) {
+    let root = |m: u64| if m <= 1 { Some(m) } else { exact_root_u64(m, q) };
+    if let Some(r) = root(n) {
+        return (r, 1);
+    }
+    let mut rest = n;
+    let mut out: u64 = 1;
+    let mut kept: u64 = 1;
+    let mut d: u64 = 2;
+    while d <= TRIAL_LIMIT {
+        let bits = u64::from(64 - rest.leading_zeros());
+        if (d as f64).log2() * f64::from(q) > bits as f64 {
+            break;
+        }
+        let mut count: u32 = 0;
+        while rest % d == 0 {
+            rest /= d;
+            count += 1;
+        }
+        if count > 0 {
+            // out^q · kept divides n: no overflow.
+            out *= d.pow(count / q);
+            kept *= d.pow(count % q);
+        }
+        d += if d == 2 { 1 } else { 2 };
+    }
+    if let Some(r) = root(rest) {
+        out *= r;
+        rest = 1;
+    }
+    (out, kept * rest)
+}
+
 /// Split a positive integer `n` as `k^q · rest`, pulling out the `q`-th
 /// powers trial division finds (divisors up to [`TRIAL_LIMIT`], radicands up
 /// to [`TRIAL_MAX_BITS`] bits) and a leftover cofactor that is itself a
@@ -124,6 +201,10 @@ pub(crate) fn exact_root(n: &BigInt, q: u32) -> Option<BigInt> {
 pub(crate) fn extract_power(n: &BigInt, q: u32) -> (BigInt, BigInt) {
     if !n.is_positive() || q < 2 {
         return (BigInt::one(), n.clone());
+    }
+    if let Some(small) = n.to_u64() {
+        let (k, rest) = extract_power_u64(small, q);
+        return (BigInt::from(k), BigInt::from(rest));
     }
     if let Some(r) = exact_root(n, q) {
         return (r, BigInt::one());
@@ -255,6 +336,27 @@ mod tests {
         // A square of a prime above the trial bound is still found.
         let p = bi(1_000_003);
         assert_eq!(extract_power(&(&p * &p * 3), 2), (p.clone(), bi(3)));
+    }
+
+    #[test]
+    fn machine_size_roots_agree_with_the_general_path() {
+        fn slow_root(n: &BigInt, q: u32) -> Option<BigInt> {
+            let r = n.nth_root(q);
+            (&r.pow(q) == n).then_some(r)
+        }
+        let mut ns: Vec<u64> = (2..3000).collect();
+        ns.extend([1 << 40, (1 << 62) + 1, u64::MAX, 3u64.pow(40), 10u64.pow(18), 999_983 * 999_983, 7u64.pow(22)]);
+        for n in ns {
+            for q in [2, 3, 4, 5, 6, 7, 12, 40, 63, 64] {
+                let b = BigInt::from(n);
+                if u64::from(q) < b.bits() {
+                    assert_eq!(exact_root(&b, q), slow_root(&b, q), "{n} {q}");
+                }
+                let (k, rest) = extract_power(&b, q);
+                assert_eq!(k.pow(q) * &rest, b, "{n} {q}");
+                assert!(exact_root(&rest, q).is_none() || rest.is_one(), "{n} {q}");
+            }
+        }
     }
 
     #[test]

@@ -179,7 +179,7 @@ impl Ctx<'_> {
             ExprKind::Integer { .. } | ExprKind::Rational { .. } | ExprKind::Decimal { .. } => {
                 let b = number::value(&base).expect("number");
                 match r {
-                    Some(r) if r.is_one() => *acc.coeff() *= b,
+                    Some(r) if r.is_one() => number::mul_into(acc.coeff(), &b),
                     Some(r) => acc.numeric.push((b, r)),
                     None => self.push_numeric_symbolic(base, b, exp, acc),
                 }

@@ -66,21 +66,21 @@ pub(crate) fn normalize(
         }
         if r.is_integer() {
             if let Some(v) = pow_rational(&b, r.numer(), max_bits) {
-                st.coeff *= v;
+                number::mul_into(&mut st.coeff, &v);
                 continue;
             }
         }
         let b = if b.is_negative() {
-            st.neg += &r;
+            number::add_into(&mut st.neg, &r, 1);
             -b
         } else {
             b
         };
         if !b.numer().is_one() {
-            *ints.entry(b.numer().clone()).or_insert_with(BigRational::zero) += &r;
+            number::add_into(ints.entry(b.numer().clone()).or_insert_with(BigRational::zero), &r, 1);
         }
         if !b.denom().is_one() {
-            *ints.entry(b.denom().clone()).or_insert_with(BigRational::zero) -= &r;
+            number::add_into(ints.entry(b.denom().clone()).or_insert_with(BigRational::zero), &r, -1);
         }
     }
     if st.coeff.is_zero() {
@@ -111,7 +111,7 @@ pub(crate) fn normalize(
         let opaque = std::mem::take(&mut st.opaque);
         for (b, r) in opaque {
             if b.is_integer() && b.is_positive() {
-                *ints.entry(b.numer().clone()).or_insert_with(BigRational::zero) += r;
+                number::add_into(ints.entry(b.numer().clone()).or_insert_with(BigRational::zero), &r, 1);
             } else {
                 st.opaque.push((b, r));
             }
@@ -157,7 +157,7 @@ impl State {
             let fr = &r - &fl;
             if !fl.is_zero() {
                 match pow_rational(&BigRational::from_integer(n.clone()), fl.numer(), max_bits) {
-                    Some(v) => self.coeff *= v,
+                    Some(v) => number::mul_into(&mut self.coeff, &v),
                     None => {
                         self.opaque.push((BigRational::from_integer(n), r));
                         continue;
@@ -192,7 +192,7 @@ impl State {
             let mut rests: Vec<BigInt> = Vec::new();
             for m in ms {
                 let (k, rest) = extract_power(&m, q);
-                self.coeff *= BigRational::from_integer(k);
+                number::mul_into(&mut self.coeff, &BigRational::from_integer(k));
                 if !rest.is_one() {
                     rests.push(rest);
                 }
@@ -201,12 +201,12 @@ impl State {
             if rests.len() > 1 && total <= max_bits {
                 let product = rests.iter().fold(BigInt::one(), |acc, m| acc * m);
                 let (k, rest) = extract_power(&product, q);
-                self.coeff *= BigRational::from_integer(k);
+                number::mul_into(&mut self.coeff, &BigRational::from_integer(k));
                 rests = if rest.is_one() { Vec::new() } else { vec![rest] };
             }
             for rest in rests {
                 match lower_index(&rest, q) {
-                    Some((r, 1)) => self.coeff *= BigRational::from_integer(r),
+                    Some((r, 1)) => number::mul_into(&mut self.coeff, &BigRational::from_integer(r)),
                     Some((r, q2)) => groups.entry(q2).or_default().push(r),
                     None => out.push((rest, q)),
                 }

@@ -15,10 +15,14 @@
 //!   determinant of the `pmatrix`;
 //! * a quantity or percentage with a negative value is the negation of
 //!   the positive one (`-5 cm` is read as `-(5 cm)`);
+//! * a list of one item is the item; an empty list is the empty tuple;
+//! * a sum or product with no index and a lone letter as its lower bound
+//!   has that letter as its index (`\sum_{i}^{n}`);
 //! * text has its whitespace trimmed and collapsed; a piecewise condition
 //!   `\text{otherwise}` is no condition.
 
 use crate::ast::{Expr, ExprKind, MatrixKind, RelOp, SetOp};
+use crate::parse::parser::latex_cmd::{bound_symbol, rebind_constant_letter};
 use crate::span::Span;
 
 use num_traits::Signed;
@@ -43,13 +47,23 @@ impl Ctx<'_> {
         use ExprKind::*;
         let kind = match &e.kind {
             Apply { name, args } => Apply { name: name.clone(), args: self.all(args) },
-            BigOp { op, body, var, lower, upper } => BigOp {
-                op: *op,
-                body: self.boxed(body),
-                var: var.clone(),
-                lower: self.opt(lower),
-                upper: self.opt(upper),
-            },
+            BigOp { op, body, var, lower, upper } => {
+                let lower = self.opt(lower);
+                // `\sum_{i}^{n}`: with no index, a lower bound that is a
+                // lone letter is the index, as the parsers read it (and how
+                // `\sum_{i/1}^{n}` prints once its bound is `i`).
+                let index = if var.is_none() { lower.as_deref().and_then(bound_symbol) } else { None };
+                match index {
+                    Some(v) => BigOp {
+                        op: *op,
+                        body: Box::new(self.canon(&rebind_constant_letter((**body).clone(), &v))),
+                        var: Some(v),
+                        lower: None,
+                        upper: self.opt(upper),
+                    },
+                    None => BigOp { op: *op, body: self.boxed(body), var: var.clone(), lower, upper: self.opt(upper) },
+                }
+            }
             Integral { body, var, lower, upper } => {
                 Integral { body: self.boxed(body), var: var.clone(), lower: self.opt(lower), upper: self.opt(upper) }
             }
@@ -87,6 +101,12 @@ impl Ctx<'_> {
                 }
             }
             Tuple { items } => Tuple { items: self.all(items) },
+            // A list of one answer is that answer (plain `[x]`): LaTeX has
+            // no brackets for a list, so both print it as the item.
+            List { items } if items.len() == 1 => return self.canon(&items[0]),
+            // An empty list (plain `[]`) is the empty tuple `\left(\right)`,
+            // its only LaTeX spelling.
+            List { items } if items.is_empty() => Tuple { items: Vec::new() },
             List { items } => List { items: self.all(items) },
             Interval { lo, hi, lo_closed, hi_closed } => {
                 if !lo_closed && !hi_closed {

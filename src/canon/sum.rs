@@ -70,10 +70,13 @@ pub(crate) fn build_sum(mut terms: Vec<Expr>) -> Expr {
 /// Collect canonical terms: sums flattened, like monomials added, zeros
 /// dropped, sorted.
 pub(crate) fn collect_terms(terms: impl IntoIterator<Item = Expr>) -> Vec<Expr> {
-    let mut map: BTreeMap<Expr, BigRational> = BTreeMap::new();
+    // Integer coefficients are summed as integers (no gcd per addition, the
+    // cost of a long sum of numbers); the rest as rationals. Exact either
+    // way, so the total is the same.
+    let mut map: BTreeMap<Expr, Coef> = BTreeMap::new();
     let mut add = |t: Expr| {
         let (c, m) = split_term(t);
-        *map.entry(m).or_insert_with(BigRational::zero) += c;
+        map.entry(m).or_default().add(c);
     };
     for t in terms {
         match t.kind {
@@ -81,9 +84,38 @@ pub(crate) fn collect_terms(terms: impl IntoIterator<Item = Expr>) -> Vec<Expr> 
             _ => add(t),
         }
     }
-    let mut out: Vec<(Expr, BigRational)> = map.into_iter().filter(|(_, c)| !c.is_zero()).collect();
+    let mut out: Vec<(Expr, BigRational)> =
+        map.into_iter().map(|(m, c)| (m, c.total())).filter(|(_, c)| !c.is_zero()).collect();
     out.sort_by(|a, b| monomial_cmp(&a.0, &b.0));
     out.into_iter().map(|(m, c)| make_term(c, m)).collect()
+}
+
+/// A coefficient being summed: integer and fractional parts apart.
+#[derive(Default)]
+struct Coef {
+    int: BigInt,
+    frac: Option<BigRational>,
+}
+
+impl Coef {
+    fn add(&mut self, c: BigRational) {
+        if c.denom().is_one() {
+            self.int += c.numer();
+        } else {
+            match &mut self.frac {
+                Some(f) => *f += c,
+                None => self.frac = Some(c),
+            }
+        }
+    }
+
+    fn total(self) -> BigRational {
+        match self.frac {
+            None => BigRational::from_integer(self.int),
+            Some(f) if self.int.is_zero() => f,
+            Some(f) => f + BigRational::from_integer(self.int),
+        }
+    }
 }
 
 /// A canonical term as (coefficient, monomial); the monomial of a number

@@ -33,15 +33,22 @@ use crate::span::Span;
 /// One comparison's settings and seed.
 pub struct Ctx<'o> {
     pub opts: &'o Options,
-    seed: u64,
+    /// The seed, once known.
+    seed: std::cell::OnceCell<u64>,
+    /// The canonical forms the seed is derived from, when it is derived
+    /// lazily: only identity tests need it, so most comparisons never
+    /// print the s-expressions it hashes.
+    seed_from: Option<(Expr, Expr)>,
     /// Canonical forms already computed in this comparison: the rules ask
     /// for the same ones repeatedly.
-    canon_memo: std::cell::RefCell<std::collections::HashMap<Expr, Expr>>,
+    // FxHash (rustc's): much cheaper than SipHash on tree keys; the memo
+    // lives for one comparison, so hash flooding is not a concern.
+    canon_memo: std::cell::RefCell<rustc_hash::FxHashMap<Expr, Expr>>,
 }
 
 impl<'o> Ctx<'o> {
     pub fn new(opts: &'o Options, seed: u64) -> Ctx<'o> {
-        Ctx { opts, seed, canon_memo: Default::default() }
+        Ctx { opts, seed: std::cell::OnceCell::from(seed), seed_from: None, canon_memo: Default::default() }
     }
 
     pub fn canon(&self, e: &Expr) -> Expr {
@@ -55,7 +62,10 @@ impl<'o> Ctx<'o> {
 
     /// The seed of the random points, derived from the inputs.
     pub fn seed(&self) -> u64 {
-        self.seed
+        *self.seed.get_or_init(|| match &self.seed_from {
+            Some((gc, pc)) => crate::eval::points::seed_of(&[&gc.sexpr(), &pc.sexpr()]),
+            None => 0,
+        })
     }
 
     /// Node visits allowed to one numeric evaluation
@@ -71,21 +81,24 @@ pub(crate) type Outcome = Option<(bool, Method)>;
 
 /// Compare two parsed answers.
 pub fn verify(gold: &Expr, pred: &Expr, opts: &Options) -> Verdict {
-    let probe = Ctx::new(opts, 0);
-    let gc = probe.canon(gold);
-    let pc = probe.canon(pred);
-    let seed = crate::eval::points::seed_of(&[&gc.sexpr(), &pc.sexpr()]);
-    let ctx = Ctx { seed, ..probe };
+    let mut ctx = Ctx { opts, seed: std::cell::OnceCell::new(), seed_from: None, canon_memo: Default::default() };
+    let gc = ctx.canon(gold);
+    let pc = ctx.canon(pred);
+    // The seed hashes both canonical forms' s-expressions, computed only
+    // if a rule asks for it (the same value as computing it here).
+    ctx.seed_from = Some((gc, pc));
     let outcome = compare(gold, pred, &ctx);
     let (equal, method) = outcome.unwrap_or((false, Method::Mismatch));
+    let (gc, pc) = ctx.seed_from.as_ref().expect("set above");
     Verdict {
         equal,
         method,
-        gold_canonical: Some(crate::print::to_latex(&gc)),
-        pred_canonical: Some(crate::print::to_latex(&pc)),
+        gold_canonical: Some(crate::print::to_latex(gc)),
+        pred_canonical: Some(crate::print::to_latex(pc)),
         note: note_for(equal, method),
     }
 }
+
 
 fn note_for(equal: bool, method: Method) -> String {
     let verb = if equal { "equal" } else { "not equal" };
@@ -402,20 +415,15 @@ pub fn read_answer(text: &str, targets: &[Target], opts: &Options) -> Option<(Ex
 pub fn read_answer_ex(text: &str, targets: &[Target], opts: &Options) -> Option<Answer> {
     // The first candidate that parses; candidates past it are never built.
     let found = crate::extract::first_accepted(text, targets, opts.boxed_match_priority, |c| {
+        let (syntax, rule) = (c.syntax, Some(c.rule));
+        let answer = |t: String| parse_with(&t, syntax, &opts.limits).ok().map(|expr| Answer { expr, text: t, rule });
         // Doubly escaped LaTeX (`\\frac{1}{2}` from JSON or a raw string) is
         // read unescaped first, unless environments make `\\` line breaks.
-        let unescaped = unescape_backslashes(&c.text);
-        let mut tries = vec![c.text.clone()];
-        if let Some(u) = unescaped {
-            if c.text.contains("\\begin") {
-                tries.push(u);
-            } else {
-                tries.insert(0, u);
-            }
+        match unescape_backslashes(&c.text) {
+            None => answer(c.text),
+            Some(u) if c.text.contains("\\begin") => answer(c.text).or_else(|| answer(u)),
+            Some(u) => answer(u).or_else(|| answer(c.text)),
         }
-        tries.into_iter().find_map(|t| {
-            parse_with(&t, c.syntax, &opts.limits).ok().map(|e| Answer { expr: e, text: t, rule: Some(c.rule) })
-        })
     });
     if found.is_some() {
         return found;

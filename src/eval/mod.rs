@@ -75,6 +75,12 @@ pub fn rational_value(q: &BigRational, prec: u32) -> Complex {
 }
 
 fn big_to_float(n: &BigInt, prec: u32) -> Float {
+    // Machine-size integers convert directly (exactly: `prec` >= 64).
+    if prec >= 64 {
+        if let Some(v) = n.to_i64() {
+            return Float::with_val(prec, v);
+        }
+    }
     let s = n.to_str_radix(16);
     let i = rug::Integer::from_str_radix(&s, 16).unwrap_or_default();
     Float::with_val(prec, i)
@@ -265,11 +271,14 @@ impl<'e> Evaluator<'e> {
             Cos => one(self)?.cos(),
             Tan => {
                 let z = one(self)?;
-                let c = z.clone().cos();
+                // One MPC call for both (each correctly rounded, so the
+                // same values as `sin` and `cos` apart).
+                let cos = Complex::new(z.prec());
+                let (s, c) = z.sin_cos(cos);
                 if c.is_zero() {
                     return Err(EvalError::Undefined);
                 }
-                z.sin() / c
+                s / c
             }
             Cot => inv(one(self)?.tan())?,
             Sec => inv(one(self)?.cos())?,

@@ -11,6 +11,8 @@
 //! short labels (`\(y_1 = \boxed{…}\) and \(y_2 = \boxed{…}\)`). Their
 //! contents are joined with ", ", each distinct content once.
 
+use std::collections::HashSet;
+
 use super::math_span::{containing, MathSpan};
 use super::scan::{match_brace, skip_ws};
 use crate::span::Span;
@@ -80,17 +82,29 @@ pub fn box_at(s: &str, i: usize) -> Option<BoxHit> {
 /// Every top-level box, in order (a box inside another box's argument is
 /// part of that argument, not a box of its own).
 pub fn all_boxes(s: &str) -> Vec<BoxHit> {
+    let b = s.as_bytes();
     let mut out = Vec::new();
+    // Boxes start at or after `i` (the end of the last box found).
     let mut i = 0;
-    while let Some(rel) = s[i..].find('\\') {
-        let at = i + rel;
+    // Only where "box" is written can a command start: `\boxed` one byte
+    // before it, `\fbox` two (a SIMD substring search skips the other
+    // backslashes of LaTeX-heavy text).
+    for p in memchr::memmem::find_iter(b, b"box") {
+        let at = if p >= 1 && b[p - 1] == b'\\' {
+            p - 1
+        } else if p >= 2 && &b[p - 2..p] == b"\\f" {
+            p - 2
+        } else {
+            continue;
+        };
+        if at < i {
+            continue;
+        }
         if let Some(bx) = box_at(s, at) {
             if !s[bx.inner.start..bx.inner.end].trim().is_empty() {
                 out.push(bx);
             }
             i = bx.outer.end.max(at + 1);
-        } else {
-            i = at + 1;
         }
     }
     out
@@ -99,6 +113,11 @@ pub fn all_boxes(s: &str) -> Vec<BoxHit> {
 /// The content of a box, with a box that only wraps another box unwrapped
 /// (`\boxed{\boxed{5}}` is `5`).
 pub fn box_content(s: &str, bx: &BoxHit) -> String {
+    box_content_str(s, bx).to_string()
+}
+
+/// [`box_content`], borrowed from `s`.
+fn box_content_str<'s>(s: &'s str, bx: &BoxHit) -> &'s str {
     let (mut a, mut b) = trim_range(s, bx.inner);
     // A few levels only: each look costs the length of the box.
     for _ in 0..4 {
@@ -107,7 +126,7 @@ pub fn box_content(s: &str, bx: &BoxHit) -> String {
             _ => break,
         }
     }
-    s[a..b].to_string()
+    &s[a..b]
 }
 
 /// `sp` without surrounding whitespace.
@@ -117,9 +136,27 @@ fn trim_range(s: &str, sp: Span) -> (usize, usize) {
     (a, a + t.trim().len())
 }
 
+/// A run of boxes that form one answer, without its text (built only for
+/// the runs a rule reads, with [`make_group`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BoxRun {
+    /// Indices into the box list, in order.
+    pub first: usize,
+    pub last: usize,
+    /// From the first box to the end of the last.
+    pub span: Span,
+}
+
 /// Group the boxes into answers (see the module docs).
 pub fn group_boxes(s: &str, boxes: &[BoxHit], spans: &[MathSpan]) -> Vec<BoxGroup> {
-    let mut groups: Vec<BoxGroup> = Vec::new();
+    box_runs(s, boxes, spans).into_iter().map(|r| make_group(s, boxes, r.first, r.last)).collect()
+}
+
+/// The runs of [`group_boxes`], without their texts. `spans` are read
+/// only to tell whether two boxes share a span: with fewer than two
+/// boxes they are not needed.
+pub fn box_runs(s: &str, boxes: &[BoxHit], spans: &[MathSpan]) -> Vec<BoxRun> {
+    let mut groups: Vec<BoxRun> = Vec::new();
     let mut start = 0;
     for k in 0..boxes.len() {
         let joins_next = k + 1 < boxes.len() && {
@@ -131,7 +168,8 @@ pub fn group_boxes(s: &str, boxes: &[BoxHit], spans: &[MathSpan]) -> Vec<BoxGrou
             same_span || gap_is_connective(&s[a.outer.end..b.outer.start])
         };
         if !joins_next {
-            groups.push(make_group(s, boxes, start, k));
+            let span = Span::new(boxes[start].outer.start, boxes[k].outer.end);
+            groups.push(BoxRun { first: start, last: k, span });
             start = k + 1;
         }
     }
@@ -140,15 +178,28 @@ pub fn group_boxes(s: &str, boxes: &[BoxHit], spans: &[MathSpan]) -> Vec<BoxGrou
 
 /// The group made of boxes `first..=last`.
 pub fn make_group(s: &str, boxes: &[BoxHit], first: usize, last: usize) -> BoxGroup {
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts: Vec<&str> = Vec::new();
+    // Past a few parts, repeats are looked up in a set: a long run of
+    // boxes costs linear time, not quadratic.
+    let mut seen: Option<HashSet<&str>> = None;
     for bx in &boxes[first..=last] {
-        let c = box_content(s, bx);
-        if !parts.contains(&c) {
+        let c = box_content_str(s, bx);
+        let new = match seen.as_mut() {
+            Some(set) => set.insert(c),
+            None => !parts.contains(&c),
+        };
+        if new {
             parts.push(c);
+            if seen.is_none() && parts.len() > SCANNED_PARTS {
+                seen = Some(parts.iter().copied().collect());
+            }
         }
     }
     BoxGroup { first, last, span: Span::new(boxes[first].outer.start, boxes[last].outer.end), text: parts.join(", ") }
 }
+
+/// Most distinct parts of a group compared one by one.
+const SCANNED_PARTS: usize = 8;
 
 /// Longest gap between two boxes that can still be a connective.
 const MAX_GAP: usize = 160;
@@ -328,6 +379,10 @@ mod tests {
     #[test]
     fn repeated_boxes_count_once() {
         assert_eq!(groups(r"$\boxed{5}$ and $\boxed{5}$"), vec!["5"]);
+        // Past the parts compared one by one, a set finds the repeats.
+        let many: String = (0..20).chain(0..20).chain([7, 25]).map(|k| format!("\\boxed{{{k}}}, ")).collect();
+        let want: Vec<String> = (0..20).chain([25]).map(|k| k.to_string()).collect();
+        assert_eq!(groups(&many), vec![want.join(", ")]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! number becomes a percent sign; the syntax to parse it with is chosen.
 
 use super::prose::scan_words;
-use super::scan::is_cjk;
+use super::scan::{contains_ci, is_cjk};
 use crate::normalize::unit;
 use crate::parse::{detect_syntax, Syntax};
 
@@ -44,6 +44,12 @@ pub fn trim_answer(s: &str) -> &str {
 /// Percent words written after a number (`28 percent`, `28 pct`,
 /// `28 percentage`) as a percent sign: `\%` for LaTeX, `%` for plain text.
 pub fn percent_words(s: &str, syntax: Syntax) -> String {
+    // Every percent word holds "pct" or "percent": without them there is
+    // nothing to rewrite (and no need to read the words).
+    let b = s.as_bytes();
+    if !contains_ci(b, "pct") && !contains_ci(b, "percent") {
+        return s.to_string();
+    }
     let sign = if syntax == Syntax::Plain { "%" } else { "\\%" };
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
@@ -129,6 +135,9 @@ mod tests {
         assert_eq!(percent_words("28 pct", Syntax::Plain), "28%");
         assert_eq!(percent_words(r"12 \text{ percent}", Syntax::Latex), r"12 \text{ percent}");
         assert_eq!(percent_words("percent of x", Syntax::Latex), "percent of x");
+        assert_eq!(percent_words("28 PERCENT", Syntax::Latex), "28\\%");
+        assert_eq!(percent_words("28 pcts", Syntax::Latex), "28 pcts");
+        assert_eq!(percent_words("x^2 + 1", Syntax::Latex), "x^2 + 1");
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub mod number;
 pub mod prose;
 pub mod scan;
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use serde::{Deserialize, Serialize};
@@ -61,7 +62,7 @@ use crate::parse::Syntax;
 use crate::span::Span;
 
 use anchor::{find_anchors, i_hope_follows, AnchorHit, AnchorKind};
-use boxed::{all_boxes, group_boxes, make_group, BoxGroup, BoxHit};
+use boxed::{all_boxes, box_runs, make_group, BoxHit, BoxRun};
 use choice::{all_choices, ChoiceHit, Form};
 use clean::{choose_syntax, finish, has_content};
 use math_span::{all_spans, containing, MathSpan, SpanFinder};
@@ -180,12 +181,12 @@ pub fn extract_all(input: &str, targets: &[Target], boxed_priority: i32) -> Vec<
     // comes after the solution has stated its answer: look before it
     // first.
     if let Some(cut) = remark_start(input) {
-        let found = Doc::new(&input[..cut]).candidates(targets, boxed_priority, i32::MAX);
+        let found = Doc::new(&input[..cut]).candidates(targets, boxed_priority);
         if !found.is_empty() {
             return found;
         }
     }
-    Doc::new(input).candidates(targets, boxed_priority, i32::MAX)
+    Doc::new(input).candidates(targets, boxed_priority)
 }
 
 /// The first candidate of [`extract_all`] that `accept` turns into a
@@ -229,9 +230,21 @@ enum Tried<R> {
     Empty,
 }
 
+/// What a candidate is made from: an extraction already built, or a box
+/// group whose text is built only when the candidate is reached (a text
+/// may hold many groups; usually only the last is tried).
+enum Source {
+    Built(Extraction),
+    /// The box group of this index in [`Doc::groups`], by the boxed rule.
+    Group(usize),
+    /// The math item of this index in [`Doc::items`] as the answer a
+    /// solution closes with ([`Doc::closing_extraction`]).
+    Closing(usize),
+}
+
 /// A candidate before ranking.
 struct Candidate {
-    ex: Extraction,
+    src: Source,
     tier: i32,
     /// Where the matched text ends (later is better within a tier).
     end: usize,
@@ -240,46 +253,88 @@ struct Candidate {
 }
 
 /// The candidates of one pass over the rules. A pass may keep only the
-/// tiers up to `max_tier`: the kept ones are then pushed in the same
-/// relative order as in a full pass, so after the (stable) sort they are
-/// exactly the full list's prefix of those tiers.
+/// tiers in `min_tier < tier <= max_tier`: the kept ones are then pushed
+/// in the same relative order as in a full pass, so after the (stable)
+/// sort they are exactly the full list's run of those tiers.
 struct Collector {
     cands: Vec<Candidate>,
+    min_tier: i32,
     max_tier: i32,
 }
 
 impl Collector {
-    fn new(max_tier: i32) -> Collector {
-        Collector { cands: Vec::new(), max_tier }
+    fn new(min_tier: i32, max_tier: i32) -> Collector {
+        Collector { cands: Vec::new(), min_tier, max_tier }
     }
 
-    /// Candidates of `tier` are kept by this pass (a rule that only
-    /// produces such tiers is skipped otherwise: its work is not needed).
+    /// Candidates of `tier` may be kept by this pass (a rule that only
+    /// produces higher tiers is skipped otherwise: its work is not
+    /// needed).
     fn wants(&self, tier: i32) -> bool {
         tier <= self.max_tier
     }
 
-    fn push(&mut self, tier: i32, end: usize, rank: usize, ex: Extraction) {
-        if ex.text.is_empty() || tier > self.max_tier {
-            return;
-        }
-        self.cands.push(Candidate { ex, tier, end, rank });
+    /// Candidates of some tier in `lowest..=highest` are kept by this pass.
+    fn wants_any(&self, lowest: i32, highest: i32) -> bool {
+        lowest <= self.max_tier && highest > self.min_tier
     }
 
-    fn finish(mut self) -> Vec<Extraction> {
+    fn keeps(&self, tier: i32) -> bool {
+        self.min_tier < tier && tier <= self.max_tier
+    }
+
+    fn push(&mut self, tier: i32, end: usize, rank: usize, ex: Extraction) {
+        if ex.text.is_empty() || !self.keeps(tier) {
+            return;
+        }
+        self.cands.push(Candidate { src: Source::Built(ex), tier, end, rank });
+    }
+
+    /// A candidate built when reached ([`Source::Group`],
+    /// [`Source::Closing`]).
+    fn push_lazy(&mut self, tier: i32, end: usize, rank: usize, src: Source) {
+        if self.keeps(tier) {
+            self.cands.push(Candidate { src, tier, end, rank });
+        }
+    }
+
+    /// The candidates in rank order, not yet built.
+    fn sorted(mut self) -> Vec<Candidate> {
         // Stable: equal keys keep the order they were found in.
         self.cands.sort_by_key(|c| (c.tier, std::cmp::Reverse(c.end), c.rank));
-        let mut out: Vec<Extraction> = Vec::new();
-        for c in self.cands {
-            if out.iter().any(|e| e.text == c.ex.text && e.syntax == c.ex.syntax) {
-                continue;
-            }
-            out.push(c.ex);
-            if out.len() == MAX_CANDIDATES {
-                break;
-            }
+        self.cands
+    }
+}
+
+/// The candidates given out so far, best first: a candidate equal to one
+/// of them (same text and syntax) is dropped, and at most
+/// [`MAX_CANDIDATES`] are given.
+#[derive(Default)]
+struct Given {
+    seen: Vec<(String, Syntax)>,
+}
+
+impl Given {
+    fn full(&self) -> bool {
+        self.seen.len() == MAX_CANDIDATES
+    }
+
+    /// `c` built, if it is given out (not empty, not a repeat, room left).
+    fn give(&mut self, doc: &Doc<'_>, c: Candidate) -> Option<Extraction> {
+        if self.full() {
+            return None;
         }
-        out
+        let ex = match c.src {
+            Source::Built(ex) => ex,
+            // An empty one is dropped, as `Collector::push` drops a built one.
+            Source::Group(k) => Some(doc.group_extraction(k)).filter(|ex| !ex.text.is_empty())?,
+            Source::Closing(k) => Some(doc.closing_extraction(&doc.items()[k])).filter(|ex| !ex.text.is_empty())?,
+        };
+        if self.seen.iter().any(|(t, syn)| *t == ex.text && *syn == ex.syntax) {
+            return None;
+        }
+        self.seen.push((ex.text.clone(), ex.syntax));
+        Some(ex)
     }
 }
 
@@ -301,34 +356,83 @@ struct MathItem {
     boxed: bool,
 }
 
-/// The input and what every rule shares: spans, boxes, phrases.
+/// The input and what every rule shares: spans, boxes, phrases. Each part
+/// is found on first use: a pass that stops at the cheap tiers, or a
+/// target that never reads boxes, does not pay for the others.
 struct Doc<'a> {
     s: &'a str,
-    spans: Vec<MathSpan>,
-    boxes: Vec<BoxHit>,
-    groups: Vec<BoxGroup>,
+    spans: OnceCell<Vec<MathSpan>>,
+    boxes: OnceCell<Vec<BoxHit>>,
+    groups: OnceCell<Vec<BoxRun>>,
     anchors: Vec<AnchorHit>,
-    /// Span runs and box groups outside spans, in order: built on first
-    /// use (only the rules after the cheap tiers read them).
+    /// Span runs and box groups outside spans, in order (only the rules
+    /// after the cheap tiers read them).
     items: OnceCell<Vec<MathItem>>,
+    /// The whole text (trimmed) reads as prose: asked by two rules.
+    prose: OnceCell<bool>,
+    /// Words outside the math spans (asked by each closing extraction).
+    words_outside_math: OnceCell<bool>,
 }
 
 impl<'a> Doc<'a> {
     fn new(s: &'a str) -> Doc<'a> {
-        let spans = all_spans(s);
-        let boxes = all_boxes(s);
-        let groups = group_boxes(s, &boxes, &spans);
         let anchors = keep_last_anchors(find_anchors(s));
-        Doc { s, spans, boxes, groups, anchors, items: OnceCell::new() }
+        Doc {
+            s,
+            spans: OnceCell::new(),
+            boxes: OnceCell::new(),
+            groups: OnceCell::new(),
+            anchors,
+            items: OnceCell::new(),
+            prose: OnceCell::new(),
+            words_outside_math: OnceCell::new(),
+        }
+    }
+
+    fn spans(&self) -> &[MathSpan] {
+        self.spans.get_or_init(|| all_spans(self.s))
+    }
+
+    fn boxes(&self) -> &[BoxHit] {
+        self.boxes.get_or_init(|| all_boxes(self.s))
+    }
+
+    fn groups(&self) -> &[BoxRun] {
+        self.groups.get_or_init(|| {
+            let boxes = self.boxes();
+            // The spans only tell whether two boxes share one.
+            let spans = if boxes.len() < 2 { &[][..] } else { self.spans() };
+            box_runs(self.s, boxes, spans)
+        })
+    }
+
+    /// The joined contents of box group `k`.
+    fn group_text(&self, k: usize) -> String {
+        let g = self.groups()[k];
+        make_group(self.s, self.boxes(), g.first, g.last).text
+    }
+
+    /// Box group `k` as the boxed rule's answer.
+    fn group_extraction(&self, k: usize) -> Extraction {
+        let span = self.groups()[k].span;
+        let text = with_percent(self.s, span.end, self.group_text(k));
+        let syntax = choose_syntax(&text);
+        Extraction { text: finish(&text, syntax), span, rule: Rule::Boxed, syntax }
+    }
+
+    /// [`prose::looks_like_prose`] of the trimmed text.
+    fn whole_is_prose(&self) -> bool {
+        *self.prose.get_or_init(|| prose::looks_like_prose(self.s.trim()))
     }
 
     fn items(&self) -> &[MathItem] {
         self.items.get_or_init(|| self.math_items())
     }
 
-    /// The candidates for `targets` of tiers up to `max_tier`, best first.
-    fn candidates(&self, targets: &[Target], boxed_priority: i32, max_tier: i32) -> Vec<Extraction> {
-        let mut out = Collector::new(max_tier);
+    /// The candidates for `targets` of tiers in `min_tier < tier <=
+    /// max_tier`, best first, not yet built.
+    fn collect(&self, targets: &[Target], boxed_priority: i32, min_tier: i32, max_tier: i32) -> Vec<Candidate> {
+        let mut out = Collector::new(min_tier, max_tier);
         let mut seen: Vec<Target> = Vec::new();
         for &t in targets {
             if seen.contains(&t) {
@@ -342,52 +446,53 @@ impl<'a> Doc<'a> {
                 Target::String => self.string(rank, &mut out),
             }
         }
-        out.finish()
+        out.sorted()
     }
 
-    /// The candidates in order until `accept` takes one: the cheap tiers
-    /// first, then (only if needed) the full list past that prefix. The
-    /// cheap list is the full list's prefix (see [`Collector`]), so the
-    /// candidates tried are exactly the full list's.
+    /// Every candidate for `targets`, best first.
+    fn candidates(&self, targets: &[Target], boxed_priority: i32) -> Vec<Extraction> {
+        let mut given = Given::default();
+        let cands = self.collect(targets, boxed_priority, i32::MIN, i32::MAX);
+        cands.into_iter().filter_map(|c| given.give(self, c)).collect()
+    }
+
+    /// The candidates in order until `accept` takes one, each built only
+    /// when reached: the cheap tiers first, then (only if needed) the
+    /// tiers past them. The two runs together are the full list (see
+    /// [`Collector`]), so the candidates tried are exactly the full
+    /// list's.
     fn first_accepted<R>(
         &self,
         targets: &[Target],
         boxed_priority: i32,
         accept: &mut impl FnMut(Extraction) -> Option<R>,
     ) -> Tried<R> {
-        let cheap = self.candidates(targets, boxed_priority, CHEAP_TIERS);
-        let tried = cheap.len();
-        for c in cheap {
-            if let Some(r) = accept(c) {
-                return Tried::Accepted(r);
+        let mut given = Given::default();
+        for (lo, hi) in [(i32::MIN, CHEAP_TIERS), (CHEAP_TIERS, i32::MAX)] {
+            if given.full() {
+                break;
+            }
+            for c in self.collect(targets, boxed_priority, lo, hi) {
+                if let Some(r) = given.give(self, c).and_then(&mut *accept) {
+                    return Tried::Accepted(r);
+                }
             }
         }
-        if tried == MAX_CANDIDATES {
-            // The full list is cut to the same candidates.
-            return Tried::NoneAccepted;
+        if given.seen.is_empty() {
+            Tried::Empty
+        } else {
+            Tried::NoneAccepted
         }
-        let all = self.candidates(targets, boxed_priority, i32::MAX);
-        if all.is_empty() {
-            return Tried::Empty;
-        }
-        for c in all.into_iter().skip(tried) {
-            if let Some(r) = accept(c) {
-                return Tried::Accepted(r);
-            }
-        }
-        Tried::NoneAccepted
     }
 
     // ----- the latex target -----
 
     fn latex(&self, rank: usize, boxed_priority: i32, out: &mut Collector) {
         let s = self.s;
-        if boxed_priority >= 0 && out.wants(boxed_priority) {
-            for g in self.groups.iter().rev().take(PER_RULE) {
-                let text = with_percent(s, g.span.end, g.text.clone());
-                let syntax = choose_syntax(&text);
-                let ex = Extraction { text: finish(&text, syntax), span: g.span, rule: Rule::Boxed, syntax };
-                out.push(boxed_priority, g.span.end, rank, ex);
+        if boxed_priority >= 0 && out.wants_any(boxed_priority, boxed_priority) {
+            let groups = self.groups();
+            for k in (0..groups.len()).rev().take(PER_RULE) {
+                out.push_lazy(boxed_priority, groups[k].span.end, rank, Source::Group(k));
             }
         }
         self.anchored(rank, true, out);
@@ -401,7 +506,7 @@ impl<'a> Doc<'a> {
                 out.push(TIER_NEAR, item.span.end, rank, self.item_extraction(item, Rule::FinalAnswerPhrase));
             }
         }
-        if let Some((span, raw)) = bold::last_bold_answer(s, &self.spans) {
+        if let Some((span, raw)) = bold::last_bold_answer(s, self.spans()) {
             let text = clean::trim_answer(&raw).to_string();
             let syntax = choose_syntax(&text);
             let ex = Extraction { text: finish(&text, syntax), span, rule: Rule::LatexEnv, syntax };
@@ -415,17 +520,18 @@ impl<'a> Doc<'a> {
         if let Some(ex) = self.whole_text().or_else(|| self.whole_text_unwrapped()) {
             out.push(TIER_WHOLE, s.len(), rank, ex);
         }
-        let prose = self.has_words_outside_math();
-        let unboxed: Vec<&MathItem> = self.items().iter().filter(|i| !i.boxed).collect();
-        for (k, item) in unboxed.iter().enumerate().rev().take(PER_RULE) {
-            let qualifies = k > 0 && self.qualifies(unboxed[k - 1], item);
+        let items = self.items();
+        let unboxed: Vec<usize> = (0..items.len()).filter(|&i| !items[i].boxed).collect();
+        for (k, &i) in unboxed.iter().enumerate().rev().take(PER_RULE) {
+            let item = &items[i];
+            let qualifies = k > 0 && self.qualifies(&items[unboxed[k - 1]], item);
             let tier = if qualifies { TIER_QUALIFIER } else { TIER_ANY };
-            out.push(tier, item.span.end, rank, self.closing_extraction(item, prose));
+            out.push_lazy(tier, item.span.end, rank, Source::Closing(i));
         }
-        if let Some(item) = self.last_conclusion() {
-            out.push(TIER_CONCLUSION, item.span.end, rank, self.closing_extraction(item, prose));
+        if let Some(i) = self.last_conclusion() {
+            out.push_lazy(TIER_CONCLUSION, items[i].span.end, rank, Source::Closing(i));
         }
-        for (span, text) in bare_fractions(s, &self.spans, &self.boxes).into_iter().rev().take(PER_RULE) {
+        for (span, text) in bare_fractions(s, self.spans(), self.boxes()).into_iter().rev().take(PER_RULE) {
             let ex = Extraction { text, span, rule: Rule::LatexFraction, syntax: Syntax::Latex };
             out.push(TIER_ANY, span.end, rank, ex);
         }
@@ -455,9 +561,9 @@ impl<'a> Doc<'a> {
     /// A math item as the answer a solution closes with. A closing equation
     /// in prose states its value: "Therefore, $m + n = 1$." (a lone
     /// equation is an answer of its own).
-    fn closing_extraction(&self, item: &MathItem, prose: bool) -> Extraction {
+    fn closing_extraction(&self, item: &MathItem) -> Extraction {
         let mut ex = self.item_extraction(item, Rule::LatexEnv);
-        if let Some(v) = equation::stated_value(&ex.text).filter(|_| prose) {
+        if let Some(v) = equation::stated_value(&ex.text).filter(|_| self.has_prose_outside_math()) {
             ex.text = finish(v, Syntax::Latex);
             ex.syntax = Syntax::Latex;
         }
@@ -468,10 +574,11 @@ impl<'a> Doc<'a> {
     /// equation follows it: what comes after is a remark or a check
     /// ("That is, the 5th and 15th terms …", "(We note that $a>0$ …)"),
     /// not a further step (`Thus, $y=2x+3$. When $x=4$, $y=11$.`).
-    fn last_conclusion(&self) -> Option<&MathItem> {
-        for item in self.items().iter().rev().filter(|i| !i.boxed) {
+    fn last_conclusion(&self) -> Option<usize> {
+        let items = self.items();
+        for (i, item) in items.iter().enumerate().rev().filter(|(_, i)| !i.boxed) {
             if self.is_conclusion(item) {
-                return Some(item);
+                return Some(i);
             }
             if has_top_level_equals(&item.text) {
                 return None;
@@ -494,13 +601,19 @@ impl<'a> Doc<'a> {
         opens_sentence && ends_sentence(s, item.span.end)
     }
 
+    /// [`Doc::has_words_outside_math`], found once.
+    fn has_prose_outside_math(&self) -> bool {
+        *self.words_outside_math.get_or_init(|| self.has_words_outside_math())
+    }
+
     /// A word (three ASCII letters in a row) outside math spans: the text
     /// is prose around its math.
     fn has_words_outside_math(&self) -> bool {
         let b = self.s.as_bytes();
         let mut from = 0;
-        let mut gaps: Vec<(usize, usize)> = Vec::with_capacity(self.spans.len() + 1);
-        for sp in &self.spans {
+        let spans = self.spans();
+        let mut gaps: Vec<(usize, usize)> = Vec::with_capacity(spans.len() + 1);
+        for sp in spans {
             gaps.push((from, sp.outer.start.max(from)));
             from = from.max(sp.outer.end);
         }
@@ -525,7 +638,7 @@ impl<'a> Doc<'a> {
                 _ => continue,
             };
             let lowest = if a.kind == AnchorKind::FinalAnswerIs { TIER_MINERVA } else { base_tier };
-            if !out.wants(lowest) {
+            if !out.wants_any(lowest, base_tier) {
                 continue;
             }
             let Some(found) = self.answer_at(&mut finder, a.answer_from, bare) else { continue };
@@ -551,11 +664,13 @@ impl<'a> Doc<'a> {
             return None;
         }
         {
-            let k = self.boxes.partition_point(|bx| bx.outer.start < p);
-            if self.boxes.get(k).is_some_and(|bx| bx.outer.start == p) {
-                let gi = self.groups.partition_point(|g| g.last < k);
-                let last = self.groups.get(gi).filter(|g| g.first <= k).map_or(k, |g| g.last);
-                let g = make_group(s, &self.boxes, k, last);
+            let boxes = self.boxes();
+            let k = boxes.partition_point(|bx| bx.outer.start < p);
+            if boxes.get(k).is_some_and(|bx| bx.outer.start == p) {
+                let groups = self.groups();
+                let gi = groups.partition_point(|g| g.last < k);
+                let last = groups.get(gi).filter(|g| g.first <= k).map_or(k, |g| g.last);
+                let g = make_group(s, boxes, k, last);
                 return Some(self.found(g.text, g.span, g.span.end));
             }
         }
@@ -590,31 +705,33 @@ impl<'a> Doc<'a> {
     }
 
     /// A math span's answer: the boxes inside it, if any, else its content.
-    fn span_text(&self, sp: &MathSpan) -> String {
+    fn span_text(&self, sp: &MathSpan) -> Cow<'a, str> {
         let s = self.s;
-        let first = self.boxes.partition_point(|bx| bx.outer.start < sp.inner.start);
+        let boxes = self.boxes();
+        let first = boxes.partition_point(|bx| bx.outer.start < sp.inner.start);
         let mut last = first;
-        while last < self.boxes.len() && self.boxes[last].outer.end <= sp.inner.end {
+        while last < boxes.len() && boxes[last].outer.end <= sp.inner.end {
             last += 1;
         }
         if last > first {
-            return make_group(s, &self.boxes, first, last - 1).text;
+            return Cow::Owned(make_group(s, boxes, first, last - 1).text);
         }
-        clean::trim_answer(&s[sp.inner.start..sp.inner.end]).to_string()
+        Cow::Borrowed(clean::trim_answer(&s[sp.inner.start..sp.inner.end]))
     }
 
     /// Runs of math spans (joined by connectives) and box groups outside
     /// math spans, in order.
     fn math_items(&self) -> Vec<MathItem> {
         let s = self.s;
+        let spans = self.spans();
         let mut items = Vec::new();
         let mut k = 0;
-        while k < self.spans.len() {
-            let first = self.spans[k];
+        while k < spans.len() {
+            let first = spans[k];
             let mut parts = vec![self.span_text(&first)];
             let mut last = first;
-            while k + 1 < self.spans.len() && parts.len() < 6 {
-                let next = self.spans[k + 1];
+            while k + 1 < spans.len() && parts.len() < 6 {
+                let next = spans[k + 1];
                 if skip_span_connective(s, last.outer.end) != Some(next.outer.start) {
                     break;
                 }
@@ -629,9 +746,9 @@ impl<'a> Doc<'a> {
             items.push(MathItem { span: Span::new(first.outer.start, last.outer.end), text, boxed: false });
             k += 1;
         }
-        for g in &self.groups {
-            if containing(&self.spans, g.span.start).is_none() {
-                let text = with_percent(s, g.span.end, g.text.clone());
+        for (gk, g) in self.groups().iter().enumerate() {
+            if containing(spans, g.span.start).is_none() {
+                let text = with_percent(s, g.span.end, self.group_text(gk));
                 items.push(MathItem { span: g.span, text, boxed: true });
             }
         }
@@ -656,7 +773,7 @@ impl<'a> Doc<'a> {
     fn whole_text(&self) -> Option<Extraction> {
         let s = self.s;
         let t = s.trim();
-        if t.is_empty() || !self.spans.is_empty() || has_math_delimiter(t) || prose::looks_like_prose(t) {
+        if t.is_empty() || !self.spans().is_empty() || has_math_delimiter(t) || self.whole_is_prose() {
             return None;
         }
         let syntax = choose_syntax(t);
@@ -711,7 +828,7 @@ impl<'a> Doc<'a> {
                 _ => continue,
             };
             let lowest = if a.kind == AnchorKind::FinalAnswerIs { TIER_MINERVA } else { tier };
-            if !out.wants(lowest) {
+            if !out.wants_any(lowest, tier) {
                 continue;
             }
             if let Some(hit) = first_number_near(s, a.answer_from) {
@@ -750,7 +867,7 @@ impl<'a> Doc<'a> {
     fn whole_plain_expr(&self) -> Option<Extraction> {
         let s = self.s;
         let t = s.trim();
-        if t.is_empty() || t.contains(['\\', '{', '}', '$']) || prose::looks_like_prose(t) {
+        if t.is_empty() || t.contains(['\\', '{', '}', '$']) || self.whole_is_prose() {
             return None;
         }
         // A lone number, or a number with a unit or currency, is the
@@ -778,7 +895,7 @@ impl<'a> Doc<'a> {
     fn number_skips(&self, with_latex: bool) -> Vec<Span> {
         let mut r = number::calc_annotations(self.s);
         if with_latex {
-            r.extend(self.spans.iter().map(|sp| sp.outer).chain(self.boxes.iter().map(|b| b.outer)));
+            r.extend(self.spans().iter().map(|sp| sp.outer).chain(self.boxes().iter().map(|b| b.outer)));
         }
         merge_spans(r)
     }
@@ -801,7 +918,7 @@ impl<'a> Doc<'a> {
                 _ => continue,
             };
             let lowest = if a.kind == AnchorKind::FinalAnswerIs { TIER_MINERVA } else { tier };
-            if !out.wants(lowest) {
+            if !out.wants_any(lowest, tier) {
                 continue;
             }
             let k = choices.partition_point(|h| h.span.start < a.answer_from);
@@ -854,7 +971,20 @@ impl<'a> Doc<'a> {
 /// or `.`, optionally after `**` / `#` markup.
 fn remark_start(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    memchr::memchr_iter(b'\n', b).map(|nl| nl + 1).find(|&line| is_remark_heading(b, line))
+    // A heading's word is the first thing on its line after markup: look
+    // at the capitals that may start one (rare) rather than at every line,
+    // and walk back over the markup to the line break. In text order, the
+    // first heading found is on the first such line.
+    memchr::memchr2_iter(b'R', b'C', b).find_map(|at| {
+        if !(b[at..].starts_with(b"Remark") || b[at..].starts_with(b"Comment")) {
+            return None;
+        }
+        let mut j = at;
+        while j > 0 && matches!(b[j - 1], b' ' | b'\t' | b'*' | b'#') {
+            j -= 1;
+        }
+        (j > 0 && b[j - 1] == b'\n' && is_remark_heading(b, j)).then_some(j)
+    })
 }
 
 fn is_remark_heading(b: &[u8], line: usize) -> bool {

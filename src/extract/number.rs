@@ -32,9 +32,19 @@ fn starts_token_after(c: Option<char>) -> bool {
         Some(c) => {
             c.is_whitespace()
                 || matches!(c, '=' | '(' | '[' | '*' | ':' | ',' | '：' | '，' | '、' | '“' | '"' | '\'')
-                || CURRENCY.contains(c)
+                || is_currency(c)
                 || is_cjk(c)
         }
+    }
+}
+
+/// A currency sign of [`CURRENCY`] (`$` the only ASCII one: the common
+/// case is answered without reading the list).
+fn is_currency(c: char) -> bool {
+    if c.is_ascii() {
+        c == '$'
+    } else {
+        CURRENCY.contains(c)
     }
 }
 
@@ -52,7 +62,7 @@ fn number_at_inner(s: &str, i: usize, try_expr: bool) -> Option<NumberHit> {
     }
     // The token start, before a currency sign.
     let mut before = char_before(s, i);
-    if let Some(cur) = before.filter(|c| CURRENCY.contains(*c)) {
+    if let Some(cur) = before.filter(|c| is_currency(*c)) {
         before = char_before(s, i - cur.len_utf8());
     }
     if !starts_token_after(before) && !after_annotation(b, i) {
@@ -88,16 +98,21 @@ const MAX_ANNOTATION: usize = 200;
 /// GSM8K's calculator annotations `<<3*8=24>>`: working for a tool, never
 /// where an answer is written (the result follows them). Sorted, disjoint.
 pub fn calc_annotations(s: &str) -> Vec<Span> {
+    let b = s.as_bytes();
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(rel) = s[from..].find("<<") {
+    // The first `>>` and line break at or after a position, memoized:
+    // openers only move right, so a run of `<<` without `>>` costs linear
+    // time, not a window each.
+    let mut close = NextAt::new(b">>");
+    let mut newline = NextAt::new(b"\n");
+    let opener = memchr::memmem::Finder::new(b"<<");
+    while let Some(rel) = opener.find(&b[from..]) {
         let open = from + rel;
         let limit = (open + MAX_ANNOTATION).min(s.len());
-        let window = &s.as_bytes()[open + 2..limit];
-        let close = window.windows(2).position(|w| w == b">>");
-        match close {
-            Some(k) if !window[..k].contains(&b'\n') => {
-                let end = open + 2 + k + 2;
+        match close.next(b, open + 2) {
+            Some(k) if k + 2 <= limit && newline.next(b, open + 2).is_none_or(|nl| nl >= k) => {
+                let end = k + 2;
                 out.push(Span::new(open, end));
                 from = end;
             }
@@ -105,6 +120,32 @@ pub fn calc_annotations(s: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The first occurrence of a pattern at or after a position, remembered:
+/// queries at non-decreasing positions search each byte once.
+struct NextAt {
+    pat: memchr::memmem::Finder<'static>,
+    /// The last answer (`None`: no occurrence after `from`).
+    at: Option<usize>,
+    from: usize,
+    primed: bool,
+}
+
+impl NextAt {
+    fn new(pat: &'static [u8]) -> NextAt {
+        NextAt { pat: memchr::memmem::Finder::new(pat), at: None, from: 0, primed: false }
+    }
+
+    fn next(&mut self, b: &[u8], i: usize) -> Option<usize> {
+        let valid = self.primed && i >= self.from && self.at.is_none_or(|a| i <= a);
+        if !valid {
+            self.at = self.pat.find(&b[i.min(b.len())..]).map(|k| i + k);
+            self.from = i;
+            self.primed = true;
+        }
+        self.at
+    }
 }
 
 /// The result the last sentence states: in the sentence holding the last
@@ -188,37 +229,39 @@ fn plain_number(s: &str, i: usize) -> Option<(String, usize)> {
     }
     // Thousands groups: `1,234,567` / `1 234 567`, lead of 1-3 digits, no leading 0.
     let mut end = j;
-    let mut grouped = String::from(int_digits);
+    let mut grouped = false;
     if (1..=3).contains(&int_digits.len()) && !int_digits.starts_with('0') {
         for sep in [b',', b' '] {
             let mut k = j;
-            let mut g = String::from(int_digits);
-            let mut groups = 0;
             while b.get(k) == Some(&sep)
                 && b.get(k + 1..k + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
                 && !b.get(k + 4).is_some_and(u8::is_ascii_digit)
             {
                 // `1,000,5` is not grouped; a decimal comma is handled below.
-                g.push_str(&s[k + 1..k + 4]);
                 k += 4;
-                groups += 1;
             }
             // A comma list (`1,234,5`) or a space before another number
             // (`2 345 and 6`) is fine; a single space group needs care:
             // `in 2 000 cases` groups, but `is 5 100` is ambiguous — accept
             // like Math-Verify.
-            if groups > 0 {
-                grouped = g;
+            if k > j {
+                grouped = true;
                 end = k;
                 break;
             }
         }
     }
-    let mut int_text = grouped.trim_start_matches('0').to_string();
-    if int_text.is_empty() {
-        int_text.push('0');
+    if grouped {
+        // The lead has no leading zero; the groups follow without their
+        // separators.
+        text.push_str(int_digits);
+        for g in (j..end).step_by(4) {
+            text.push_str(&s[g + 1..g + 4]);
+        }
+    } else {
+        let t = int_digits.trim_start_matches('0');
+        text.push_str(if t.is_empty() { "0" } else { t });
     }
-    text.push_str(&int_text);
     // Decimal part: `.5`, or a decimal comma `2,74` when the comma cannot
     // group thousands (not exactly three digits) and no list follows.
     if b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
@@ -492,6 +535,17 @@ mod tests {
         let a = calc_annotations(s);
         assert_eq!(a.iter().map(|sp| &s[sp.start..sp.end]).collect::<Vec<_>>(), vec!["<<3*8=24>>"]);
         assert_eq!(all_numbers(s, 0, s.len(), &a).into_iter().map(|h| h.text).collect::<Vec<_>>(), vec!["3", "8", "24"]);
+        let annotations = |s: &str| calc_annotations(s).iter().map(|sp| s[sp.start..sp.end].to_string()).collect::<Vec<_>>();
+        // Not across a line break; the first `>>` closes (`>>>`); never
+        // longer than MAX_ANNOTATION; an opener inside a failed one opens.
+        assert_eq!(annotations("<<1\n=1>> <<2=2>>> <<<3=3>>"), vec!["<<2=2>>", "<<<3=3>>"]);
+        let long = format!("<<{}>> <<1=1>>", "1".repeat(MAX_ANNOTATION));
+        assert_eq!(annotations(&long), vec!["<<1=1>>"]);
+        let fits = format!("<<{}>>", "1".repeat(MAX_ANNOTATION - 4));
+        assert_eq!(annotations(&fits), vec![fits.clone()]);
+        let over = format!("<<{}>>", "1".repeat(MAX_ANNOTATION - 3));
+        assert!(annotations(&over).is_empty());
+        assert!(annotations(&"<<".repeat(100_000)).is_empty());
     }
 
     #[test]

@@ -84,18 +84,45 @@ pub fn find_all_ci(hay: &[u8], needle: &str, from: usize) -> Vec<usize> {
     if from >= hay.len() || hay.len() - from < n.len() {
         return out;
     }
-    // Candidates by their first byte in either case (SIMD search), then
-    // the rest compared.
+    // Candidates by the needle's rarest byte in either case (SIMD search:
+    // `w` of "answer" is met far less often in prose than its `a`), then
+    // the whole needle compared.
+    let pivot = rarest_byte(n);
     let last_start = hay.len() - n.len();
+    let p = n[pivot];
     let mut next_free = from;
-    for i in memchr::memchr2_iter(n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase(), &hay[from..=last_start]) {
-        let i = from + i;
+    for k in memchr::memchr2_iter(p.to_ascii_lowercase(), p.to_ascii_uppercase(), &hay[from + pivot..=last_start + pivot]) {
+        let i = from + k;
         if i >= next_free && hay[i..i + n.len()].eq_ignore_ascii_case(n) {
             out.push(i);
             next_free = i + n.len();
         }
     }
     out
+}
+
+/// `needle` occurs in `hay`, ignoring ASCII case (`needle`: non-empty
+/// ASCII). Stops at the first hit.
+pub fn contains_ci(hay: &[u8], needle: &str) -> bool {
+    let n = needle.as_bytes();
+    if hay.len() < n.len() {
+        return false;
+    }
+    let pivot = rarest_byte(n);
+    let p = n[pivot];
+    let last_start = hay.len() - n.len();
+    memchr::memchr2_iter(p.to_ascii_lowercase(), p.to_ascii_uppercase(), &hay[pivot..=last_start + pivot])
+        .any(|i| hay[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// English letters from the most to the least frequent.
+const LETTER_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+
+/// The index in `needle` of its least frequent byte in English text (any
+/// byte that is not a letter counts as rarer than every letter).
+fn rarest_byte(needle: &[u8]) -> usize {
+    let rank = |c: u8| LETTER_FREQUENCY.iter().position(|&l| l == c.to_ascii_lowercase()).unwrap_or(LETTER_FREQUENCY.len());
+    (0..needle.len()).max_by_key(|&k| (rank(needle[k]), std::cmp::Reverse(k))).unwrap_or(0)
 }
 
 /// Every start of `needle` in `hay` (exact bytes), in order (not
@@ -207,6 +234,16 @@ mod tests {
     #[test]
     fn case_insensitive_search() {
         assert_eq!(find_all_ci(b"Answer, answer ANSWER", "answer", 0), vec![0, 8, 15]);
+        assert_eq!(find_all_ci(b"Answer, answer ANSWER", "answer", 1), vec![8, 15]);
+        assert_eq!(find_all_ci(b"xanswe answerx", "answer", 0), vec![7]);
+        // Not overlapping: the second "aa" starts inside the first.
+        assert_eq!(find_all_ci(b"aaaa", "aa", 0), vec![0, 2]);
+        assert_eq!(find_all_ci(b"AnSwEr", "answer", 0), vec![0]);
+        assert_eq!(rarest_byte(b"answer"), 3);
+        assert!(contains_ci(b"28 PerCent", "percent"));
+        assert!(contains_ci(b"pct", "pct"));
+        assert!(!contains_ci(b"pc t", "pct"));
+        assert!(!contains_ci(b"percen", "percent"));
         assert!(starts_with_word_ci(b"Is 5", 0, "is"));
         assert!(!starts_with_word_ci(b"island", 0, "is"));
     }

@@ -584,3 +584,56 @@ fn gsm8k_answer_line() {
     assert_eq!(t50("Total 3 apples.\n##### 9 Notes\nThen 4 pears."), some("4"));
     assert_eq!(t50("we write ####5 here and 7 there"), some("7"));
 }
+
+#[test]
+fn where_a_remark_starts() {
+    assert_eq!(remark_start("x\nRemark: y"), Some(2));
+    assert_eq!(remark_start("x\n  **Remarks**. y"), Some(2));
+    assert_eq!(remark_start("x\n## Comment: y"), Some(2));
+    // The first heading of either word.
+    assert_eq!(remark_start("a\nComment: b\nRemark: c"), Some(2));
+    assert_eq!(remark_start("a\nRemark: b\nComment: c"), Some(2));
+    // Not a heading: the text's first line, a word in a line, another word,
+    // no `:` / `.` after it.
+    assert_eq!(remark_start("Remark: x"), None);
+    assert_eq!(remark_start("x\nA Remark: y"), None);
+    assert_eq!(remark_start("x\nRemarkable: y\nCommentary. z"), None);
+    assert_eq!(remark_start("x\nRemark y\nComment: z"), Some(11));
+    assert_eq!(remark_start("x\nRRemark: y\nCComment: z"), None);
+}
+
+/// `first_accepted` tries exactly the candidates of `extract_all`, in
+/// order, though it builds them lazily in two passes.
+#[test]
+fn first_accepted_tries_the_full_list_in_order() {
+    let texts = [
+        "So $\\boxed{1}$ and then $\\boxed{2}$, or \\boxed{3}. The answer is $4$.",
+        "The final answer is $5$. I hope it is correct.",
+        "We get $x=2$, hence $y = 3$. Therefore, $z=4$.\nA) 1 B) 2\nB",
+        "\\boxed{}, \\boxed{ }, then 7 apples and 8 pears = 15 fruits.",
+        "Remark: no. \n\\boxed{1}\nRemark: the answer for general n is $n$.",
+    ];
+    let target_sets: [&[Target]; 4] = [DEFAULT, STRING, EXPR, &[Target::String, Target::Latex, Target::Expr]];
+    for s in texts {
+        for targets in target_sets {
+            for prio in [0, 50, -1, 100] {
+                let all = extract_all(s, targets, prio);
+                let mut tried = Vec::new();
+                let none = first_accepted(s, targets, prio, |c| {
+                    tried.push(c);
+                    None::<()>
+                });
+                assert!(none.is_none());
+                assert_eq!(tried, all, "{s:?} {targets:?} {prio}");
+                for k in 0..all.len() {
+                    let mut n = 0;
+                    let got = first_accepted(s, targets, prio, |c| {
+                        n += 1;
+                        (n == k + 1).then_some(c)
+                    });
+                    assert_eq!(got.as_ref(), Some(&all[k]), "{s:?} {targets:?} {prio} #{k}");
+                }
+            }
+        }
+    }
+}

@@ -30,26 +30,51 @@ fn sub(e: &Expr, min: Prec, no_minus: bool) -> String {
     wrap(expr(e), min, no_minus)
 }
 
+/// Items separated by commas. After a comma the parser skips a `\text{…}`
+/// as a connector (`x = 1, \text{or } x = 2`), so an item that starts with
+/// text is braced: `{\text{a}}` is a group, never a connector.
 fn join(es: &[Expr]) -> String {
-    es.iter().map(|e| sub(e, Prec::Rel, false)).collect::<Vec<_>>().join(", ")
+    es.iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let s = sub(e, Prec::Rel, false);
+            if i > 0 && starts_with_text(&s) {
+                format!("{{{s}}}")
+            } else {
+                s
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Printed LaTeX starting with a text command (the printer writes text as
+/// `\text{…}` only).
+fn starts_with_text(s: &str) -> bool {
+    s.starts_with("\\text{")
 }
 
 pub(crate) fn symbol(sym: &Sym) -> String {
-    symbol_with(sym, false)
+    symbol_with(sym)
 }
 
-/// A symbol; a multi-letter name is `\mathrm{name}` (or `\operatorname`
-/// for a function name) so it does not read as a product of letters.
-fn symbol_with(sym: &Sym, func_name: bool) -> String {
+/// A symbol; a multi-letter name is `\operatorname{name}` so it does not
+/// read as a product of letters. (`\mathrm{name}` would not do: the parser
+/// reads a word in `\mathrm` as text, since that is what `\mathrm{cm}` or
+/// `\mathrm{AB}` usually are in answers.) A name of digits (`1011` of
+/// `1011_{2}`) is written as it is: it reads back as a number with a
+/// subscript, which is that name.
+fn symbol_with(sym: &Sym) -> String {
     let name = sym.name.as_str();
+    let word = name.chars().count() > 1
+        && name.chars().all(char::is_alphanumeric)
+        && !name.chars().all(|c| c.is_ascii_digit());
     let mut s = if is_greek(name) {
         format!("\\{name}")
-    } else if name.chars().count() <= 1 || !name.chars().all(|c| c.is_ascii_alphabetic()) {
-        name.to_string()
-    } else if func_name {
+    } else if word {
         format!("\\operatorname{{{name}}}")
     } else {
-        format!("\\mathrm{{{name}}}")
+        name.to_string()
     };
     if let Some(a) = &sym.accent {
         s = format!("\\{a}{{{s}}}");
@@ -65,13 +90,18 @@ fn symbol_with(sym: &Sym, func_name: bool) -> String {
 
 /// Letters that apply to a following parenthesis (grammars/README.md,
 /// "Function letters"); any other single letter there is a product.
-const FUNCTION_LETTERS: &[&str] = &["f", "g", "h", "F", "G", "H", "p", "q", "P", "Q"];
+pub(crate) const FUNCTION_LETTERS: &[&str] = &["f", "g", "h", "F", "G", "H", "p", "q", "P", "Q"];
 
 /// The name of an unknown function: `f`, `g'`, or `\operatorname{name}`
 /// when the bare name followed by a parenthesis would read as a product.
+///
+/// A subscripted name is always `\operatorname{f}_{1}`: the parser reads
+/// `f_{1}(x)` as a product (the subscript comes after the letter decided
+/// it is a factor) but a subscript and primes between `\operatorname{…}`
+/// and a parenthesis as part of the function's name.
 fn apply_name(sym: &Sym) -> String {
-    if sym.primes > 0 || FUNCTION_LETTERS.contains(&sym.name.as_str()) {
-        return symbol_with(sym, true);
+    if sym.sub.is_none() && (sym.primes > 0 || FUNCTION_LETTERS.contains(&sym.name.as_str())) {
+        return symbol_with(sym);
     }
     let mut s = format!("\\operatorname{{{}}}", sym.name);
     if let Some(a) = &sym.accent {
@@ -79,6 +109,9 @@ fn apply_name(sym: &Sym) -> String {
     }
     if let Some(sub) = &sym.sub {
         s = format!("{s}_{{{sub}}}");
+    }
+    for _ in 0..sym.primes {
+        s.push('\'');
     }
     s
 }
@@ -114,7 +147,15 @@ fn expr(e: &Expr) -> Piece {
             Some(f) => fraction(&f),
             None => product(factors),
         },
-        Div { num, den } => Piece::new(format!("\\frac{{{}}}{{{}}}", to_latex(num), to_latex(den)), Prec::Closed),
+        Div { num, den } => {
+            let den = match &den.kind {
+                Mul { factors } if reads_as_derivative(std::slice::from_ref(num), factors) => {
+                    juxtapose(&factors.iter().rev().cloned().collect::<Vec<_>>())
+                }
+                _ => to_latex(den),
+            };
+            Piece::new(format!("\\frac{{{}}}{{{den}}}", to_latex(num)), Prec::Closed)
+        }
         Pow { base, exp } => power(e, base, exp),
         Root { radicand, index } => Piece::atom(match index {
             None => format!("\\sqrt{{{}}}", to_latex(radicand)),
@@ -197,11 +238,14 @@ fn expr(e: &Expr) -> Piece {
             if unit == "deg" {
                 Piece::new(format!("{}^{{\\circ}}", sub(value, Prec::Postfix, false)), Prec::Power)
             } else {
-                Piece::new(format!("{} \\text{{ {}}}", sub(value, Prec::Neg, false), escape_text(unit)), Prec::Product)
+                Piece::new(format!("{} {}", sub(value, Prec::Neg, false), unit_latex(unit)), Prec::Product)
             }
         }
         Set { items } if items.is_empty() => Piece::atom("\\emptyset"),
         Set { items } => Piece::atom(format!("\\left\\{{{}\\right\\}}", join(items))),
+        // A one-item tuple in parentheses would read as a parenthesized
+        // value; `\langle x\rangle` is always a tuple.
+        Tuple { items } if items.len() == 1 => Piece::atom(format!("\\left\\langle {}\\right\\rangle", join(items))),
         Tuple { items } => Piece::atom(paren(&join(items))),
         List { items } => Piece::new(join(items), Prec::List),
         Interval { lo, hi, lo_closed, hi_closed } => {
@@ -242,7 +286,7 @@ fn expr(e: &Expr) -> Piece {
             };
             let body = rows
                 .iter()
-                .map(|r| r.iter().map(|c| sub(c, Prec::Rel, false)).collect::<Vec<_>>().join(" & "))
+                .map(|r| r.iter().map(cell).collect::<Vec<_>>().join(" & "))
                 .collect::<Vec<_>>()
                 .join(" \\\\ ");
             Piece::atom(format!("\\begin{{{env}}}{body}\\end{{{env}}}"))
@@ -255,13 +299,22 @@ fn expr(e: &Expr) -> Piece {
                         Some(c) => sub(c, Prec::List, false),
                         None => "\\text{otherwise}".to_string(),
                     };
-                    format!("{} & {c}", sub(v, Prec::Rel, false))
+                    format!("{} & {c}", cell(v))
                 })
                 .collect::<Vec<_>>()
                 .join(" \\\\ ");
             Piece::atom(format!("\\begin{{cases}}{body}\\end{{cases}}"))
         }
         Text { text } => Piece::atom(format!("\\text{{{}}}", escape_text(text))),
+    }
+}
+
+/// A cell of a matrix or a value of cases: `&` and `\\` delimit it, so a
+/// list in it (`1, 2`) needs no parentheses, which would make it a tuple.
+fn cell(c: &Expr) -> String {
+    match &c.kind {
+        ExprKind::List { items } => join(items),
+        _ => sub(c, Prec::Rel, false),
     }
 }
 
@@ -323,8 +376,12 @@ fn juxtapose(factors: &[Expr]) -> String {
             // \operatorname{arccot}` as "2 arccot", the parser does this
             // after `\pi` too), so it gets a `\cdot`.
             let word = ["\\operatorname", "\\mathrm", "\\text"].iter().any(|w| p.starts_with(w));
+            // `d x` inside an integral reads as the differential, so the
+            // symbol `d` is never juxtaposed with a letter.
+            let after_d = matches!(&factors[i - 1].kind, ExprKind::Symbol { sym } if is_plain_d(sym));
             let cdot = p.starts_with(|c: char| c.is_ascii_digit() || c == '.')
                 || word
+                || after_d
                 || (prev_digit && p.starts_with("\\frac"))
                 || (!prev_digit && p.starts_with("\\left("));
             s += if cdot { " \\cdot " } else { " " };
@@ -332,6 +389,11 @@ fn juxtapose(factors: &[Expr]) -> String {
         s += &p;
     }
     s
+}
+
+/// The bare symbol `d`, which the parser may read as a differential.
+fn is_plain_d(sym: &Sym) -> bool {
+    sym.name == "d" && sym.sub.is_none() && sym.accent.is_none() && sym.primes == 0
 }
 
 fn product(factors: &[Expr]) -> Piece {
@@ -354,8 +416,23 @@ fn frac_part(fs: &[Expr]) -> String {
     }
 }
 
+/// `\frac{d}{d x}` (also `\frac{d^{2}}{d x^{2}}`) reads as a derivative
+/// operator: a quotient of that shape has its denominator's factors
+/// written the other way round (`\frac{d}{x d}`).
+fn reads_as_derivative(num: &[Expr], den: &[Expr]) -> bool {
+    // As the parser tests it: an accent does not matter.
+    let is_d = |e: &Expr| matches!(&e.kind, ExprKind::Symbol { sym } if sym.name == "d" && sym.sub.is_none() && sym.primes == 0);
+    let d_power = |e: &Expr| is_d(e) || matches!(&e.kind, ExprKind::Pow { base, .. } if is_d(base));
+    matches!(num, [n] if d_power(n)) && matches!(den, [first, _] if is_d(first))
+}
+
 fn fraction(f: &Frac) -> Piece {
-    let s = format!("\\frac{{{}}}{{{}}}", frac_part(&f.num), frac_part(&f.den));
+    let den = if reads_as_derivative(&f.num, &f.den) {
+        juxtapose(&f.den.iter().rev().cloned().collect::<Vec<_>>())
+    } else {
+        frac_part(&f.den)
+    };
+    let s = format!("\\frac{{{}}}{{{den}}}", frac_part(&f.num));
     if f.neg {
         Piece::new(format!("-{s}"), Prec::Neg)
     } else {
@@ -471,6 +548,29 @@ fn rel_op(op: RelOp) -> &'static str {
         RelOp::Supset => "\\supset",
         RelOp::SupsetEq => "\\supseteq",
     }
+}
+
+/// A unit as the parser reads it after a value: the parser writes a
+/// compound unit as `km/h` and a power as `cm^2`, which are read from
+/// `\text{ km}/\text{h}` and `\text{ cm}^{2}` (a `^` or `/` inside the text
+/// is not).
+fn unit_latex(unit: &str) -> String {
+    unit.split('/')
+        .enumerate()
+        .map(|(i, part)| {
+            let (word, power) = match part.split_once('^') {
+                Some((w, p)) => (w, Some(p)),
+                None => (part, None),
+            };
+            let space = if i == 0 { " " } else { "" };
+            let mut s = format!("\\text{{{space}{}}}", escape_text(word));
+            if let Some(p) = power {
+                s += &format!("^{{{p}}}");
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Characters that are commands inside `\text{}` are escaped.

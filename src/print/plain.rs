@@ -33,9 +33,9 @@ fn join(es: &[Expr]) -> String {
 /// names, compound subscripts) as `Symbol('<latex>')`.
 fn symbol(sym: &Sym) -> String {
     let name = sym.name.as_str();
-    // `E` and `I` alone are SymPy's constants to the plain parser: the
-    // letters are written `Symbol('E')`.
-    let constant_word = matches!(name, "E" | "I");
+    // `E`, `I` and `Pi` alone are SymPy's constants to the plain parser:
+    // the names are written `Symbol('E')`, `Symbol('\Pi')`.
+    let constant_word = matches!(name, "E" | "I" | "Pi");
     let simple_name = !constant_word && (is_greek(name) || (name.chars().count() == 1 && name.chars().all(|c| c.is_alphabetic())));
     let simple_sub = sym.sub.as_deref().is_none_or(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()));
     if simple_name && simple_sub && sym.accent.is_none() && sym.primes == 0 {
@@ -47,9 +47,15 @@ fn symbol(sym: &Sym) -> String {
     format!("Symbol({})", quote(&latex::symbol(sym), '\''))
 }
 
-/// The name of an unknown function: `f`, `foo`, `f_1`, `g'`.
+/// The name of an unknown function: `f`, `foo`, `f_1`, `g'`. Another
+/// single letter before a parenthesis is a factor (`x(x+1)`), so it is
+/// written with a trailing `_` (`c_(g)`), which marks it as a name.
 fn func_name(sym: &Sym) -> String {
     let mut s = sym.name.clone();
+    let letter = sym.name.chars().count() == 1;
+    if letter && sym.sub.is_none() && sym.primes == 0 && !latex::FUNCTION_LETTERS.contains(&sym.name.as_str()) {
+        s.push('_');
+    }
     if let Some(a) = &sym.sub {
         s = format!("{s}_{a}");
     }
@@ -187,7 +193,15 @@ fn expr(e: &Expr) -> Piece {
             if unit == "deg" {
                 Piece::new(format!("{}°", sub(value, Prec::Postfix, false)), Prec::Power)
             } else {
-                Piece::new(format!("{} {unit}", sub(value, Prec::Neg, false)), Prec::Product)
+                let q = format!("{} {unit}", sub(value, Prec::Neg, false));
+                if unit.chars().count() == 1 {
+                    // A one-letter unit (`m`, `s`, `g`) is read only where
+                    // nothing can follow it (the end of the text or of its
+                    // brackets); elsewhere `5 m` is a product.
+                    Piece::atom(format!("({q})"))
+                } else {
+                    Piece::new(q, Prec::Product)
+                }
             }
         }
         Set { items } if items.is_empty() => Piece::atom("EmptySet"),
@@ -222,7 +236,13 @@ fn expr(e: &Expr) -> Piece {
         }),
         EmptySet => Piece::atom("EmptySet"),
         Matrix { kind, rows } => {
-            let body = rows.iter().map(|r| format!("[{}]", join(r))).collect::<Vec<_>>().join(", ");
+            // A list in a cell keeps its brackets (parentheses would make
+            // it a tuple).
+            let body = rows
+                .iter()
+                .map(|r| format!("[{}]", r.iter().map(list_item).collect::<Vec<_>>().join(", ")))
+                .collect::<Vec<_>>()
+                .join(", ");
             let m = format!("Matrix([{body}])");
             // A vmatrix is a determinant (its canonical form is det(...)).
             Piece::atom(if *kind == crate::ast::MatrixKind::Vert { format!("det({m})") } else { m })
@@ -232,7 +252,7 @@ fn expr(e: &Expr) -> Piece {
                 .iter()
                 .map(|(v, c)| {
                     let c = c.as_ref().map(to_plain).unwrap_or_else(|| "True".into());
-                    format!("({}, {c})", to_plain(v))
+                    format!("({}, {c})", list_item(v))
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
@@ -251,16 +271,15 @@ fn list_item(x: &Expr) -> String {
 }
 
 /// `, (k, 1, n)`, `, k`, or nothing: the variable-and-bounds argument of
-/// `Sum`, `Product` and `Integral`.
+/// `Sum`, `Product` and `Integral`. A missing variable or bound (`\int_0^1
+/// x`, `\sum_{k=1} a_k`) is SymPy's `None` in its place, so every bound
+/// that was written is kept: `(None, 0, 1)`, `(k, 1, None)`.
 fn limits(var: Option<&Sym>, lower: &Option<Box<Expr>>, upper: &Option<Box<Expr>>) -> String {
-    let Some(v) = var else { return String::new() };
-    let v = symbol(v);
-    match (lower, upper) {
-        (None, None) => format!(", {v}"),
-        (Some(l), Some(u)) => format!(", ({v}, {}, {})", to_plain(l), to_plain(u)),
-        // One-sided bounds have no SymPy spelling; keep what was written.
-        (Some(l), None) => format!(", ({v}, {})", to_plain(l)),
-        (None, Some(u)) => format!(", ({v}, None, {})", to_plain(u)),
+    let bound = |b: &Option<Box<Expr>>| b.as_deref().map_or_else(|| "None".to_string(), to_plain);
+    match (var, lower, upper) {
+        (None, None, None) => String::new(),
+        (Some(v), None, None) => format!(", {}", symbol(v)),
+        (v, l, u) => format!(", ({}, {}, {})", v.map_or_else(|| "None".to_string(), symbol), bound(l), bound(u)),
     }
 }
 
@@ -308,7 +327,11 @@ fn power(e: &Expr, base: &Expr, exp: &Expr) -> Piece {
     if matches!(&base.kind, ExprKind::Constant { constant: crate::ast::Constant::E }) {
         return Piece::atom(format!("exp({})", to_plain(exp)));
     }
-    let x = expr(exp);
+    // A list exponent keeps its brackets (parentheses would make a tuple).
+    let x = match &exp.kind {
+        ExprKind::List { .. } => Piece::atom(list_item(exp)),
+        _ => expr(exp),
+    };
     let x = if x.prec == Prec::Atom && !x.starts_minus() { x.s } else { format!("({})", x.s) };
     Piece::new(format!("{}^{x}", sub(base, Prec::Postfix, false)), Prec::Power)
 }

@@ -331,7 +331,8 @@ impl<'a> Parser<'a> {
                 self.bump();
                 Ok((n.clone(), t.span))
             }
-            Tok::Cmd(c) => {
+            // A lone backslash is no command: not a subscript.
+            Tok::Cmd(c) if !c.is_empty() => {
                 self.bump();
                 Ok((format!("\\{c}"), t.span))
             }

@@ -72,6 +72,10 @@ impl<'a> Parser<'a> {
             }
             items.push(self.parse_list_item()?);
             if self.eat_punct(",").is_some() || self.eat_punct(";").is_some() {
+                // A trailing comma (Python's one-tuple `(x,)`) ends the items.
+                if !self.latex && self.peek_close().is_some() {
+                    break;
+                }
                 continue;
             }
             break;
@@ -115,8 +119,11 @@ impl<'a> Parser<'a> {
             Some(Close::Paren) | Some(Close::Group) => {
                 self.bump();
                 let span = open.join(self.last_span());
+                // `(x,)`: the comma before the closer makes a one-tuple.
+                let one_tuple = !self.latex && self.pos >= 2 && self.toks[self.pos - 2].is_punct(",");
                 match items.len() {
                     0 => self.mk(ExprKind::Tuple { items }, span),
+                    1 if one_tuple => self.mk(ExprKind::Tuple { items }, span),
                     1 => Ok(with_span(items.into_iter().next().expect("one"), span)),
                     _ => self.mk(ExprKind::Tuple { items }, span),
                 }

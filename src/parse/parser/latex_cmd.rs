@@ -86,6 +86,46 @@ pub(crate) fn trig_command(name: &str) -> Option<Func> {
 }
 
 /// Functions written as commands that take parenthesized arguments.
+/// The characters of `\text{…}` content: the escapes of LaTeX's special
+/// characters (`\%`, `\_`, `\{`, `\textbackslash{}`, `\^{}`, `\~{}`…, as the
+/// printer writes them) are the characters; a bare `~` is a space; any other
+/// command is kept as written.
+pub(crate) fn unescape_text(content: &str) -> String {
+    let mut out = String::with_capacity(content.len());
+    let mut rest = content;
+    while let Some(c) = rest.chars().next() {
+        if c == '~' {
+            out.push(' ');
+            rest = &rest[1..];
+            continue;
+        }
+        if c != '\\' {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let escaped = [("\\textbackslash{}", '\\'), ("\\^{}", '^'), ("\\~{}", '~')]
+            .into_iter()
+            .find(|(e, _)| rest.starts_with(e));
+        if let Some((e, ch)) = escaped {
+            out.push(ch);
+            rest = &rest[e.len()..];
+            continue;
+        }
+        match rest[1..].chars().next() {
+            Some(ch @ ('{' | '}' | '%' | '$' | '&' | '#' | '_')) => {
+                out.push(ch);
+                rest = &rest[2..];
+            }
+            _ => {
+                out.push('\\');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out
+}
+
 pub(crate) fn named_command(name: &str) -> Option<Func> {
     Some(match name {
         "gcd" => Func::Gcd,
@@ -101,6 +141,8 @@ pub(crate) fn named_command(name: &str) -> Option<Func> {
         "Re" => Func::Re,
         "Im" => Func::Im,
         "exp" => Func::Exp,
+        // As the printer writes it: `\operatorname{conjugate}`.
+        "conjugate" | "conj" => Func::Conj,
         _ => return None,
     })
 }
@@ -299,9 +341,15 @@ impl<'a> Parser<'a> {
             "mathbb" | "mathds" | "Bbb" => {
                 let (content, cspan) = self.raw_brace(n, span)?;
                 let s = span.join(cspan).join(self.last_span());
-                match number_set(content.trim()) {
+                let name = content.trim();
+                match number_set(name) {
                     Some(set) => self.mk(ExprKind::NumberSet { set }, s),
-                    None => self.mk(ExprKind::Symbol { sym: Symbol::new(content.trim()) }, s),
+                    // `\mathbb{E}`, `\mathbb{P}`: a name.
+                    None if !name.is_empty() && name.chars().all(char::is_alphanumeric) => {
+                        self.mk(ExprKind::Symbol { sym: Symbol::new(name) }, s)
+                    }
+                    // Anything else is math in another face, as in `\mathrm{…}`.
+                    None => self.sub_parse(cspan),
                 }
             }
             "R" | "Z" | "N" | "Q" | "C" | "Reals" | "Complex" | "Integers" | "Naturals" | "Rationals" => {
@@ -569,6 +617,11 @@ impl<'a> Parser<'a> {
         let (content, cspan) = self.raw_brace("operatorname", span)?;
         let name: String = content.chars().filter(|c| !c.is_whitespace() && *c != '*').collect();
         let s = span.join(cspan);
+        if name.is_empty() || !name.chars().all(char::is_alphanumeric) {
+            // Not a name (`\operatorname{\mathbb{E}}`, stray braces): the
+            // content is math, as in `\mathrm{…}`.
+            return self.sub_parse(cspan);
+        }
         if let Some(f) = trig_command(&name) {
             return self.latex_function(f, s);
         }
@@ -580,19 +633,55 @@ impl<'a> Parser<'a> {
         if let Some(f) = named_command(&name) {
             return self.latex_named_call(f, s);
         }
+        // `\operatorname{f}_{1}'(x)`: a subscript and primes decorate the
+        // name before its arguments (as the printer writes `f_{1}'(x)`).
+        let mut sym = Symbol::new(name);
+        let mut s = s;
+        if self.decorated_call_follows() {
+            if let Some(u) = self.eat_punct("_") {
+                let (sub, sspan) = self.parse_subscript_text(u)?;
+                sym.sub = Some(sub);
+                s = s.join(sspan);
+            }
+            while let Some(p) = self.eat_punct("'") {
+                s = s.join(p);
+                sym.primes = sym.primes.saturating_add(1);
+            }
+        }
         if self.peek().is_some_and(|t| t.is_punct("(")) {
             let args = self.parse_call_args()?;
             let s = s.join(self.last_span());
-            return self.mk(ExprKind::Apply { name: Symbol::new(name), args }, s);
+            return self.mk(ExprKind::Apply { name: sym, args }, s);
         }
-        self.mk(ExprKind::Symbol { sym: Symbol::new(name) }, s)
+        self.mk(ExprKind::Symbol { sym }, s)
+    }
+
+    /// After a name: an optional subscript (`_{…}` or one token), primes,
+    /// then `(`: the decorations belong to a function name.
+    fn decorated_call_follows(&mut self) -> bool {
+        let start = self.pos;
+        let mut decorated = false;
+        if self.eat_punct("_").is_some() {
+            decorated = true;
+            match self.matching_brace(self.pos) {
+                Some(close) => self.pos = close + 1,
+                None => self.pos += 1,
+            }
+        }
+        while self.eat_punct("'").is_some() {
+            decorated = true;
+        }
+        let call = decorated && self.peek().is_some_and(|t| t.is_punct("("));
+        // Only looked ahead: the caller reads the decorations.
+        self.pos = start;
+        call
     }
 
     /// `\text{…}`: a number inside is a number; empty text is spacing;
     /// anything else is a `Text` node.
     fn latex_text(&mut self, n: &str, span: Span) -> PResult<Expr> {
         let (content, cspan) = self.raw_brace(n, span)?;
-        let trimmed = super::atom::collapse_ws(&content.replace('~', " "));
+        let trimmed = super::atom::collapse_ws(&unescape_text(&content));
         if trimmed.is_empty() {
             // `\text{ }` is a space: read the next atom.
             if self.at_end() {

@@ -382,19 +382,22 @@ impl<'a> Parser<'a> {
     fn parse_sum(&mut self) -> PResult<Expr> {
         let first = self.parse_term()?;
         let mut terms = vec![first];
+        let latex = self.latex;
         loop {
-            let Some(t) = self.peek().cloned() else { break };
+            // Borrowed, not cloned: this runs once per term.
+            let Some(t) = self.peek() else { break };
             let op = match &t.tok {
                 Tok::Punct("+") => '+',
                 Tok::Punct("-") => '-',
-                Tok::Punct("+-") if !self.latex => '±',
-                Tok::Punct("-+") if !self.latex => '∓',
+                Tok::Punct("+-") if !latex => '±',
+                Tok::Punct("-+") if !latex => '∓',
                 Tok::Other('±') => '±',
                 Tok::Other('∓') => '∓',
                 Tok::Cmd(c) if c == "pm" => '±',
                 Tok::Cmd(c) if c == "mp" => '∓',
                 _ => break,
             };
+            let t_span = t.span;
             self.bump();
             if self.at_end() {
                 return Err(ParseError::new(ErrorKind::UnexpectedEnd { expected: "an operand" }, self.end_span()));
@@ -403,7 +406,7 @@ impl<'a> Parser<'a> {
             match op {
                 '+' => terms.push(rhs),
                 '-' => {
-                    let span = t.span.join(rhs.span);
+                    let span = t_span.join(rhs.span);
                     terms.push(self.mk(ExprKind::Neg { arg: Box::new(rhs) }, span)?);
                 }
                 _ => {
@@ -433,13 +436,15 @@ impl<'a> Parser<'a> {
     /// reads it); in plain text it has the same precedence as `*` (SymPy).
     pub fn parse_term(&mut self) -> PResult<Expr> {
         let mut lhs = if self.latex { self.parse_implicit()? } else { self.parse_unary()? };
+        let latex = self.latex;
         loop {
-            let Some(t) = self.peek().cloned() else { break };
             enum Op {
                 Mul,
                 Div,
                 Mod,
             }
+            // Borrowed, not cloned: this runs once per factor.
+            let Some(t) = self.peek() else { break };
             let op = match &t.tok {
                 Tok::Punct("*") => Op::Mul,
                 Tok::Punct("/") => Op::Div,
@@ -447,7 +452,7 @@ impl<'a> Parser<'a> {
                 Tok::Cmd(c) if matches!(c.as_str(), "cdot" | "times" | "ast" | "cdotp" | "centerdot") => Op::Mul,
                 Tok::Cmd(c) if c == "div" => Op::Div,
                 Tok::Cmd(c) if matches!(c.as_str(), "bmod" | "mod") => Op::Mod,
-                Tok::Ident(w) if !self.latex && w == "mod" => Op::Mod,
+                Tok::Ident(w) if !latex && w == "mod" => Op::Mod,
                 _ => {
                     if !self.latex && self.starts_implicit_factor() {
                         let rhs = self.parse_power()?;
@@ -496,27 +501,30 @@ impl<'a> Parser<'a> {
 
     /// Unary `-`, `+`, `\pm`, `\mp` (looser than powers: `-x^2` is `-(x^2)`).
     pub fn parse_unary(&mut self) -> PResult<Expr> {
-        let Some(t) = self.peek().cloned() else {
+        let latex = self.latex;
+        // Borrowed, not cloned: this runs once per factor.
+        let Some(t) = self.peek() else {
             return Err(ParseError::new(ErrorKind::UnexpectedEnd { expected: "an expression" }, self.end_span()));
         };
         let sign = match &t.tok {
             Tok::Punct("-") => Some('-'),
             Tok::Punct("+") => Some('+'),
-            Tok::Punct("+-") if !self.latex => Some('±'),
-            Tok::Punct("-+") if !self.latex => Some('∓'),
+            Tok::Punct("+-") if !latex => Some('±'),
+            Tok::Punct("-+") if !latex => Some('∓'),
             Tok::Other('±') => Some('±'),
             Tok::Other('∓') => Some('∓'),
             Tok::Cmd(c) if c == "pm" => Some('±'),
             Tok::Cmd(c) if c == "mp" => Some('∓'),
             _ => None,
         };
+        let t_span = t.span;
         let Some(sign) = sign else { return self.parse_power() };
         self.bump();
-        self.enter(t.span)?;
+        self.enter(t_span)?;
         let arg = if self.latex { self.parse_implicit() } else { self.parse_unary() };
         self.leave();
         let arg = arg?;
-        let span = t.span.join(arg.span);
+        let span = t_span.join(arg.span);
         match sign {
             '+' => Ok(arg),
             '-' => self.mk(ExprKind::Neg { arg: Box::new(arg) }, span),

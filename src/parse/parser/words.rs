@@ -549,14 +549,22 @@ impl<'a> Parser<'a> {
             (None, _) => Ok((body, None, None, None)),
             (Some(lim), None) => match lim.kind {
                 ExprKind::Tuple { items } if items.len() == 3 => {
+                    // SymPy's `None` stands for a missing variable or bound
+                    // (`(None, 0, 1)`, `(k, 1, None)`).
+                    let is_none = |e: &Expr| self.src.get(e.span.start..e.span.end) == Some("None");
                     let mut it = items.into_iter();
                     let v = it.next().expect("3");
-                    let var = symbol_of(&v).ok_or_else(|| {
-                        ParseError::new(ErrorKind::Unexpected { found: "this".into(), expected: "a variable" }, v.span)
-                    })?;
+                    let var = if is_none(&v) {
+                        None
+                    } else {
+                        Some(symbol_of(&v).ok_or_else(|| {
+                            ParseError::new(ErrorKind::Unexpected { found: "this".into(), expected: "a variable" }, v.span)
+                        })?)
+                    };
                     let lo = it.next().expect("3");
                     let hi = it.next().expect("3");
-                    Ok((body, Some(var), Some(Box::new(lo)), Some(Box::new(hi))))
+                    let bound = |b: Expr| if is_none(&b) { None } else { Some(Box::new(b)) };
+                    Ok((body, var, bound(lo), bound(hi)))
                 }
                 _ => match symbol_of(&lim) {
                     Some(v) => Ok((body, Some(v), None, None)),
@@ -614,9 +622,18 @@ impl<'a> Parser<'a> {
                 (super::atom::collapse_ws(&raw), close + 1)
             }
             Tok::Ident(w) if !self.latex && is_numeric_value(base) => {
-                // One-letter units (`m`, `s`, `g`) only at the very end.
-                let last = self.pos + 1 >= self.end;
+                // One-letter units (`m`, `s`, `g`) only where nothing can
+                // follow: at the very end, or at the end of brackets
+                // (`(5 m)`, as the printer writes them); `2 m + 1` is a
+                // product.
+                let next = self.toks[..self.end].get(self.pos + 1);
+                let last = next.is_none_or(|n| n.is_punct(")") || n.is_punct("]"));
                 if w.chars().count() == 1 && !last {
+                    return Ok(None);
+                }
+                // `in` is also membership: `0 in A` is a relation, `5 in`
+                // and `5 in + 2 in` are inches.
+                if w == "in" && next.is_some_and(|n| starts_value(&n.tok)) {
                     return Ok(None);
                 }
                 (w.clone(), self.pos + 1)
@@ -727,6 +744,11 @@ fn is_unitish_text(w: &str) -> bool {
         && w.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '/' || c == '^' || c == '.' || c.is_ascii_digit() || c == '\'')
         && w.chars().next().is_some_and(char::is_alphabetic)
         && !super::latex_cmd::CONNECTORS.contains(&w.to_lowercase().as_str())
+}
+
+/// A token that starts a value (a right-hand side after `in`).
+fn starts_value(t: &Tok) -> bool {
+    matches!(t, Tok::Num(_) | Tok::Ident(_) | Tok::Str(_) | Tok::Punct("(" | "[" | "{"))
 }
 
 /// A value with no variables: units attach only to these.

@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""Write the fuzz targets' seed corpora, fuzz/seeds/<target>/, from the
+repository's own tests and examples, and nothing else:
+
+* string literals of the test files, `tests/**/*.rs` (not the
+  `conformance_*` harnesses, whose strings are file and field names), of
+  `src/**/tests.rs` and of the `#[cfg(test)]` modules in `src/`;
+* `examples/answers.txt` and the records of `examples/grading.jsonl` and
+  `tests/data/grade_small.jsonl`;
+* the golden files: `tests/data/spoken_golden.tsv` (speech and LaTeX) and
+  the notation table of `grammars/README.md` (what the printers write).
+
+Never the corpora of ../shared: those are not ours to commit, and the seeds
+must be reproducible from the repository alone.
+
+Run from anywhere: python3 fuzz/gen-seeds.py
+The seeds are committed; run this again when the tests it reads change.
+Each seed file is named by the SHA-1 of its bytes (as libFuzzer names corpus
+files), so duplicates collapse and a re-run changes nothing unless the
+inputs changed. Each target keeps at most MAX_PER_TARGET seeds, chosen by
+name (a fixed pseudo-random sample), so the committed corpora stay small.
+"""
+
+import glob
+import hashlib
+import json
+import os
+import re
+import shutil
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SEEDS = os.path.join(ROOT, "fuzz", "seeds")
+
+# The separator of verify_pair's two texts: never part of UTF-8.
+SEP = b"\xff"
+
+# Limits that keep the committed corpora small: libFuzzer grows its own
+# corpus from these, so a few hundred short, varied inputs are enough.
+MAX_PER_TARGET = 300
+MAX_SEED_BYTES = 1024
+MAX_TEXT_BYTES = 4096  # extraction reads whole model outputs
+
+
+def read(path):
+    with open(os.path.join(ROOT, path), encoding="utf-8") as f:
+        return f.read()
+
+
+def rust_strings(src):
+    """Every string literal in Rust source, unescaped: "…" and r#"…"#."""
+    out = []
+    i, n = 0, len(src)
+    while i < n:
+        c = src[i]
+        if c == "/" and src.startswith("//", i):
+            j = src.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if c == "'":
+            # A char literal ('x', '\n', '\'') or a lifetime: skip a char
+            # literal whole so a quote inside it is not a string.
+            m = re.match(r"'(\\.|\\u\{[0-9a-fA-F]+\}|[^\\'])'", src[i:])
+            i += len(m.group(0)) if m else 1
+            continue
+        m = re.match(r'b?r(#*)"', src[i:])
+        if m and (i == 0 or not (src[i - 1].isalnum() or src[i - 1] == "_")):
+            hashes = m.group(1)
+            start = i + len(m.group(0))
+            end = src.find('"' + hashes, start)
+            if end < 0:
+                break
+            out.append(src[start:end])
+            i = end + 1 + len(hashes)
+            continue
+        if c == '"':
+            j = i + 1
+            buf = []
+            while j < n and src[j] != '"':
+                if src[j] == "\\" and j + 1 < n:
+                    e = src[j + 1]
+                    if e == "n":
+                        buf.append("\n")
+                    elif e == "t":
+                        buf.append("\t")
+                    elif e == "r":
+                        buf.append("\r")
+                    elif e == "0":
+                        buf.append("\0")
+                    elif e == "u":
+                        k = src.index("}", j)
+                        buf.append(chr(int(src[j + 3 : k], 16)))
+                        j = k + 1
+                        continue
+                    elif e == "x":
+                        buf.append(chr(int(src[j + 2 : j + 4], 16)))
+                        j += 4
+                        continue
+                    elif e == "\n":
+                        # A line continuation skips the newline and indent.
+                        j += 2
+                        while j < n and src[j] in " \t\n":
+                            j += 1
+                        continue
+                    else:
+                        buf.append(e)
+                    j += 2
+                else:
+                    buf.append(src[j])
+                    j += 1
+            out.append("".join(buf))
+            i = j + 1
+            continue
+        i += 1
+    return out
+
+
+def test_source(path):
+    """The test code of a Rust file: all of a test file, the part of a
+    library file from its first `#[cfg(test)]` on (its unit tests)."""
+    src = read(path)
+    if path.startswith("tests/") or os.path.basename(path) == "tests.rs":
+        return src
+    k = src.find("#[cfg(test)]")
+    return "" if k < 0 else src[k:]
+
+
+def literals(*patterns):
+    """String literals of the test code in the files matching `patterns`."""
+    out = []
+    for pat in patterns:
+        for path in sorted(glob.glob(os.path.join(ROOT, pat), recursive=True)):
+            rel = os.path.relpath(path, ROOT)
+            if os.path.basename(rel).startswith("conformance_"):
+                continue
+            out += rust_strings(test_source(rel))
+    return out
+
+
+def test_table_pairs(path):
+    """(gold, pred) from `("gold", "pred", …)` tuples in a test's tables."""
+    src = read(path)
+    out = []
+    lit = r'(?:r#*)?"(?:\\.|[^"\\])*"#*'
+    for m in re.finditer(r"\(\s*(" + lit + r")\s*,\s*(" + lit + r")\s*,", src):
+        a = rust_strings(m.group(1))
+        b = rust_strings(m.group(2))
+        if a and b:
+            out.append((a[0], b[0]))
+    return out
+
+
+def jsonl(path):
+    out = []
+    with open(os.path.join(ROOT, path), encoding="utf-8") as f:
+        for line in f:
+            # The sample files hold a deliberately broken line or two.
+            try:
+                r = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(r, dict):
+                out.append(r)
+    return out
+
+
+def tsv_rows(path):
+    """Non-comment rows of a tab-separated file, as lists of columns."""
+    return [l.split("\t") for l in read(path).splitlines() if l.strip() and not l.startswith("#")]
+
+
+def notation_spans():
+    """The code spans of grammars/README.md's notation table: the LaTeX and
+    plain text the printers write."""
+    out = []
+    for line in read("grammars/README.md").splitlines():
+        if line.startswith("|"):
+            out += re.findall(r"`([^`]+)`", line)
+    return out
+
+
+def mathy(s):
+    """Worth a seed for the parsers: short, one line, not a Rust format
+    string or a file name."""
+    return 0 < len(s.encode()) <= MAX_SEED_BYTES and "\n" not in s and "{:" not in s and ":?}" not in s and not s.endswith((".rs", ".jsonl", ".tsv"))
+
+
+def write(target, seeds, max_bytes=MAX_SEED_BYTES):
+    d = os.path.join(SEEDS, target)
+    if os.path.isdir(d):
+        shutil.rmtree(d)
+    os.makedirs(d)
+    named = {}
+    for s in seeds:
+        b = s if isinstance(s, bytes) else s.encode("utf-8")
+        # A lone flags byte (or nothing) is no seed.
+        if len(b) < 2 or len(b) > max_bytes:
+            continue
+        named[hashlib.sha1(b).hexdigest()] = b
+    keep = sorted(named)[:MAX_PER_TARGET]
+    for name in keep:
+        with open(os.path.join(d, name), "wb") as f:
+            f.write(named[name])
+    print(f"{target}: {len(keep)} seeds (of {len(named)})", file=sys.stderr)
+
+
+def main():
+    answers = [l for l in read("examples/answers.txt").splitlines() if l.strip()]
+    records = jsonl("examples/grading.jsonl") + jsonl("tests/data/grade_small.jsonl")
+    golden = [r for r in tsv_rows("tests/data/spoken_golden.tsv") if len(r) >= 2]
+    notation = notation_spans()
+
+    latex = literals("tests/parse_latex.rs", "tests/errors.rs", "tests/canon_parse.rs", "tests/canon_groups.rs",
+                     "tests/print_nodes.rs", "tests/compare_rules.rs", "tests/compare_props.rs",
+                     "tests/adversarial.rs", "tests/adversarial/*.rs", "tests/determinism.rs")
+    latex += answers + notation + [r[1] for r in golden]
+    latex = [s for s in latex if mathy(s)]
+    plain = literals("tests/parse_plain.rs", "tests/print_nodes.rs", "tests/canon_parse.rs") + answers + notation
+    plain = [s for s in plain if mathy(s)]
+    spoken = literals("tests/parse_spoken.rs", "tests/print_spoken.rs", "src/parse/spoken/**/*.rs")
+    spoken = [s for s in spoken if mathy(s) and " " in s] + [r[0] for r in golden]
+
+    # Model outputs and gold strings: the texts the grader extracts from.
+    texts = [r[k] for r in records for k in ("gold", "pred", "output", "response") if isinstance(r.get(k), str)]
+    texts += [s for s in literals("src/extract/**/*.rs", "tests/cli.rs", "tests/determinism.rs") if len(s) > 3]
+    texts = [s for s in texts if len(s.encode()) <= MAX_TEXT_BYTES]
+
+    pairs = test_table_pairs("tests/compare_rules.rs")
+    pairs += [(r["gold"], r.get("pred", r.get("output"))) for r in records
+              if isinstance(r.get("gold"), str) and isinstance(r.get("pred", r.get("output")), str)]
+    pairs += [(r[1], r[0]) for r in golden]
+
+    write("parse_latex", latex)
+    write("parse_plain", plain)
+    write("parse_spoken", spoken)
+    # canon_roundtrip: the first byte chooses default (even) or tight (odd)
+    # limits.
+    write("canon_roundtrip", [bytes([k]) + s.encode() for s in latex + plain for k in (0, 1)])
+    write("extract", texts, MAX_TEXT_BYTES)
+    # Flags byte 0: default options (strict, no set-relation comparison,
+    # precision 6); 2: with allow_set_relation_comp.
+    write("verify_pair", [bytes([f]) + g.encode() + SEP + p.encode() for g, p in pairs for f in (0, 2)])
+
+
+if __name__ == "__main__":
+    main()
