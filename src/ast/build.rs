@@ -73,6 +73,17 @@ impl Expr {
         Expr::new(ExprKind::Mul { factors }, span)
     }
 
+    /// `lhs · rhs` as one product: factors of a product `lhs` are kept
+    /// flat (`a b c`, not `(a b) c`). Both parsers build products with it.
+    pub fn times(lhs: Expr, rhs: Expr) -> ExprKind {
+        let mut factors = match lhs.kind {
+            ExprKind::Mul { factors } => factors,
+            other => vec![Expr::new(other, lhs.span)],
+        };
+        factors.push(rhs);
+        ExprKind::Mul { factors }
+    }
+
     /// Children in order, for generic walks (node counting, depth checks).
     pub fn children(&self) -> Vec<&Expr> {
         use ExprKind::*;

@@ -386,16 +386,7 @@ impl Printer {
                 return w;
             }
         }
-        let suffix = match (n % 100u32).to_u32().unwrap_or(0) {
-            11..=13 => "th",
-            m => match m % 10 {
-                1 => "st",
-                2 => "nd",
-                3 => "rd",
-                _ => "th",
-            },
-        };
-        format!("{n}{suffix}")
+        format!("{n}{}", ordinal_suffix((n % 100u32).to_u32().unwrap_or(0)))
     }
 
     // ---- names ----------------------------------------------------------------------
@@ -903,7 +894,13 @@ fn is_letter(e: &Expr, l: &str) -> bool {
 }
 
 fn ordinal_digits(n: usize) -> String {
-    let suffix = match n % 100 {
+    format!("{n}{}", ordinal_suffix((n % 100) as u32))
+}
+
+/// The suffix of an ordinal in digits, from its last two digits (`1st`,
+/// `12th`, `23rd`).
+fn ordinal_suffix(last_two: u32) -> &'static str {
+    match last_two {
         11..=13 => "th",
         m => match m % 10 {
             1 => "st",
@@ -911,8 +908,7 @@ fn ordinal_digits(n: usize) -> String {
             3 => "rd",
             _ => "th",
         },
-    };
-    format!("{n}{suffix}")
+    }
 }
 
 /// Names are looked up in the lexicon by `&'static str`; the lexicon's own

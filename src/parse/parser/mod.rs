@@ -480,12 +480,7 @@ impl<'a> Parser<'a> {
     /// `a · b`, flattening into one product node.
     pub fn product(&mut self, lhs: Expr, rhs: Expr) -> PResult<Expr> {
         let span = lhs.span.join(rhs.span);
-        let mut factors = match lhs.kind {
-            ExprKind::Mul { factors } => factors,
-            other => vec![Expr::new(other, lhs.span)],
-        };
-        factors.push(rhs);
-        self.mk(ExprKind::Mul { factors }, span)
+        self.mk(Expr::times(lhs, rhs), span)
     }
 
     /// A run of juxtaposed factors: `2 x \sin y`. Starts with a possibly
