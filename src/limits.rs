@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// |---|---|
 /// | [`max_extract_len`](Limits::max_extract_len) | 64 KiB |
 /// | [`max_input_len`](Limits::max_input_len) | 64 KiB |
+/// | [`max_answer_len`](Limits::max_answer_len) | 4 KiB |
 /// | [`max_depth`](Limits::max_depth) | 100 |
 /// | [`max_nodes`](Limits::max_nodes) | 200 000 |
 /// | [`max_int_bits`](Limits::max_int_bits) | 65 536 |
@@ -28,6 +29,14 @@ pub struct Limits {
     /// an answer is never longer than the text it is read from, and a
     /// longer text is refused before any work on it.
     pub max_input_len: usize,
+    /// Longest answer read out of a text, in bytes. Extraction can propose
+    /// a span as long as the text (the whole text, an unclosed `\boxed{`
+    /// running to the end, a run of digits); a final answer is never that
+    /// long, and parsing one would cost time proportional to it for no
+    /// answer. Longer candidates are passed over as if they did not parse.
+    /// Text the caller declares to be the answer (no extraction) is held to
+    /// [`max_input_len`](Limits::max_input_len) instead.
+    pub max_answer_len: usize,
     /// Deepest nesting of groups, fractions, roots, powers and unary
     /// operators the parser follows.
     pub max_depth: usize,
@@ -59,6 +68,7 @@ impl Default for Limits {
     fn default() -> Limits {
         Limits {
             max_input_len: 64 * 1024,
+            max_answer_len: 4 * 1024,
             max_depth: 100,
             max_nodes: 200_000,
             max_int_bits: 1 << 16,

@@ -5,8 +5,12 @@
 //! A few outcomes follow from documented limits rather than from the
 //! input's mathematical meaning:
 //! * texts longer than `Limits::max_extract_len` (64 KiB) are read from
-//!   their last 64 KiB: `sum_100k_terms` loses its opening `$$` and is read
-//!   as the tail of the sum, not as 100000;
+//!   their last 64 KiB: `sum_100k_terms` loses its opening `$$`;
+//! * an extracted answer longer than `Limits::max_answer_len` (4 KiB) is
+//!   passed over: the 32k-term tail of `sum_100k_terms`, the 64 KiB
+//!   `digit_run`, the set of all of `boxed_many_distinct`'s boxes are no
+//!   answer; `digits_with_commas` and `percent_words` fall back to their
+//!   last number (`1`, `1 percent`), which equals the gold `1`;
 //! * trees deeper than `Limits::max_depth` (100) do not parse
 //!   (`TooDeep`), so deep nesting in an output leaves no answer;
 //! * the parser refuses texts longer than `Limits::max_input_len` (64 KiB,
@@ -59,10 +63,10 @@ fn expected() -> Vec<(&'static str, Outcome)> {
         ("parse_product_100k", ParseError(ErrorKind::TooLong { len: 699_994, limit: 64 * 1024 })),
         ("parse_10mb", ParseError(ErrorKind::TooLong { len: 10_000_000, limit: 64 * 1024 })),
         ("prose_10mb_then_answer", Verdict(true, Method::Exact)),
-        ("sum_100k_terms", Verdict(false, Method::Numeric)),
-        ("sum_100k_variables", Verdict(false, Method::Identity)),
+        ("sum_100k_terms", Verdict(false, Method::NoAnswer)),
+        ("sum_100k_variables", Verdict(false, Method::NoAnswer)),
         ("boxed_100k", Verdict(true, Method::Exact)),
-        ("boxed_many_distinct", Verdict(false, Method::Set)),
+        ("boxed_many_distinct", Verdict(false, Method::NoAnswer)),
         ("dollars_1mb", Verdict(false, Method::NoAnswer)),
         ("double_dollars_open", Verdict(true, Method::Exact)),
         ("paren_delims_open", Verdict(true, Method::Exact)),
@@ -71,8 +75,8 @@ fn expected() -> Vec<(&'static str, Outcome)> {
         ("answer_is_repeated", Verdict(false, Method::NoAnswer)),
         ("final_answer_repeated", Verdict(false, Method::Mismatch)),
         ("answer_near_repeated", Verdict(false, Method::NoAnswer)),
-        ("digits_with_commas", Verdict(false, Method::Set)),
-        ("digit_run", Verdict(false, Method::Numeric)),
+        ("digits_with_commas", Verdict(true, Method::Exact)),
+        ("digit_run", Verdict(false, Method::NoAnswer)),
         ("calculator_open", Verdict(false, Method::NoAnswer)),
         ("calculator_annotations", Verdict(true, Method::Exact)),
         ("option_letters", Verdict(true, Method::Exact)),
@@ -90,7 +94,7 @@ fn expected() -> Vec<(&'static str, Outcome)> {
         ("minus_signs", Verdict(false, Method::NoAnswer)),
         ("open_parens_prose", Verdict(false, Method::NoAnswer)),
         ("expression_run", Verdict(false, Method::Numeric)),
-        ("percent_words", Verdict(false, Method::Identity)),
+        ("percent_words", Verdict(true, Method::Percent)),
         ("backslashes", Verdict(false, Method::NoAnswer)),
         ("braces", Verdict(false, Method::NoAnswer)),
         ("python_import", Verdict(false, Method::NoAnswer)),
@@ -145,4 +149,23 @@ fn the_extraction_window_reads_the_end_of_a_long_text() {
     assert!(w.len() <= Options::default().limits.max_extract_len);
     assert!(w.starts_with("a line of working"), "the window starts at a line start");
     assert!(verify_bytes(b"7", text.as_bytes(), &Options::default()).unwrap().equal);
+}
+
+#[test]
+fn answers_longer_than_the_answer_limit_are_passed_over() {
+    // A boxed sum of 2400 ones is 4.8 KB: over the default 4 KiB answer
+    // limit, so the box is passed over and nothing else in the text is an
+    // answer; with the limit raised the same box is read and summed.
+    let boxed = format!("\\boxed{{{}1}}", "1+".repeat(2399));
+    assert!(boxed.len() > 4096 && boxed.len() < 8192);
+    let v = verify_bytes(b"2400", boxed.as_bytes(), &Options::default()).unwrap();
+    assert_eq!((v.equal, v.method), (false, Method::NoAnswer));
+    let mut opts = Options::default();
+    opts.limits.max_answer_len = 8192;
+    let v = verify_bytes(b"2400", boxed.as_bytes(), &opts).unwrap();
+    assert_eq!((v.equal, v.method), (true, Method::Exact));
+    // The shorter box is read under the default limit.
+    let short = format!("\\boxed{{{}1}}", "1+".repeat(1999));
+    let v = verify_bytes(b"2000", short.as_bytes(), &Options::default()).unwrap();
+    assert_eq!((v.equal, v.method), (true, Method::Exact));
 }

@@ -416,7 +416,12 @@ pub fn read_answer_ex(text: &str, targets: &[Target], opts: &Options) -> Option<
     // The first candidate that parses; candidates past it are never built.
     let found = crate::extract::first_accepted(text, targets, opts.boxed_match_priority, |c| {
         let (syntax, rule) = (c.syntax, Some(c.rule));
-        let answer = |t: String| parse_with(&t, syntax, &opts.limits).ok().map(|expr| Answer { expr, text: t, rule });
+        let answer = |t: String| {
+            if t.len() > opts.limits.max_answer_len {
+                return None;
+            }
+            parse_with(&t, syntax, &opts.limits).ok().map(|expr| Answer { expr, text: t, rule })
+        };
         // Doubly escaped LaTeX (`\\frac{1}{2}` from JSON or a raw string) is
         // read unescaped first, unless environments make `\\` line breaks.
         match unescape_backslashes(&c.text) {
@@ -434,6 +439,9 @@ pub fn read_answer_ex(text: &str, targets: &[Target], opts: &Options) -> Option<
     }
     let trimmed = text.trim().trim_matches('$').trim();
     let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    if trimmed.len() > opts.limits.max_answer_len {
+        return None;
+    }
     parse_with(trimmed, Syntax::Auto, &opts.limits).ok().map(|e| Answer { expr: e, text: trimmed.to_string(), rule: None })
 }
 
