@@ -81,6 +81,12 @@ pub(crate) type Outcome = Option<(bool, Method)>;
 
 /// Compare two parsed answers.
 pub fn verify(gold: &Expr, pred: &Expr, opts: &Options) -> Verdict {
+    verify_forms(gold, pred, opts).0
+}
+
+/// [`verify`], also giving the prediction's canonical form it compared
+/// (under `opts.limits`), so a caller needing it does not compute it again.
+fn verify_forms(gold: &Expr, pred: &Expr, opts: &Options) -> (Verdict, Expr) {
     let mut ctx = Ctx { opts, seed: std::cell::OnceCell::new(), seed_from: None, canon_memo: Default::default() };
     let gc = ctx.canon(gold);
     let pc = ctx.canon(pred);
@@ -89,14 +95,15 @@ pub fn verify(gold: &Expr, pred: &Expr, opts: &Options) -> Verdict {
     ctx.seed_from = Some((gc, pc));
     let outcome = compare(gold, pred, &ctx);
     let (equal, method) = outcome.unwrap_or((false, Method::Mismatch));
-    let (gc, pc) = ctx.seed_from.as_ref().expect("set above");
-    Verdict {
+    let (gc, pc) = ctx.seed_from.take().expect("set above");
+    let verdict = Verdict {
         equal,
         method,
-        gold_canonical: Some(crate::print::to_latex(gc)),
-        pred_canonical: Some(crate::print::to_latex(pc)),
+        gold_canonical: Some(crate::print::to_latex(&gc)),
+        pred_canonical: Some(crate::print::to_latex(&pc)),
         note: note_for(equal, method),
-    }
+    };
+    (verdict, pc)
 }
 
 
@@ -301,6 +308,9 @@ pub struct Checked {
     pub verdict: Verdict,
     pub gold: Option<Answer>,
     pub pred: Option<Answer>,
+    /// The canonical form of `pred`'s expression (under the options'
+    /// limits), when one was read.
+    pub pred_canonical: Option<Expr>,
 }
 
 /// [`verify_str`], keeping the answers read from both texts (for answer
@@ -326,8 +336,8 @@ pub fn check_str(gold: &str, pred: &str, opts: &Options) -> Checked {
         read_answer_ex(pred, &opts.pred_targets, opts)
     };
     let p = if opts.pred_syntax.is_none() { function_statements(pred, g.as_ref(), p, opts) } else { p };
-    let verdict = verdict_on(gold, pred, g.as_ref(), p.as_ref(), opts);
-    Checked { verdict, gold: g, pred: p }
+    let (verdict, pred_canonical) = verdict_on(gold, pred, g.as_ref(), p.as_ref(), opts);
+    Checked { verdict, gold: g, pred: p, pred_canonical }
 }
 
 /// A gold that defines functions (`f(x)=x+1`; `f(n)=n, g(n)=1`) asks for
@@ -368,41 +378,44 @@ fn defined_functions(e: &Expr) -> Option<Vec<char>> {
     Some(names)
 }
 
-fn verdict_on(gold: &str, pred: &str, g: Option<&Answer>, p: Option<&Answer>, opts: &Options) -> Verdict {
+fn verdict_on(gold: &str, pred: &str, g: Option<&Answer>, p: Option<&Answer>, opts: &Options) -> (Verdict, Option<Expr>) {
     if g.is_none() && p.is_none() && !gold.trim().is_empty() && collapse(gold) == collapse(pred) {
         // Neither reads as math, but they are the same text.
-        return Verdict {
+        let v = Verdict {
             equal: true,
             method: Method::Text,
             gold_canonical: None,
             pred_canonical: None,
             note: "equal: unreadable as math, but the same text".into(),
         };
+        return (v, None);
     }
     let (Some(ga), Some(pa)) = (g, p) else {
         // Say which side was unreadable, and show the side that was read.
         let probe = Ctx::new(opts, 0);
-        let form = |a: Option<&Answer>| a.map(|a| crate::print::to_latex(&probe.canon(&a.expr)));
+        let gc = g.map(|a| probe.canon(&a.expr));
+        let pc = p.map(|a| probe.canon(&a.expr));
         let side = match (g, p) {
             (None, None) => "from either text",
             (None, Some(_)) => "from the gold text",
             _ => "from the prediction",
         };
-        return Verdict {
+        let v = Verdict {
             equal: false,
             method: Method::NoAnswer,
-            gold_canonical: form(g),
-            pred_canonical: form(p),
+            gold_canonical: gc.as_ref().map(crate::print::to_latex),
+            pred_canonical: pc.as_ref().map(crate::print::to_latex),
             note: format!("no answer could be read {side}"),
         };
+        return (v, pc);
     };
-    let mut v = verify(&ga.expr, &pa.expr, opts);
+    let (mut v, pc) = verify_forms(&ga.expr, &pa.expr, opts);
     if !v.equal && matches!(v.method, Method::Mismatch | Method::Text | Method::NoAnswer) && text::same_words(&ga.text, &pa.text) {
         v.equal = true;
         v.method = Method::Text;
         v.note = note_for(true, Method::Text);
     }
-    v
+    (v, Some(pc))
 }
 
 /// Find and parse the answer in `text`: the first extraction candidate

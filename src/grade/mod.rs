@@ -67,7 +67,12 @@ pub fn grade_with(task: &Task<'_>, opts: &Options) -> Graded {
     let gold = task.dataset.gold_text(task.gold);
     let checked = check_str(&gold, task.pred, opts);
     let rule = checked.pred.as_ref().and_then(|a| a.rule);
-    let key = checked.pred.as_ref().map(|a| answer_key(&a.expr));
+    // The comparison already canonicalized the prediction; under the
+    // default limits that is the answer key's canonical form.
+    let key = match &checked.pred_canonical {
+        Some(c) if opts.limits == crate::Limits::default() => Some(c.sexpr()),
+        _ => checked.pred.as_ref().map(|a| answer_key(&a.expr)),
+    };
     let mut graded = Graded { verdict: checked.verdict, rule, key, chosen: None };
     if graded.verdict.equal {
         return graded;
@@ -164,6 +169,24 @@ mod tests {
     }
 
     const PROBLEM: &str = "How many coins?\nAnswer Choices: A)453 B)651 C)400 D)487 E)286";
+
+    #[test]
+    fn the_key_is_the_answer_key_of_the_prediction() {
+        // The key comes from the comparison's canonical form; it must be
+        // the one `answer_key` gives, whether the verdict is equal, not
+        // equal, or no answer from the gold.
+        let o = Options::default();
+        for (gold, pred, answer) in [
+            ("\\frac{1}{2}", "so $\\boxed{0.5}$", "0.5"),
+            ("3", "The answer is $x^2+2x$.", "x^2+2x"),
+            ("", "$\\boxed{\\sqrt{8}}$", "\\sqrt{8}"),
+        ] {
+            let g = grade(&task(gold, pred, Dataset::Auto, None), &o);
+            let want = answer_key(&crate::parse::parse(answer, crate::parse::Syntax::Latex).unwrap());
+            assert_eq!(g.key.as_deref(), Some(want.as_str()), "{pred}");
+        }
+        assert_eq!(grade(&task("3", "$\\boxed{4}$", Dataset::Auto, None), &o).key.as_deref(), Some("4"));
+    }
 
     #[test]
     fn a_value_chooses_its_option() {

@@ -493,6 +493,26 @@ mod tests {
         }
     }
 
+    /// `parse_with` skips normalizing ASCII text on this property: every
+    /// ASCII character, alone and in every pair (and in a longer mixed
+    /// text), is its own normal form in both syntaxes.
+    #[test]
+    fn every_ascii_text_is_its_own_normal_form() {
+        let chars: Vec<char> = (0u8..128).map(char::from).collect();
+        let mut texts: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
+        for a in &chars {
+            for b in &chars {
+                texts.push(format!("{a}{b}"));
+            }
+        }
+        texts.push(chars.iter().collect());
+        texts.push("2 1/2 + x_1^2 \\sqrt[3]{8} (1,2] 3.5e-3 ** _ ~".into());
+        for t in &texts {
+            assert_eq!(&latex(t), t);
+            assert_eq!(&plain(t), t);
+        }
+    }
+
     #[test]
     fn ascii_is_unchanged() {
         for s in ["", "x^2+1", "\\frac{1}{2}", "  a  b ", "sqrt(2)/2"] {

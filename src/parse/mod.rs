@@ -58,18 +58,24 @@ pub fn parse_with(text: &str, syntax: Syntax, limits: &Limits) -> Result<Expr, P
         s => s,
     };
     let latex = syntax == Syntax::Latex;
-    let norm = normalize(text, syntax);
-    let identity = norm.text == text;
+    // ASCII text is its own normal form (the symbol table and NFKC only
+    // touch other characters), so most answers skip normalizing and the
+    // span map altogether.
+    let norm = if text.is_ascii() { None } else { Some(normalize(text, syntax)).filter(|n| n.text != text) };
+    let src = norm.as_ref().map_or(text, |n| n.text.as_str());
     let map_err = |mut e: ParseError| {
-        if !identity {
-            e.span = norm.original_span(e.span);
+        if let Some(n) = &norm {
+            e.span = n.original_span(e.span);
         }
         e
     };
-    let toks = if latex { lexer::latex::lex(&norm.text) } else { lexer::plain::lex(&norm.text) }.map_err(map_err)?;
-    let mut p = parser::Parser::new(&norm.text, toks, latex, limits);
+    let toks = if latex { lexer::latex::lex(src) } else { lexer::plain::lex(src) }.map_err(map_err)?;
+    let mut p = parser::Parser::new(src, toks, latex, limits);
     let tree = p.parse_top().map_err(map_err)?;
-    Ok(if identity { tree } else { map_spans(tree, &norm) })
+    Ok(match &norm {
+        None => tree,
+        Some(n) => map_spans(tree, n),
+    })
 }
 
 fn map_spans(tree: Expr, norm: &Normalized) -> Expr {

@@ -2,6 +2,8 @@
 //! parser over these; the few places where the syntaxes differ ask
 //! `Parser::latex`.
 
+use compact_str::CompactString;
+
 use crate::span::Span;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -9,13 +11,13 @@ pub enum Tok {
     /// A numeric literal with separators removed: `123`, `1.5`, `.5`,
     /// `1.5e-3`. `grouped` is set when explicit thousands separators were
     /// joined (`1{,}000`), so the number is known to be a whole literal.
-    Num(String),
+    Num(CompactString),
     /// LaTeX: one letter. Plain: a word (`x`, `sqrt`, `x_1`, `Interval`).
-    Ident(String),
+    Ident(CompactString),
     /// LaTeX command name without the backslash: `frac`, `{`, `,`, `%`.
-    Cmd(String),
+    Cmd(CompactString),
     /// Plain: a quoted string's content.
-    Str(String),
+    Str(CompactString),
     /// Operators and brackets, longest match: `**`, `<=`, `!=`, `+`, `(`…
     Punct(&'static str),
     /// Any other character; an error only if the parser has to read it.

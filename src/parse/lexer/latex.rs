@@ -3,6 +3,7 @@
 //! are dropped here and recorded on the next token as `space_before` /
 //! `quad_before`, so the parser never sees them.
 
+use compact_str::CompactString;
 use nom::character::complete::alpha1;
 use nom::Parser;
 
@@ -11,18 +12,25 @@ use crate::error::ParseError;
 use crate::parse::token::{punct, Tok, Token};
 use crate::span::Span;
 
-/// Commands that only change spacing or style: dropped.
-const SPACING: &[&str] = &[
-    ",", ";", ":", "!", " ", ">", "enspace", "enskip", "thinspace", "medspace", "thickspace",
-    "negthinspace", "negmedspace", "negthickspace", "displaystyle", "textstyle", "scriptstyle",
-    "scriptscriptstyle", "limits", "nolimits", "nonumber", "notag", "hfill", "allowbreak", "strut",
-    "mathstrut", "relax", "smallskip", "medskip", "bigskip", "noindent", "centering", "hline",
-    "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl",
-    "Biggr", "bigm", "Bigm", "middle", "protect", "newline", "cr", "ensuremath",
-];
+/// Commands that only change spacing or style: dropped. (A `match`, not a
+/// list scanned per command: the lexer asks for every command.)
+fn is_spacing(name: &str) -> bool {
+    matches!(
+        name,
+        "," | ";" | ":" | "!" | " " | ">" | "enspace" | "enskip" | "thinspace" | "medspace" | "thickspace"
+            | "negthinspace" | "negmedspace" | "negthickspace" | "displaystyle" | "textstyle" | "scriptstyle"
+            | "scriptscriptstyle" | "limits" | "nolimits" | "nonumber" | "notag" | "hfill" | "allowbreak"
+            | "strut" | "mathstrut" | "relax" | "smallskip" | "medskip" | "bigskip" | "noindent" | "centering"
+            | "hline" | "big" | "Big" | "bigg" | "Bigg" | "bigl" | "bigr" | "Bigl" | "Bigr" | "biggl"
+            | "biggr" | "Biggl" | "Biggr" | "bigm" | "Bigm" | "middle" | "protect" | "newline" | "cr"
+            | "ensuremath"
+    )
+}
 
 /// Wide spaces that separate answers in a list.
-const QUADS: &[&str] = &["quad", "qquad"];
+fn is_quad(name: &str) -> bool {
+    matches!(name, "quad" | "qquad")
+}
 
 pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
     let mut out: Vec<Token> = Vec::new();
@@ -42,24 +50,21 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
         let tok: Tok;
         if c == '\\' {
             let after = &rest[1..];
-            let name: String = match alpha1::<&str, nom::error::Error<&str>>.parse(after) {
-                Ok((_, word)) => word.to_string(),
-                Err(_) => match after.chars().next() {
-                    Some(ch) => ch.to_string(),
-                    None => String::new(),
-                },
+            let name: &str = match alpha1::<&str, nom::error::Error<&str>>.parse(after) {
+                Ok((_, word)) => word,
+                Err(_) => after.chars().next().map_or("", |ch| &after[..ch.len_utf8()]),
             };
             // `\quadx`: a wide space run into a letter.
             let name = match ["qquad", "quad"].into_iter().find(|q| {
                 name.len() > q.len() && name.starts_with(q) && name[q.len()..].bytes().all(|b| b.is_ascii_alphabetic())
             }) {
-                Some(q) => q.to_string(),
+                Some(q) => q,
                 None => name,
             };
             pos += 1 + name.len();
             // `\left` / `\right` / `\mleft` / `\mright`: the delimiter that
             // follows is what matters; `|` needs to know its side.
-            if matches!(name.as_str(), "left" | "right" | "mleft" | "mright") {
+            if matches!(name, "left" | "right" | "mleft" | "mright") {
                 let opening = name.ends_with("left");
                 if let Some((t, len)) = sized_delimiter(&src[pos..], opening) {
                     let span = Span::new(start, pos + len);
@@ -72,29 +77,29 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
                 }
                 continue;
             }
-            if SPACING.contains(&name.as_str()) {
+            if is_spacing(name) {
                 space = true;
                 continue;
             }
-            if QUADS.contains(&name.as_str()) {
+            if is_quad(name) {
                 space = true;
                 quad = true;
                 continue;
             }
             // `\vertx` is `\vert x`: latex2sympy and model output run a
             // delimiter or letter command into the next letters.
-            if let Some(prefix) = split_prefix(&name) {
+            if let Some(prefix) = split_prefix(name) {
                 let cmd_end = start + 1 + prefix.len();
-                out.push(Token { tok: Tok::Cmd(prefix.to_string()), span: Span::new(start, cmd_end), space_before: space, quad_before: quad });
+                out.push(Token { tok: Tok::Cmd(prefix.into()), span: Span::new(start, cmd_end), space_before: space, quad_before: quad });
                 for (k, ch) in name[prefix.len()..].char_indices() {
                     let s = cmd_end + k;
-                    out.push(Token { tok: Tok::Ident(ch.to_string()), span: Span::new(s, s + 1), space_before: false, quad_before: false });
+                    out.push(Token { tok: Tok::Ident(CompactString::from(&*ch.encode_utf8(&mut [0; 4]))), span: Span::new(s, s + 1), space_before: false, quad_before: false });
                 }
                 space = false;
                 quad = false;
                 continue;
             }
-            tok = Tok::Cmd(name);
+            tok = Tok::Cmd(name.into());
         } else if c == '~' {
             // A non-breaking space.
             space = true;
@@ -118,10 +123,10 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
                 text.push_str(&m.text);
                 pos += gap + m.len;
             }
-            tok = Tok::Num(text);
+            tok = Tok::Num(text.into());
         } else if c.is_alphabetic() {
             pos += c.len_utf8();
-            tok = Tok::Ident(c.to_string());
+            tok = Tok::Ident(CompactString::from(&*c.encode_utf8(&mut [0; 4])));
         } else if let Some(p) = longest_punct(rest) {
             pos += p.len();
             tok = Tok::Punct(p);
@@ -174,7 +179,7 @@ fn sized_delimiter(s: &str, opening: bool) -> Option<(Option<Tok>, usize)> {
             let tok = match name.as_str() {
                 "vert" | "lvert" | "rvert" => Tok::Cmd(if opening { "lvert" } else { "rvert" }.into()),
                 "|" | "Vert" | "lVert" | "rVert" => Tok::Cmd(if opening { "lVert" } else { "rVert" }.into()),
-                _ => Tok::Cmd(name),
+                _ => Tok::Cmd(name.into()),
             };
             (Some(tok), len)
         }

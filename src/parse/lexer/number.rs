@@ -1,5 +1,6 @@
 //! Numeric literals, shared by both lexers (written with nom).
 
+use compact_str::CompactString;
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::{char, digit0, digit1, one_of};
@@ -43,7 +44,7 @@ fn group3(i: &str) -> IResult<&str, &str> {
 /// A lexed number: its normalized text (no separators) and the byte length
 /// consumed from the input.
 pub struct LexedNumber {
-    pub text: String,
+    pub text: CompactString,
     pub len: usize,
 }
 
@@ -51,7 +52,7 @@ pub struct LexedNumber {
 /// digit-group separators are joined (`1\,000` is one thousand).
 pub fn lex_number(i: &str, latex_groups: bool) -> Option<LexedNumber> {
     let (mut rest, first) = mantissa(i).ok()?;
-    let mut text = first.to_string();
+    let mut text = CompactString::from(first);
     // Explicit groups only after a plain integer part of 1-3 digits.
     if latex_groups && !first.contains('.') && first.len() <= 3 {
         loop {
@@ -105,7 +106,7 @@ pub fn malformed_tail(rest: &str) -> Option<usize> {
 /// A number token at the start of `rest` (which starts with a digit or a
 /// `.` and a digit), or the error for a malformed literal like `1.2.3`.
 /// `at` is the byte offset of `rest` in the source, for spans.
-pub fn number_token(src: &str, at: usize, latex_groups: bool) -> Result<(String, usize), crate::error::ParseError> {
+pub fn number_token(src: &str, at: usize, latex_groups: bool) -> Result<(CompactString, usize), crate::error::ParseError> {
     let rest = &src[at..];
     let n = lex_number(rest, latex_groups).expect("starts with a digit");
     if let Some(extra) = malformed_tail(&rest[n.len..]) {

@@ -27,7 +27,7 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
         if c.is_ascii_digit() || (c == '.' && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit)) {
             let (text, len) = number_token(src, pos, false)?;
             pos += len;
-            tok = Tok::Num(text);
+            tok = Tok::Num(text.into());
         } else if c.is_alphabetic() {
             let (_, word) = take_while::<_, &str, nom::error::Error<&str>>(|ch: char| {
                 ch.is_alphanumeric() || ch == '_'
@@ -41,11 +41,11 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
             };
             let word = if word.is_empty() { "_" } else { word };
             pos += word.len();
-            tok = if word == "_" { Tok::Punct("_") } else { Tok::Ident(word.to_string()) };
+            tok = if word == "_" { Tok::Punct("_") } else { Tok::Ident(word.into()) };
         } else if (c == '"' || c == '\'') && starts_string(&out, space, c) {
             match rest[1..].find(c) {
                 Some(k) => {
-                    tok = Tok::Str(rest[1..1 + k].to_string());
+                    tok = Tok::Str(rest[1..1 + k].into());
                     pos += k + 2;
                 }
                 None => {

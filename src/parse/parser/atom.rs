@@ -223,7 +223,7 @@ impl<'a> Parser<'a> {
                     let rest = n[first.len()..].to_string();
                     let tok = &mut self.toks[self.pos];
                     let split = tok.span.start + first.len();
-                    tok.tok = Tok::Num(rest);
+                    tok.tok = Tok::Num(rest.into());
                     tok.span = Span::new(split, tok.span.end);
                     tok.space_before = false;
                     let span = Span::new(t.span.start, split);
@@ -319,7 +319,7 @@ impl<'a> Parser<'a> {
                 let first = n.chars().next().expect("non-empty").to_string();
                 if n.len() > 1 {
                     let tok = &mut self.toks[self.pos];
-                    tok.tok = Tok::Num(n[1..].to_string());
+                    tok.tok = Tok::Num(n[1..].into());
                     tok.span = Span::new(tok.span.start + 1, tok.span.end);
                     tok.space_before = false;
                     return Ok((first, Span::new(t.span.start, t.span.start + 1)));
@@ -329,7 +329,7 @@ impl<'a> Parser<'a> {
             }
             Tok::Num(n) | Tok::Ident(n) => {
                 self.bump();
-                Ok((n.clone(), t.span))
+                Ok((n.to_string(), t.span))
             }
             // A lone backslash is no command: not a subscript.
             Tok::Cmd(c) if !c.is_empty() => {

@@ -423,7 +423,7 @@ impl<'a> Parser<'a> {
                         span,
                     ));
                 }
-                Err(ParseError::new(ErrorKind::UnknownCommand { name }, span))
+                Err(ParseError::new(ErrorKind::UnknownCommand { name: name.to_string() }, span))
             }
         }
     }

@@ -47,6 +47,9 @@ pub(crate) struct Parser<'a> {
     pub integral_depth: usize,
     /// The differential found while parsing an integral body.
     pub differential: Option<crate::ast::Symbol>,
+    /// The position last found to hold a token that is not ignorable (see
+    /// `skip_ignorable`); `usize::MAX` before any.
+    meaningful_at: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -65,6 +68,7 @@ impl<'a> Parser<'a> {
             bracket_depth: 0,
             integral_depth: 0,
             differential: None,
+            meaningful_at: usize::MAX,
         }
     }
 
@@ -151,13 +155,19 @@ impl<'a> Parser<'a> {
     }
 
     fn skip_ignorable(&mut self) {
+        // Every peek and bump asks; once the token at `pos` is known to be
+        // meaningful the answer stays the same (a token is only ever
+        // rewritten into a shorter number), so it is not asked again.
+        if self.pos == self.meaningful_at {
+            return;
+        }
         while self.pos < self.end {
             let t = &self.toks[self.pos];
             match &t.tok {
                 Tok::Punct("&") => self.pos += 1,
                 Tok::Punct("$") if self.latex => self.pos += 1,
                 Tok::Punct("$") => self.pos += 1,
-                Tok::Cmd(c) if IGNORED_WITH_ARG.contains(&c.as_str()) => {
+                Tok::Cmd(c) if ignored_with_arg(c) => {
                     self.pos += 1;
                     // `\hspace*{…}`
                     if self.toks[..self.end].get(self.pos).is_some_and(|t| t.is_punct("*")) {
@@ -170,8 +180,11 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     self.skip_brace_group();
                 }
-                Tok::Cmd(c) if IGNORED.contains(&c.as_str()) => self.pos += 1,
-                _ => break,
+                Tok::Cmd(c) if ignored(c) => self.pos += 1,
+                _ => {
+                    self.meaningful_at = self.pos;
+                    break;
+                }
             }
         }
     }
@@ -258,42 +271,37 @@ impl<'a> Parser<'a> {
     /// comma group inside one is a tuple (`1,2;3,4` is two points).
     pub fn parse_list(&mut self, top: bool) -> PResult<Expr> {
         let start = self.peek().map_or(Span::EMPTY, |t| t.span);
-        let mut groups: Vec<Vec<Expr>> = vec![Vec::new()];
+        let first = self.parse_relation()?;
+        // Most lists are one item: no list is built for them.
+        if self.list_separator(top).is_none() {
+            return Ok(first);
+        }
+        let mut groups: Vec<Vec<Expr>> = vec![vec![first]];
         let mut saw_semicolon = false;
-        loop {
+        while let Some(sep) = self.list_separator(top) {
+            match sep {
+                ListSep::Comma => {
+                    self.bump();
+                    // `x = 1, \text{and} x = 2` and trailing commas.
+                    self.eat_connectors();
+                }
+                ListSep::Semicolon => {
+                    self.bump();
+                    saw_semicolon = true;
+                    groups.push(Vec::new());
+                }
+                ListSep::Break => {
+                    while self.peek().is_some_and(|t| t.is_cmd("\\")) {
+                        self.bump();
+                    }
+                    self.eat_connectors();
+                }
+            }
+            if self.list_item_ends() {
+                break;
+            }
             let item = self.parse_relation()?;
             groups.last_mut().expect("non-empty").push(item);
-            // Separators.
-            let Some(t) = self.peek().cloned() else { break };
-            if t.is_punct(",") {
-                self.bump();
-                // `x = 1, \text{and} x = 2` and trailing commas.
-                self.eat_connectors();
-                if self.list_item_ends() {
-                    break;
-                }
-                continue;
-            }
-            if t.is_punct(";") && top {
-                self.bump();
-                saw_semicolon = true;
-                groups.push(Vec::new());
-                if self.list_item_ends() {
-                    break;
-                }
-                continue;
-            }
-            if top && (t.is_cmd("\\") || t.quad_before || self.is_connector()) {
-                while self.peek().is_some_and(|t| t.is_cmd("\\")) {
-                    self.bump();
-                }
-                self.eat_connectors();
-                if self.list_item_ends() {
-                    break;
-                }
-                continue;
-            }
-            break;
         }
         groups.retain(|g| !g.is_empty());
         let span = start.join(self.last_span());
@@ -314,6 +322,26 @@ impl<'a> Parser<'a> {
             return Ok(items.pop().expect("one"));
         }
         self.mk(ExprKind::List { items }, span)
+    }
+
+    /// The separator of list items at the next token, if any: `,`; at the
+    /// top level also `;`, a line break `\\`, a wide space, or a connector
+    /// word ("and", "or").
+    fn list_separator(&mut self, top: bool) -> Option<ListSep> {
+        let t = self.peek()?;
+        if t.is_punct(",") {
+            return Some(ListSep::Comma);
+        }
+        if !top {
+            return None;
+        }
+        if t.is_punct(";") {
+            return Some(ListSep::Semicolon);
+        }
+        if t.is_cmd("\\") || t.quad_before || self.is_connector() {
+            return Some(ListSep::Break);
+        }
+        None
     }
 
     /// Nothing more to read in this list (end, closer, or trailing dot).
@@ -597,9 +625,20 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// What separates two items of a list.
+enum ListSep {
+    Comma,
+    Semicolon,
+    /// A line break, a wide space or a connector word.
+    Break,
+}
+
 /// Commands with no meaning for the value, dropped wherever they stand.
-const IGNORED: &[&str] = &["left", "right", "mleft", "mright", "nobreak", "mathstrut"];
+fn ignored(name: &str) -> bool {
+    matches!(name, "left" | "right" | "mleft" | "mright" | "nobreak" | "mathstrut")
+}
 
 /// Commands dropped together with their `{…}` argument.
-const IGNORED_WITH_ARG: &[&str] =
-    &["hspace", "vspace", "label", "tag", "phantom", "vphantom", "hphantom", "color", "ref", "eqref"];
+fn ignored_with_arg(name: &str) -> bool {
+    matches!(name, "hspace" | "vspace" | "label" | "tag" | "phantom" | "vphantom" | "hphantom" | "color" | "ref" | "eqref")
+}

@@ -116,6 +116,10 @@ pub(crate) fn literal_value(text: &str) -> Option<Literal> {
         return None;
     }
     if exp.is_none() && frac_part.is_none() {
+        // Most literals fit a machine word: no digit-by-digit BigInt parse.
+        if let Ok(n) = int_part.parse::<u64>() {
+            return Some(Literal::Int(BigInt::from(n)));
+        }
         return int_part.parse::<BigInt>().ok().map(Literal::Int);
     }
     let digits = format!("{}{}", int_part, frac_part.unwrap_or(""));

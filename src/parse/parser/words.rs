@@ -122,7 +122,7 @@ impl<'a> Parser<'a> {
             return self.mk(ExprKind::EmptySet, span);
         }
         if matches!(w.as_str(), "True" | "False") {
-            return self.mk(ExprKind::Text { text: w.to_lowercase() }, span);
+            return self.mk(ExprKind::Text { text: w.to_lowercase().to_string() }, span);
         }
         // `sqrt 2`, `sqrt2`, `cbrt 8`: a root of the next power.
         for (prefix, index) in [("sqrt", None), ("cbrt", Some(3))] {
@@ -150,7 +150,7 @@ impl<'a> Parser<'a> {
         if let Some(f) = plain_function(&w) {
             if f.is_trig_like() || matches!(f, Func::Ln | Func::Log | Func::Exp) {
                 if self.at_end() {
-                    return Err(ParseError::new(ErrorKind::MissingArgument { command: w.clone() }, span));
+                    return Err(ParseError::new(ErrorKind::MissingArgument { command: w.to_string() }, span));
                 }
                 let arg = self.parse_power()?;
                 let f = if f == Func::Log { Func::Ln } else { f };
@@ -636,7 +636,7 @@ impl<'a> Parser<'a> {
                 if w == "in" && next.is_some_and(|n| starts_value(&n.tok)) {
                     return Ok(None);
                 }
-                (w.clone(), self.pos + 1)
+                (w.to_string(), self.pos + 1)
             }
             _ => return Ok(None),
         };
@@ -685,7 +685,7 @@ impl<'a> Parser<'a> {
                 let b = self.toks[close].span.start;
                 (super::atom::collapse_ws(&self.src[a..b].replace('~', " ")), close + 1)
             }
-            Tok::Ident(w) if !self.latex => (w.clone(), slash + 2),
+            Tok::Ident(w) if !self.latex => (w.to_string(), slash + 2),
             _ => return None,
         };
         let known = crate::normalize::unit(&word)?;
@@ -701,7 +701,7 @@ impl<'a> Parser<'a> {
         }
         match &self.toks[..self.end].get(caret + 1)?.tok {
             Tok::Num(n) if n.len() == 1 => {
-                let n = n.clone();
+                let n = n.to_string();
                 self.pos = caret + 2;
                 Some(n)
             }
@@ -711,7 +711,7 @@ impl<'a> Parser<'a> {
                     return None;
                 }
                 let Tok::Num(n) = &self.toks[caret + 2].tok else { return None };
-                let n = n.clone();
+                let n = n.to_string();
                 self.pos = close + 1;
                 Some(n)
             }
