@@ -89,7 +89,7 @@ pub fn all_boxes(s: &str) -> Vec<BoxHit> {
     // Only where "box" is written can a command start: `\boxed` one byte
     // before it, `\fbox` two (a SIMD substring search skips the other
     // backslashes of LaTeX-heavy text).
-    for p in memchr::memmem::find_iter(b, b"box") {
+    for p in super::scan::find_all_bytes(b, b"box") {
         let at = if p >= 1 && b[p - 1] == b'\\' {
             p - 1
         } else if p >= 2 && &b[p - 2..p] == b"\\f" {

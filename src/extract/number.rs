@@ -106,9 +106,7 @@ pub fn calc_annotations(s: &str) -> Vec<Span> {
     // time, not a window each.
     let mut close = NextAt::new(b">>");
     let mut newline = NextAt::new(b"\n");
-    let opener = memchr::memmem::Finder::new(b"<<");
-    while let Some(rel) = opener.find(&b[from..]) {
-        let open = from + rel;
+    while let Some(open) = super::scan::find_bytes(b, b"<<", from) {
         let limit = (open + MAX_ANNOTATION).min(s.len());
         match close.next(b, open + 2) {
             Some(k) if k + 2 <= limit && newline.next(b, open + 2).is_none_or(|nl| nl >= k) => {
@@ -125,7 +123,7 @@ pub fn calc_annotations(s: &str) -> Vec<Span> {
 /// The first occurrence of a pattern at or after a position, remembered:
 /// queries at non-decreasing positions search each byte once.
 struct NextAt {
-    pat: memchr::memmem::Finder<'static>,
+    pat: &'static [u8],
     /// The last answer (`None`: no occurrence after `from`).
     at: Option<usize>,
     from: usize,
@@ -134,13 +132,13 @@ struct NextAt {
 
 impl NextAt {
     fn new(pat: &'static [u8]) -> NextAt {
-        NextAt { pat: memchr::memmem::Finder::new(pat), at: None, from: 0, primed: false }
+        NextAt { pat, at: None, from: 0, primed: false }
     }
 
     fn next(&mut self, b: &[u8], i: usize) -> Option<usize> {
         let valid = self.primed && i >= self.from && self.at.is_none_or(|a| i <= a);
         if !valid {
-            self.at = self.pat.find(&b[i.min(b.len())..]).map(|k| i + k);
+            self.at = super::scan::find_bytes(b, self.pat, i.min(b.len()));
             self.from = i;
             self.primed = true;
         }

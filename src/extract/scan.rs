@@ -128,7 +128,34 @@ fn rarest_byte(needle: &[u8]) -> usize {
 /// Every start of `needle` in `hay` (exact bytes), in order (not
 /// overlapping).
 pub fn find_all(hay: &str, needle: &str) -> Vec<usize> {
-    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).collect()
+    find_all_bytes(hay.as_bytes(), needle.as_bytes())
+}
+
+/// [`find_all`] on bytes.
+pub fn find_all_bytes(hay: &[u8], needle: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = find_bytes(hay, needle, from) {
+        out.push(i);
+        from = i + needle.len().max(1);
+    }
+    out
+}
+
+/// The first start of `needle` (non-empty, short) in `hay` at or after
+/// `from`. A SIMD search for the needle's rarest byte, then a comparison:
+/// the texts searched are a few KB, where building a substring searcher
+/// (`memmem::Finder`) per call costs more than the search itself.
+pub fn find_bytes(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    let n = needle.len();
+    if n == 0 || from > hay.len() || hay.len() - from < n {
+        return None;
+    }
+    let pivot = rarest_byte(needle);
+    let last_start = hay.len() - n;
+    memchr::memchr_iter(needle[pivot], &hay[from + pivot..=last_start + pivot])
+        .map(|k| from + k)
+        .find(|&i| &hay[i..i + n] == needle)
 }
 
 /// A forward search for one delimiter, memoized so that a run of queries
@@ -229,6 +256,37 @@ mod tests {
         assert_eq!(f.next(8), Some(11));
         assert_eq!(f.next(12), None);
         assert_eq!(f.next(0), Some(7));
+    }
+
+    #[test]
+    fn exact_search_matches_a_naive_scan() {
+        // Every start, non-overlapping, as a left-to-right naive scan finds
+        // them; needles whose rarest byte is not the first, multi-byte
+        // UTF-8, matches at both ends, and `from` past a match.
+        let naive = |hay: &[u8], n: &[u8]| {
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i + n.len() <= hay.len() {
+                if &hay[i..i + n.len()] == n {
+                    out.push(i);
+                    i += n.len();
+                } else {
+                    i += 1;
+                }
+            }
+            out
+        };
+        let hays = ["\\boxed{1} and \\fbox{2} box", "<<<<3*8=24>>>>", "aaaa", "所以答案为答案", "", "x"];
+        let needles = ["box", "<<", ">>", "aa", "答案", "x", "\\boxed"];
+        for h in hays {
+            for n in needles {
+                assert_eq!(find_all(h, n), naive(h.as_bytes(), n.as_bytes()), "{n:?} in {h:?}");
+            }
+        }
+        assert_eq!(find_bytes(b"a<<b<<c", b"<<", 2), Some(4));
+        assert_eq!(find_bytes(b"a<<b<<c", b"<<", 5), None);
+        assert_eq!(find_bytes(b"ab", b"abc", 0), None);
+        assert_eq!(find_bytes(b"ab", b"b", 3), None);
     }
 
     #[test]
