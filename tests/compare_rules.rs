@@ -397,3 +397,41 @@ fn capital_names_and_trailing_point_decimals() {
         false,
     );
 }
+
+/// Fuzz finding: a gold `i\%` folds to the letter `i`, so it was taken for
+/// an option letter and the prediction was searched for letters first: the
+/// text `$$i$$$$$%$$\cup B` against itself read the gold as `i\%` and the
+/// prediction as the option `B`, and was not equal to itself.
+#[test]
+fn a_percentage_of_a_letter_is_no_option_letter() {
+    let t = "$$i$$$$$%$$\\cup B";
+    let v = verify_str(t, t, &Options::default());
+    assert_eq!((v.equal, v.method), (true, Exact), "{v:?}");
+    assert_eq!(v.gold_canonical.as_deref(), Some("i\\%"));
+    assert_eq!(v.pred_canonical.as_deref(), Some("i\\%"));
+    // A decorated letter is still an option letter.
+    assert_eq!(check("\\textbf{(B)}", "The answer is (B), not i", &Options::default()), (true, Choice));
+}
+
+/// Fuzz finding (a 12 s timeout in `verify_pair`): `5^{x}` with `x` about
+/// `2^{3700000}` at a random point made MPC compute `exp(x ln 5)` with
+/// millions of bits, for minutes; so did `\sin` of such a value (argument
+/// reduction) and of a tiny one (`|s| < 1`). Past `2^{±4096}` such an
+/// argument's value is unknown, and the next rule decides, at once.
+#[test]
+fn huge_arguments_of_periodic_functions_are_not_evaluated() {
+    let opts = Options::default();
+    let cases: &[(&str, &str)] = &[
+        ("5^{5ot5_{5n}^{5^5}^{5^5}}", "2\\cdot5_{5^{5^5}}"),
+        ("\\sin\\left(s^{9765625}\\right)", "\\sin\\left(s^{9765624}\\right)"),
+        ("5^{s^{9765625}}", "5^{s^{9765624}}"),
+        ("e^{i s^{9765625}}", "e^{i s^{9765624}}"),
+        ("f\\left(s^{9765625}\\right)", "f\\left(s^{9765624}\\right)"),
+    ];
+    for (g, p) in cases {
+        assert_eq!(check(g, p, &opts), (false, Mismatch), "{g:?} vs {p:?}");
+    }
+    // Written arguments far below the bound still evaluate.
+    assert_eq!(check("\\sin\\left(x^{2}\\right)^{2} + \\cos\\left(x^{2}\\right)^{2}", "1", &opts), (true, Identity));
+    assert_eq!(check("e^{i \\pi}", "-1", &opts), (true, Numeric));
+}

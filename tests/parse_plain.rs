@@ -191,14 +191,50 @@ fn fuzz_findings_print_and_read_back() {
         (r#"H_7(f*x)"#, r#"(apply H_{7} (mul f x))"#),
         // An empty list printed `\left(\right)`, the empty tuple.
         (r#"Pal[] 3"#, r#"(mul "Pal" (list) 3)"#),
+        // A list in a function's argument printed in parentheses, a tuple
+        // (plain), and LaTeX has no brackets for a list at all: a list inside
+        // another node is a tuple in canonical form.
+        (r#"det(Max([[1,2],[3,4]]))"#, r#"(det (max (list (list 1 2) (list 3 4))))"#),
+        (r#"[[1,2],[3,4]]"#, r#"(list (list 1 2) (list 3 4))"#),
+        (r#"[1,2]*3"#, r#"(mul (list 1 2) 3)"#),
+        (r#"[[1,2]]"#, r#"(list (list 1 2))"#),
+        // `\bar{1}` read as the number 1.
+        (r#"2*bar{1}_n"#, r#"(mul 2 bar:1_{n})"#),
+        // A list of one list in a matrix cell: LaTeX prints the one item
+        // alone, `\left(1, 2\right)`.
+        (r#"Matrix([[[1, 2]],text [3, -4]])"#, r#"(matrix plain [(list (list 1 2))] [(mul "text" (list 3 (neg 4)))])"#),
+        // The text "." printed as `\text{.}`, which LaTeX read as a number.
+        (r#"y'x'&'.'"#, r#"(mul y' x' ".")"#),
     ];
     for (input, tree) in cases {
         let e = parse(input, Syntax::Plain).unwrap_or_else(|err| panic!("{input:?}: {}", err.render(input)));
         assert_eq!(e.sexpr(), *tree, "{input:?}");
         let c = canonical(&e);
-        for (printed, syntax) in [(to_latex(&c), Syntax::Latex), (to_plain(&c), Syntax::Plain)] {
-            let back = parse(&printed, syntax).unwrap_or_else(|err| panic!("{input:?} -> {printed:?}: {err}"));
-            assert_eq!(canonical(&back).sexpr(), c.sexpr(), "{input:?} -> {printed:?}");
+        // The tree as parsed and its canonical form (as the fuzz targets).
+        for t in [&e, &c] {
+            for (printed, syntax) in [(to_latex(t), Syntax::Latex), (to_plain(t), Syntax::Plain)] {
+                let back = parse(&printed, syntax).unwrap_or_else(|err| panic!("{input:?} -> {printed:?}: {err}"));
+                assert_eq!(canonical(&back).sexpr(), c.sexpr(), "{input:?} -> {printed:?}");
+            }
         }
     }
+}
+
+/// Fuzz finding: a list inside another node printed as a tuple in LaTeX
+/// (`\left(1, 2\right)`, LaTeX has no brackets for a list) and in plain text
+/// (`Max(([1, 2], [3, 4]))`). Only the answer itself is a list of answers; a
+/// list inside anything is an ordered sequence, a tuple in canonical form.
+#[test]
+fn a_list_inside_a_node_is_a_tuple() {
+    use mathgrade::{canonical, to_latex, to_plain};
+    let c = canonical(&parse("det(Max([[1,2],[3,4]]))", Syntax::Plain).unwrap());
+    assert_eq!(c.sexpr(), "(det (tuple (tuple 1 2) (tuple 3 4)))");
+    assert_eq!(to_latex(&c), r"\det\left(\left(\left(1, 2\right), \left(3, 4\right)\right)\right)");
+    assert_eq!(to_plain(&c), "det(((1, 2), (3, 4)))");
+    let c = canonical(&parse("[[1,2],[3,4]]", Syntax::Plain).unwrap());
+    assert_eq!(c.sexpr(), "(list (tuple 1 2) (tuple 3 4))");
+    assert_eq!(to_latex(&c), r"\left(1, 2\right), \left(3, 4\right)");
+    assert_eq!(to_plain(&c), "(1, 2), (3, 4)");
+    // The answer list itself stays a list.
+    assert_eq!(canonical(&parse("[1,2]", Syntax::Plain).unwrap()).sexpr(), "(list 1 2)");
 }

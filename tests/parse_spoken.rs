@@ -186,7 +186,12 @@ fn integrals() {
         ("the integral of t squared dt from zero to two", r"\int_{0}^{2} t^{2} \, dt"),
         ("integral Subscript 0 Superscript 1 Baseline x d x", r"\int_{0}^{1} x \, dx"),
         ("the integral of the cosine of x times d x", r"\int \cos\left(x\right) \, dx"),
+        // Fuzz finding: printed `\int_{0}^{2} d \, dd`, which LaTeX reads as
+        // `d` times the integral of 1 (`d \, d` is a differential).
+        ("the integral d. from zero to two", r"\int_{0}^{2} \left(d\right) \, dd"),
     ]);
+    let e = canonical(&parse("the integral d. from zero to two", Syntax::Spoken).unwrap());
+    assert_eq!(canonical(&parse(&to_latex(&e), Syntax::Latex).unwrap()), e);
 }
 
 #[test]

@@ -350,3 +350,36 @@ fn matrices_and_cases() {
     });
     p(&cases, "\\begin{cases}x & x > 0 \\\\ 0 & \\text{otherwise}\\end{cases}", "Piecewise((x, x > 0), (0, True))");
 }
+
+/// Fuzz findings in the printers (`fuzz/`), each with the exact text the
+/// tree prints as.
+#[test]
+fn fuzz_findings_printed() {
+    let list = |items| k(ExprKind::List { items });
+    // A list in a numerator or as a function's argument printed in plain
+    // text in parentheses, `(1, x)/3`, which reads as a tuple.
+    p(&k(ExprKind::Div { num: bx(list(vec![i(1), x()])), den: bx(i(3)) }), "\\frac{1, x}{3}", "[1, x]/3");
+    p(
+        &f(Func::Max, vec![list(vec![list(vec![i(1), i(2)]), list(vec![i(3), i(4)])])]),
+        "\\max\\left(\\left(\\left(1, 2\\right), \\left(3, 4\\right)\\right)\\right)",
+        "Max([[1, 2], [3, 4]])",
+    );
+    p(&mul(vec![list(vec![i(1), i(2)]), i(3)]), "\\left(1, 2\\right) \\cdot 3", "[1, 2]*3");
+    // An integral of the letter `d` printed `\int_{0}^{2} d \, dd`, which
+    // reads as `d` times the integral of 1.
+    let d = || v("d");
+    let int_d = k(ExprKind::Integral {
+        body: bx(d()),
+        var: Some(Symbol::new("d")),
+        lower: Some(bx(i(0))),
+        upper: Some(bx(i(2))),
+    });
+    p(&int_d, "\\int_{0}^{2} \\left(d\\right) \\, dd", "Integral(d, (d, 0, 2))");
+    let int_2d = k(ExprKind::Integral { body: bx(mul(vec![i(2), d()])), var: Some(Symbol::new("x")), lower: None, upper: None });
+    p(&int_2d, "\\int \\left(2 d\\right) \\, dx", "Integral(2*d, x)");
+    // A decorated digit prints as written: `\bar{1}` (read back with its
+    // accent, see tests/parse_latex.rs).
+    let bar1 = Symbol { name: "1".into(), accent: Some("bar".into()), sub: Some("n".into()), primes: 0 };
+    p(&k(ExprKind::Symbol { sym: bar1 }), "\\bar{1}_{n}", "Symbol('\\bar{1}_{n}')");
+}
+

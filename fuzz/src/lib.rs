@@ -138,16 +138,27 @@ pub fn check_reread(tree: &Expr, canon: &Expr, origin: &str, limits: &Limits) {
 /// Plain text reads a unit only as a known unit word after a number
 /// (`10 cm`, `30°`, grammars/units.tsv); LaTeX reads any unit-like
 /// `\text{…}` there (`4:30 \text{ p.m.}`, `25 \text{cit}`, `100 \text{
-/// square units}`). A tree with a unit plain text has no way to write is not
-/// re-read as plain (it is as LaTeX).
+/// square units}`), and a known unit after any value (`m \text{ m}`, `x
+/// \text{ cm}`), where plain `x cm` can only be a product of letters. A tree
+/// with a unit plain text has no way to write is not re-read as plain (it
+/// is as LaTeX).
 pub fn plain_can_write(tree: &Expr) -> bool {
     !any_node(tree, &|x| match &x.kind {
         // A known unit of several words (`square units`) is read as words.
-        ExprKind::Quantity { unit, .. } => {
-            unit != "deg" && (mathgrade::normalize::unit(unit).is_none() || unit.contains(char::is_whitespace))
+        ExprKind::Quantity { unit, value } => {
+            unit != "deg"
+                && (mathgrade::normalize::unit(unit).is_none()
+                    || unit.contains(char::is_whitespace)
+                    || !numeric_value(value))
         }
         _ => false,
     })
+}
+
+/// A value plain text writes a unit after: no variables, function calls or
+/// text in it (the plain parser's rule).
+fn numeric_value(e: &Expr) -> bool {
+    !any_node(e, &|x| matches!(x.kind, ExprKind::Symbol { .. } | ExprKind::Apply { .. } | ExprKind::Text { .. }))
 }
 
 /// Speech: prints in both styles and the printed speech parses or errs,

@@ -41,7 +41,35 @@ pub fn canonical(e: &Expr) -> Expr {
 /// The canonical form of `e`; expansion and exact arithmetic stay within
 /// `limits`.
 pub fn canonical_with(e: &Expr, limits: &Limits) -> Expr {
-    Ctx { limits }.canon(e)
+    let ctx = Ctx { limits };
+    let c = ctx.canon(e);
+    // The arithmetic rewrites build nodes from deeper ones (a power's
+    // exponent distributed over a sum), which can leave a list under them
+    // (see `nested_lists_as_tuples`): make every list below the top a tuple
+    // and put the tree in order again.
+    if !c.children().iter().any(|x| has_list(x)) {
+        return c;
+    }
+    let deep = crate::ast::map_children(c.kind.clone(), &mut |x| {
+        crate::ast::map_bottom_up(x, &mut |n| match nested_lists_as_tuples(&n) {
+            Some(m) => m,
+            None => n,
+        })
+    });
+    let top = Expr::new(deep, c.span);
+    ctx.canon(&nested_lists_as_tuples(&top).unwrap_or(top))
+}
+
+/// Is there a list anywhere in `e`?
+fn has_list(e: &Expr) -> bool {
+    let mut stack = vec![e];
+    while let Some(x) = stack.pop() {
+        if matches!(x.kind, ExprKind::List { .. }) {
+            return true;
+        }
+        stack.extend(x.children());
+    }
+    false
 }
 
 /// What every canonicalization step needs to know: the limits it works
@@ -55,6 +83,27 @@ impl Ctx<'_> {
     /// Canonical form of one node, its children first. The result keeps the
     /// node's span.
     pub(crate) fn canon(&self, e: &Expr) -> Expr {
+        let nested;
+        let e = match nested_lists_as_tuples(e) {
+            Some(x) => {
+                nested = x;
+                &nested
+            }
+            None => e,
+        };
+        let mut out = self.canon_node(e);
+        // The arithmetic rewrites build new nodes from grandchildren (the
+        // exponent of a power in a product), which may put a list under
+        // them: make it a tuple too, and put the node in order again.
+        if let Some(x) = nested_lists_as_tuples(&out) {
+            out = self.canon_node(&x);
+        }
+        out.span = e.span;
+        out
+    }
+
+    /// [`Ctx::canon`] of a node whose list children are tuples already.
+    fn canon_node(&self, e: &Expr) -> Expr {
         use ExprKind::*;
         let mut out = match &e.kind {
             Integer { .. } | Symbol { .. } | Constant { .. } | NumberSet { .. } | EmptySet => {
@@ -74,4 +123,28 @@ impl Ctx<'_> {
         out.span = e.span;
         out
     }
+}
+
+/// `e` with every direct child that is a list made a tuple, `None` when it
+/// has no list child. Only the answer itself can be a list of answers; a
+/// list inside anything else (plain `[[1, 2], [3, 4]]`, `Max([1, 2])`,
+/// `[1, 2]*3`) is an ordered sequence, the same as a tuple, and LaTeX has
+/// no other spelling for it: `\left[1, 2\right]` is an interval and
+/// `\left(1, 2\right)` a tuple. A list of one item is that item first (as
+/// at the top, and as LaTeX prints it), so `[[1, 2]]` in a matrix cell is
+/// the tuple `(1, 2)`.
+fn nested_lists_as_tuples(e: &Expr) -> Option<Expr> {
+    if !e.children().iter().any(|c| matches!(c.kind, ExprKind::List { .. })) {
+        return None;
+    }
+    let kind = crate::ast::map_children(e.kind.clone(), &mut |mut c| {
+        loop {
+            match c.kind {
+                ExprKind::List { mut items } if items.len() == 1 => c = items.pop().expect("one item"),
+                ExprKind::List { items } => return Expr::new(ExprKind::Tuple { items }, c.span),
+                _ => return c,
+            }
+        }
+    });
+    Some(Expr::new(kind, e.span))
 }

@@ -15,7 +15,8 @@
 //!   determinant of the `pmatrix`;
 //! * a quantity or percentage with a negative value is the negation of
 //!   the positive one (`-5 cm` is read as `-(5 cm)`);
-//! * a list of one item is the item; an empty list is the empty tuple;
+//! * a list of one item is the item; an empty list is the empty tuple; a
+//!   list inside another node is a tuple (see `nested_lists_as_tuples`);
 //! * a sum or product with no index and a lone letter as its lower bound
 //!   has that letter as its index (`\sum_{i}^{n}`);
 //! * text has its whitespace trimmed and collapsed; a piecewise condition
@@ -29,6 +30,18 @@ use num_traits::Signed;
 
 use super::sum::{build_sum, make_term, negate_terms, split_term};
 use super::Ctx;
+
+/// The index a lower bound names when the sum has none, as the LaTeX
+/// parser reads `\sum_{…}`: a lone letter (no start value), or the letter
+/// on the left of `k = a` (start `a`).
+fn index_of_bound(lower: &Expr) -> Option<(crate::ast::Symbol, Option<Expr>)> {
+    match &lower.kind {
+        ExprKind::Relation { ops, operands } if ops.len() == 1 && ops[0] == RelOp::Eq && operands.len() == 2 => {
+            bound_symbol(&operands[0]).map(|v| (v, Some(operands[1].clone())))
+        }
+        _ => bound_symbol(lower).map(|v| (v, None)),
+    }
+}
 
 impl Ctx<'_> {
     fn boxed(&self, e: &Expr) -> Box<Expr> {
@@ -51,14 +64,16 @@ impl Ctx<'_> {
                 let lower = self.opt(lower);
                 // `\sum_{i}^{n}`: with no index, a lower bound that is a
                 // lone letter is the index, as the parsers read it (and how
-                // `\sum_{i/1}^{n}` prints once its bound is `i`).
-                let index = if var.is_none() { lower.as_deref().and_then(bound_symbol) } else { None };
+                // `\sum_{i/1}^{n}` prints once its bound is `i`); so is the
+                // letter of a bound `k = a` (how a bound `x k = 1 k` prints
+                // once canonical, `k = x`).
+                let index = if var.is_none() { lower.as_deref().and_then(index_of_bound) } else { None };
                 match index {
-                    Some(v) => BigOp {
+                    Some((v, from)) => BigOp {
                         op: *op,
                         body: Box::new(self.canon(&rebind_constant_letter((**body).clone(), &v))),
                         var: Some(v),
-                        lower: None,
+                        lower: from.map(Box::new),
                         upper: self.opt(upper),
                     },
                     None => BigOp { op: *op, body: self.boxed(body), var: var.clone(), lower, upper: self.opt(upper) },

@@ -324,8 +324,12 @@ pub fn check_str(gold: &str, pred: &str, opts: &Options) -> Checked {
         None => read_answer_ex(gold, &opts.gold_targets, opts),
     };
     // A gold that is an option letter (`B`, `(B)`) asks for the letter the
-    // prediction chose: option letters are looked for first.
-    let letter_gold = g.as_ref().is_some_and(|a| text::option_letter(&a.text).is_some() && a.text.trim().len() <= 16);
+    // prediction chose: option letters are looked for first. The letter
+    // must be all the answer says: `i\%` folds to the letter `i` but is a
+    // percentage.
+    let letter_gold = g.as_ref().is_some_and(|a| {
+        text::option_letter(&a.text).is_some() && a.text.trim().len() <= 16 && text::word_of(&a.expr).is_some()
+    });
     let p = if let Some(syntax) = opts.pred_syntax {
         read_whole(pred, syntax, opts)
     } else if letter_gold && !opts.pred_targets.contains(&Target::String) {

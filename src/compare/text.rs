@@ -50,7 +50,7 @@ pub fn compare_text(g: &Expr, p: &Expr) -> Outcome {
 
 /// The words of a text node, or of a lone letter (`B`) or a run of letters
 /// (`odd` read as o·d·d), for comparing with text.
-fn word_of(e: &Expr) -> Option<String> {
+pub(crate) fn word_of(e: &Expr) -> Option<String> {
     match &e.kind {
         ExprKind::Text { text } => Some(text.clone()),
         ExprKind::Symbol { sym } if sym.sub.is_none() && sym.primes == 0 && sym.accent.is_none() => Some(sym.name.clone()),

@@ -86,6 +86,29 @@ fn big_to_float(n: &BigInt, prec: u32) -> Float {
     Float::with_val(prec, i)
 }
 
+/// Largest binary exponent, either way, of an argument that must be
+/// reduced modulo a period: of `sin`, `cos`, `tan` and their kin, of `exp`
+/// and the hyperbolic functions (a complex argument), of an unknown
+/// function, and of a non-integer power `b^x` (MPC computes `exp(x ln b)`).
+/// MPFR and MPC work with as many bits as the exponent: a huge argument is
+/// reduced with them (`\sin(s^{9765625})` at `|s| > 1` ran for minutes), a
+/// tiny one has its correctly rounded `cosh` and `sinh` checked with them
+/// (the same at `|s| < 1`). Past `2^{PREC}` the value is noise anyway (the
+/// argument's own rounding error is larger than the period); the bound is
+/// far above that, so exactly written arguments like `\sin(10^{100})` still
+/// evaluate, cheaply.
+const MAX_REDUCED_EXP: i32 = 4096;
+
+/// `z` as an argument to reduce (see [`MAX_REDUCED_EXP`]): with a part
+/// beyond the bound (huge or tiny, not zero), the value is unknown.
+fn reducible(z: Complex) -> EResult {
+    let out = |f: &Float| f.get_exp().is_some_and(|e| e.unsigned_abs() > MAX_REDUCED_EXP as u32);
+    if out(z.real()) || out(z.imag()) {
+        return Err(EvalError::Overflow);
+    }
+    Ok(z)
+}
+
 fn finite(z: Complex) -> EResult {
     if z.real().is_nan() || z.imag().is_nan() {
         return Err(EvalError::Undefined);
@@ -207,7 +230,7 @@ impl<'e> Evaluator<'e> {
         if let Some(n) = integer_value(&x) {
             return finite(b.pow(rug::Integer::from(n)));
         }
-        finite(b.pow(x))
+        finite(b.pow(reducible(x)?))
     }
 
     fn root(&mut self, r: Complex, n: Complex) -> EResult {
@@ -236,6 +259,7 @@ impl<'e> Evaluator<'e> {
             let v = self.eval(a)?;
             h += v * Complex::with_val(p, rng.uniform(0.3, 1.3));
         }
+        let h = reducible(h)?;
         let (a1, b1, a2, b2) = (rng.uniform(0.5, 1.5), rng.uniform(0.2, 0.9), rng.uniform(0.5, 1.5), rng.uniform(0.5, 2.0));
         let t1 = Complex::with_val(p, &h * b1).exp() * a1;
         let t2 = Complex::with_val(p, &h * b2).sin() * a2;
@@ -258,6 +282,8 @@ impl<'e> Evaluator<'e> {
                 _ => Err(EvalError::NotANumber),
             }
         };
+        // The one argument of a periodic function (see `MAX_REDUCED_EXP`).
+        let periodic = |s: &mut Self| -> EResult { reducible(one(s)?) };
         let inv = |z: Complex| -> EResult {
             if z.is_zero() {
                 Err(EvalError::Undefined)
@@ -267,10 +293,10 @@ impl<'e> Evaluator<'e> {
         };
         use Func::*;
         let v = match f {
-            Sin => one(self)?.sin(),
-            Cos => one(self)?.cos(),
+            Sin => periodic(self)?.sin(),
+            Cos => periodic(self)?.cos(),
             Tan => {
-                let z = one(self)?;
+                let z = periodic(self)?;
                 // One MPC call for both (each correctly rounded, so the
                 // same values as `sin` and `cos` apart).
                 let cos = Complex::new(z.prec());
@@ -280,21 +306,21 @@ impl<'e> Evaluator<'e> {
                 }
                 s / c
             }
-            Cot => inv(one(self)?.tan())?,
-            Sec => inv(one(self)?.cos())?,
-            Csc => inv(one(self)?.sin())?,
+            Cot => inv(periodic(self)?.tan())?,
+            Sec => inv(periodic(self)?.cos())?,
+            Csc => inv(periodic(self)?.sin())?,
             Asin => one(self)?.asin(),
             Acos => one(self)?.acos(),
             Atan => one(self)?.atan(),
             Acot => inv(one(self)?)?.atan(),
             Asec => inv(one(self)?)?.acos(),
             Acsc => inv(one(self)?)?.asin(),
-            Sinh => one(self)?.sinh(),
-            Cosh => one(self)?.cosh(),
-            Tanh => one(self)?.tanh(),
-            Coth => inv(one(self)?.tanh())?,
-            Sech => inv(one(self)?.cosh())?,
-            Csch => inv(one(self)?.sinh())?,
+            Sinh => periodic(self)?.sinh(),
+            Cosh => periodic(self)?.cosh(),
+            Tanh => periodic(self)?.tanh(),
+            Coth => inv(periodic(self)?.tanh())?,
+            Sech => inv(periodic(self)?.cosh())?,
+            Csch => inv(periodic(self)?.sinh())?,
             Asinh => one(self)?.asinh(),
             Acosh => one(self)?.acosh(),
             Atanh => one(self)?.atanh(),
@@ -323,7 +349,7 @@ impl<'e> Evaluator<'e> {
                 }
                 x.ln() / lb
             }
-            Exp => one(self)?.exp(),
+            Exp => periodic(self)?.exp(),
             Abs => {
                 let z = one(self)?;
                 z.abs()

@@ -197,7 +197,11 @@ fn expr(e: &Expr) -> Piece {
             if let Some(u) = upper {
                 s += &format!("^{{{}}}", to_latex(u));
             }
-            s += &format!(" {}", sub(body, Prec::Product, false));
+            let b = sub(body, Prec::Product, false);
+            // A body ending in the letter `d` would run into the
+            // differential: `d \, dx` reads as `d` of `d` times `x`.
+            let b = if b.strip_suffix('d').is_some_and(|r| r.is_empty() || r.ends_with(' ')) { paren(&b) } else { b };
+            s += &format!(" {b}");
             if let Some(v) = var {
                 s += &format!(" \\, d{}", symbol(v));
             }

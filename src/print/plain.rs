@@ -16,6 +16,11 @@ pub fn to_plain(e: &Expr) -> String {
 fn wrap(p: Piece, min: Prec, no_minus: bool) -> String {
     if p.fits(min, no_minus) {
         p.s
+    } else if p.prec == Prec::List {
+        // A list keeps its brackets wherever it is delimited (a factor, a
+        // numerator, a function's argument): parentheses would make it a
+        // tuple.
+        format!("[{}]", p.s)
     } else {
         format!("({})", p.s)
     }
@@ -208,6 +213,9 @@ fn expr(e: &Expr) -> Piece {
         Set { items } => Piece::atom(format!("{{{}}}", join(items))),
         Tuple { items } if items.len() == 1 => Piece::atom(format!("({},)", join(items))),
         Tuple { items } => Piece::atom(format!("({})", join(items))),
+        // A list of one item keeps its brackets: bare, a list item `[1, 2]`
+        // would read as the list itself (`[[1, 2]]` is the tuple `(1, 2)`).
+        List { items } if items.len() == 1 => Piece::atom(format!("[{}]", list_item(&items[0]))),
         List { items } => Piece::new(items.iter().map(list_item).collect::<Vec<_>>().join(", "), Prec::List),
         Interval { lo, hi, lo_closed, hi_closed } => {
             let (lo, hi) = (to_plain(lo), to_plain(hi));

@@ -8,6 +8,7 @@ use crate::error::{ErrorKind, ParseError};
 use crate::parse::lexer;
 use crate::parse::token::{Tok, Token};
 use crate::span::Span;
+use num_traits::Signed;
 
 /// Greek letters (and variants) that are plain variables. `\pi` is the
 /// constant.
@@ -753,6 +754,15 @@ impl<'a> Parser<'a> {
             }
             ExprKind::Constant { constant } if matches!(constant, Constant::E | Constant::I) => {
                 let mut sym = Symbol::new(if constant == Constant::E { "e" } else { "i" });
+                sym.accent = Some(accent.to_string());
+                self.mk(ExprKind::Symbol { sym }, s)
+            }
+            // `\bar{1}` (a Miller index, a digit of a decimal overline): a
+            // decorated name of digits, as plain `bar{1}` reads and as the
+            // printer writes it. Dropping the accent would make it the
+            // number.
+            ExprKind::Integer { ref value } if !value.is_negative() => {
+                let mut sym = Symbol::new(value.to_string());
                 sym.accent = Some(accent.to_string());
                 self.mk(ExprKind::Symbol { sym }, s)
             }

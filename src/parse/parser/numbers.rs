@@ -115,6 +115,11 @@ pub(crate) fn literal_value(text: &str) -> Option<Literal> {
     if !int_part.bytes().all(|b| b.is_ascii_digit()) || !frac_part.unwrap_or("").bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
+    // A number has a digit: `.`, `.e5` and `e5` are not 0 (`\text{.}` is
+    // text, not a number to read as math).
+    if int_part.is_empty() && frac_part.is_none_or(str::is_empty) {
+        return None;
+    }
     if exp.is_none() && frac_part.is_none() {
         // Most literals fit a machine word: no digit-by-digit BigInt parse.
         if let Ok(n) = int_part.parse::<u64>() {
