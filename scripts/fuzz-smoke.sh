@@ -88,6 +88,21 @@ seed() {
     esac
 }
 
+# Targets whose deterministic exploration still reaches an open defect
+# (listed in issue 7's notes). Until it is fixed, the CI run of such a
+# target only replays its seeds (-runs=0: every committed seed must still
+# hold every property) instead of exploring; a time-limited run by hand
+# explores them all.
+OPEN_TARGETS=()
+
+is_open() {
+    local t
+    for t in "${OPEN_TARGETS[@]}"; do
+        [ "$t" = "$1" ] && return 0
+    done
+    return 1
+}
+
 if [ -n "$DURATION" ]; then
     mode="${DURATION}s per target"
 else
@@ -103,6 +118,9 @@ for t in "${TARGETS[@]}"; do
     if [ -n "$DURATION" ]; then
         limit=(-max_total_time="$DURATION")
         echo "== fuzz $t for ${DURATION}s"
+    elif is_open "$t"; then
+        limit=(-runs=0)
+        echo "== fuzz $t: seeds only (open findings, see OPEN_TARGETS)"
     else
         limit=(-runs="$(runs "$t")" -seed="$(seed "$t")")
         echo "== fuzz $t: ${limit[*]}"

@@ -251,6 +251,8 @@ fn expr(e: &Expr) -> Piece {
         // value; `\langle x\rangle` is always a tuple.
         Tuple { items } if items.len() == 1 => Piece::atom(format!("\\left\\langle {}\\right\\rangle", join(items))),
         Tuple { items } => Piece::atom(paren(&join(items))),
+        // No items: brackets, or nothing would be printed at all.
+        List { items } if items.is_empty() => Piece::atom("\\left[\\right]".to_string()),
         List { items } => Piece::new(join(items), Prec::List),
         Interval { lo, hi, lo_closed, hi_closed } => {
             let l = if *lo_closed { "[" } else { "(" };

@@ -215,6 +215,7 @@ fn expr(e: &Expr) -> Piece {
         Tuple { items } => Piece::atom(format!("({})", join(items))),
         // A list of one item keeps its brackets: bare, a list item `[1, 2]`
         // would read as the list itself (`[[1, 2]]` is the tuple `(1, 2)`).
+        List { items } if items.is_empty() => Piece::atom("[]".to_string()),
         List { items } if items.len() == 1 => Piece::atom(format!("[{}]", list_item(&items[0]))),
         List { items } => Piece::new(items.iter().map(list_item).collect::<Vec<_>>().join(", "), Prec::List),
         Interval { lo, hi, lo_closed, hi_closed } => {

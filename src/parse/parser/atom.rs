@@ -429,6 +429,11 @@ impl<'a> Parser<'a> {
                     }
                     return self.parse_atom();
                 }
+                // The quotes are one byte each.
+                let cspan = Span::new(t.span.start + 1, t.span.end.saturating_sub(1).max(t.span.start + 1));
+                if let Some(n) = self.text_number(s, &text, cspan) {
+                    return n;
+                }
                 self.mk(ExprKind::Text { text }, t.span)
             }
             Tok::Punct("(") | Tok::Punct("[") | Tok::Punct("{") | Tok::Punct("|") => self.parse_group(),

@@ -284,6 +284,28 @@ impl<'a> Parser<'a> {
     /// Parse `self.src[span]` (the content of `\mathrm{…}`, `\text{3}`)
     /// as a complete LaTeX expression with a child parser that shares the
     /// depth and node budgets.
+    /// Text that is a number is read as the number: `\text{5}`,
+    /// `\text{-3}`, `\text{1,000}`, `\textbf{(902)}` (AIME answers are set
+    /// in parentheses), and the same in a plain quoted string (`'5'`), so
+    /// both syntaxes agree and a text atom never holds what would print
+    /// back as a number. `content` is the text as written at `cspan`,
+    /// `trimmed` its whitespace-collapsed reading; `None` when it is not a
+    /// number.
+    pub(crate) fn text_number(&mut self, content: &str, trimmed: &str, cspan: Span) -> Option<PResult<Expr>> {
+        let unwrapped = trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')).map(str::trim);
+        if let Some(inner) = unwrapped.filter(|t| super::numbers::literal_value(t).is_some()) {
+            let offset = content.find(inner).unwrap_or(0);
+            let inner_span = Span::new(cspan.start + offset, cspan.start + offset + inner.len());
+            return Some(self.sub_parse(inner_span));
+        }
+        if super::numbers::literal_value(trimmed.trim_start_matches(['-', '+'])).is_some()
+            || looks_like_grouped_number(trimmed)
+        {
+            return Some(self.sub_parse(cspan));
+        }
+        None
+    }
+
     fn sub_parse(&mut self, span: Span) -> PResult<Expr> {
         let text = &self.src[span.start..span.end];
         let mut toks: Vec<Token> = lexer::latex::lex(text).map_err(|mut e| {
@@ -690,19 +712,8 @@ impl<'a> Parser<'a> {
             }
             return self.parse_atom();
         }
-        // `\textbf{(902)}`: a number in parentheses, as AIME answers are set.
-        let unwrapped = trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')).map(str::trim);
-        if let Some(inner) = unwrapped.filter(|t| super::numbers::literal_value(t).is_some()) {
-            let offset = content.find(inner).unwrap_or(0);
-            let inner_span = Span::new(cspan.start + offset, cspan.start + offset + inner.len());
-            let n = self.sub_parse(inner_span)?;
-            return self.parse_postfix(n);
-        }
-        if super::numbers::literal_value(trimmed.trim_start_matches(['-', '+'])).is_some()
-            || looks_like_grouped_number(&trimmed)
-        {
-            let n = self.sub_parse(cspan)?;
-            return self.parse_postfix(n);
+        if let Some(n) = self.text_number(&content, &trimmed, cspan) {
+            return self.parse_postfix(n?);
         }
         let s = span.join(self.last_span());
         self.mk(ExprKind::Text { text: trimmed }, s)
