@@ -205,6 +205,14 @@ fn fuzz_findings_print_and_read_back() {
         (r#"Matrix([[[1, 2]],text [3, -4]])"#, r#"(matrix plain [(list (list 1 2))] [(mul "text" (list 3 (neg 4)))])"#),
         // The text "." printed as `\text{.}`, which LaTeX read as a number.
         (r#"y'x'&'.'"#, r#"(mul y' x' ".")"#),
+        // A percentage of a letter printed `Z_{2}\%`, which LaTeX rejects.
+        (r#"(1Z2)%"#, r#"(percent (mul 1 Z_{2}))"#),
+        (r#"(x)%"#, r#"(percent x)"#),
+        // Text as the body of a product: `\prod_{k=1}^{n} \text{kdd}` had
+        // no operand.
+        (r#"Product(kdd, (k, 1, n))"#, r#"(product k "kdd" 1 n)"#),
+        // Text with symbols LaTeX input normalizes (`\text{∪}` is `\cup`).
+        (r#"'∪ ∩ ∖'"#, r#""∪ ∩ ∖""#),
     ];
     for (input, tree) in cases {
         let e = parse(input, Syntax::Plain).unwrap_or_else(|err| panic!("{input:?}: {}", err.render(input)));

@@ -381,5 +381,29 @@ fn fuzz_findings_printed() {
     // accent, see tests/parse_latex.rs).
     let bar1 = Symbol { name: "1".into(), accent: Some("bar".into()), sub: Some("n".into()), primes: 0 };
     p(&k(ExprKind::Symbol { sym: bar1 }), "\\bar{1}_{n}", "Symbol('\\bar{1}_{n}')");
+    // A percentage of a letter printed `Z_{2}\%`, which the parsers reject
+    // (`a\%` is no percentage): the letter is parenthesized.
+    let z2 = Symbol { name: "Z".into(), accent: None, sub: Some("2".into()), primes: 0 };
+    p(&k(ExprKind::Percent { value: bx(k(ExprKind::Symbol { sym: z2 })) }), "\\left(Z_{2}\\right)\\%", "(Z_2)%");
+    p(&k(ExprKind::Percent { value: bx(i(5)) }), "5\\%", "5%");
+    // A product of text printed `\prod_{k=1}^{n} \text{kdd}`: `\prod` needs
+    // an operand, and text is none.
+    let prod = k(ExprKind::BigOp {
+        op: mathgrade::ast::BigOp::Product,
+        body: bx(k(ExprKind::Text { text: "kdd".into() })),
+        var: Some(Symbol::new("k")),
+        lower: Some(bx(i(1))),
+        upper: Some(bx(v("n"))),
+    });
+    p(&prod, "\\prod_{k=1}^{n} \\left(\\text{kdd}\\right)", "Product(\"kdd\", (k, 1, n))");
+    // A sum's index `i` is printed bare: the parsers read it as the index.
+    let sum_i = k(ExprKind::BigOp {
+        op: mathgrade::ast::BigOp::Sum,
+        body: bx(v("i")),
+        var: Some(Symbol::new("i")),
+        lower: Some(bx(i(1))),
+        upper: Some(bx(v("n"))),
+    });
+    p(&sum_i, "\\sum_{i=1}^{n} i", "Sum(i, (i, 1, n))");
 }
 

@@ -19,7 +19,8 @@
 //!   list inside another node is a tuple (see `nested_lists_as_tuples`);
 //! * a sum or product with no index and a lone letter as its lower bound
 //!   has that letter as its index (`\sum_{i}^{n}`);
-//! * text has its whitespace trimmed and collapsed; a piecewise condition
+//! * text has its whitespace trimmed and collapsed, and its symbols
+//!   written as LaTeX reads them (see `canonical_text`); a piecewise condition
 //!   `\text{otherwise}` is no condition.
 
 use crate::ast::{Expr, ExprKind, MatrixKind, RelOp, SetOp};
@@ -151,7 +152,7 @@ impl Ctx<'_> {
                     .map(|(v, c)| (self.canon(v), c.as_ref().map(|c| self.canon(c)).filter(|c| !is_otherwise(c))))
                     .collect(),
             },
-            Text { text } => Text { text: text.split_whitespace().collect::<Vec<_>>().join(" ") },
+            Text { text } => Text { text: canonical_text(text) },
             // Leaves and arithmetic are handled by the caller; anything
             // else is kept with canonical children.
             other => other.clone(),
@@ -266,4 +267,20 @@ fn flatten_into(c: Expr, op: SetOp, out: &mut Vec<Expr>) {
             kind => out.push(Expr::new(kind, x.span)),
         }
     }
+}
+
+/// Text as LaTeX input reads it. LaTeX input is normalized whole before it
+/// is lexed, `\text{…}` included (`\text{∪}` is the text `\cup`), while a
+/// plain string keeps its `∪`: the same text written in either syntax gets
+/// the one canonical form when it is normalized likewise. ASCII is its own
+/// normal form.
+fn canonical_text(text: &str) -> String {
+    let normalized;
+    let t = if text.is_ascii() {
+        text
+    } else {
+        normalized = crate::normalize::normalize(text, crate::parse::Syntax::Latex).text;
+        normalized.as_str()
+    };
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
 }

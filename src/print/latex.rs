@@ -237,7 +237,12 @@ fn expr(e: &Expr) -> Piece {
             }
             Piece::new(s, Prec::Rel)
         }
-        Percent { value } => Piece::new(format!("{}\\%", sub(value, Prec::Closed, false)), Prec::Postfix),
+        // The parser reads `\%` after a bare letter as no percentage
+        // (`a\%`), so a letter is parenthesized.
+        Percent { value } => {
+            let v = if matches!(value.kind, Symbol { .. }) { paren(&to_latex(value)) } else { sub(value, Prec::Closed, false) };
+            Piece::new(format!("{v}\\%"), Prec::Postfix)
+        }
         Quantity { value, unit } => {
             if unit == "deg" {
                 Piece::new(format!("{}^{{\\circ}}", sub(value, Prec::Postfix, false)), Prec::Power)
@@ -326,10 +331,12 @@ fn cell(c: &Expr) -> String {
 
 /// The body of `\sum`, `\prod`, `\lim`, `\frac{d}{dx}`: it runs over a
 /// product of juxtaposed factors but stops at a sum or a `\cdot`, so
-/// anything else is parenthesized.
+/// anything else is parenthesized. The parser wants an operand after the
+/// operator, and text is none (`\prod_{k=1}^{n} \text{kdd}` is a
+/// `\prod` without a body), so a body starting with text is too.
 fn operand_body(body: &Expr) -> String {
     let p = expr(body);
-    if p.prec < Prec::Product || (p.prec <= Prec::Neg && p.s.contains("\\cdot")) {
+    if p.prec < Prec::Product || (p.prec <= Prec::Neg && p.s.contains("\\cdot")) || starts_with_text(&p.s) {
         paren(&p.s)
     } else {
         p.s

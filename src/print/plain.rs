@@ -193,7 +193,12 @@ fn expr(e: &Expr) -> Piece {
             }
             Piece::new(s, Prec::Rel)
         }
-        Percent { value } => Piece::new(format!("{}%", sub(value, Prec::Closed, false)), Prec::Postfix),
+        // The parser reads `%` after a bare letter as no percentage (`a%`),
+        // so a letter is parenthesized.
+        Percent { value } => {
+            let v = if matches!(value.kind, Symbol { .. }) { format!("({})", to_plain(value)) } else { sub(value, Prec::Closed, false) };
+            Piece::new(format!("{v}%"), Prec::Postfix)
+        }
         Quantity { value, unit } => {
             if unit == "deg" {
                 Piece::new(format!("{}°", sub(value, Prec::Postfix, false)), Prec::Power)

@@ -56,8 +56,10 @@ impl<'a> Parser<'a> {
                     base = self.add_prime(base, t.span)?;
                 }
                 Tok::Punct("%") | Tok::Other('‰') => {
-                    // Percent of a bare variable is not a thing (`a\%`).
-                    if matches!(base.kind, ExprKind::Symbol { .. }) {
+                    // Percent of a bare variable is not a thing (`a\%`);
+                    // a parenthesized one is written on purpose (`(x)%`,
+                    // how the printers write a percentage of a letter).
+                    if self.bare_symbol(&base) {
                         return Err(ParseError::new(
                             ErrorKind::Unexpected { found: "`%`".into(), expected: "a number before `%`" },
                             t.span,
@@ -67,7 +69,7 @@ impl<'a> Parser<'a> {
                     base = self.percent(base, t.span)?;
                 }
                 Tok::Cmd(c) if c == "%" => {
-                    if matches!(base.kind, ExprKind::Symbol { .. }) {
+                    if self.bare_symbol(&base) {
                         return Err(ParseError::new(
                             ErrorKind::Unexpected { found: "`\\%`".into(), expected: "a number before `\\%`" },
                             t.span,
@@ -98,6 +100,19 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(base)
+    }
+
+    /// A symbol not written in parentheses: a group's node spans its
+    /// delimiters, so a parenthesized symbol starts at a `(` and ends at a
+    /// `)` (`x_(1)` ends at one but starts at the letter).
+    fn bare_symbol(&self, e: &Expr) -> bool {
+        if !matches!(e.kind, ExprKind::Symbol { .. }) {
+            return false;
+        }
+        let toks = &self.toks[..self.pos.min(self.toks.len())];
+        let opens = toks.iter().any(|t| t.is_punct("(") && t.span.start == e.span.start);
+        let closes = toks.iter().rev().any(|t| t.is_punct(")") && t.span.end == e.span.end);
+        !(opens && closes)
     }
 
     pub fn percent(&mut self, base: Expr, span: Span) -> PResult<Expr> {
