@@ -33,3 +33,9 @@ MATHGRADE_ENFORCE_THRESHOLDS=1 cargo test --release --test conformance_spoken --
 # its pytest suite (reuses target/ so compiled dependencies are shared).
 echo "== python module"
 bash scripts/test-python.sh
+
+# Every cargo-fuzz target from its committed seeds, deterministically (a
+# fixed seed and run count each: see scripts/fuzz-smoke.sh and
+# fuzz/README.md). Installs cargo-fuzz (pinned) if missing.
+echo "== fuzz smoke"
+bash scripts/fuzz-smoke.sh

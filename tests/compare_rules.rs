@@ -435,3 +435,20 @@ fn huge_arguments_of_periodic_functions_are_not_evaluated() {
     assert_eq!(check("\\sin\\left(x^{2}\\right)^{2} + \\cos\\left(x^{2}\\right)^{2}", "1", &opts), (true, Identity));
     assert_eq!(check("e^{i \\pi}", "-1", &opts), (true, Numeric));
 }
+
+#[test]
+fn inequalities_with_huge_coefficients_keep_their_ratio() {
+    // `verify_pair` found `-x \ge -1` called equal to `444…4 x \le 0` (but
+    // not the other way round): the ratios of the two sides at the random
+    // points were all near 10^{-95}, under the absolute floor of the
+    // closeness test. Ratios are now compared relative to each other.
+    let opts = Options::default();
+    let big = format!("x{} <= 0", "4".repeat(96));
+    assert_eq!(check("-x >= -1", &big, &opts), (false, Inequality));
+    assert_eq!(check(&big, "-x >= -1", &opts), (false, Inequality));
+    // A positive multiple of either size is the same inequality.
+    let tiny = format!("0.{}1 x <= 0.{}1", "0".repeat(59), "0".repeat(59));
+    assert_eq!(check("-x >= -1", &tiny, &opts), (true, Inequality));
+    let huge = format!("{0} x <= {0}", "4".repeat(96));
+    assert_eq!(check("x \\le 1", &huge, &opts), (true, Inequality));
+}

@@ -463,3 +463,54 @@ fn readings_of_ambiguous_speech() {
     assert_eq!(spoken_readings(text, &Limits::default()).unwrap()[0], parse(text, Syntax::Spoken).unwrap());
     assert_eq!(spoken_readings("x plus plus", &Limits::default()).unwrap_err(), parse("x plus plus", Syntax::Spoken).unwrap_err());
 }
+
+/// Inputs the `parse_spoken` fuzz target found (`fuzz/`): each parses to the
+/// tree given (or fails), and its tree printed as LaTeX and as plain text
+/// reads back to the same canonical form, with the LaTeX given.
+#[test]
+fn fuzz_findings_print_and_read_back() {
+    use mathgrade::to_plain;
+    let cases: &[(&str, &str, &str)] = &[
+        // A lower bound that is a relation but not `index = start` took the
+        // body's variable as its index and printed `\sum_{i=i r = 1}^{n} i`,
+        // a chain of equations: now a sum without an index (the condition
+        // `i r = 1`), as LaTeX reads `\sum_{i r = 1}`.
+        ("the sum from i r equals 1 to n of i", "(sum _ i (rel (mul i r) eq 1) n)", r"\sum_{i r = 1}^{n} i"),
+        // An integral without `d x` over `x_1` printed `\int x_{1} \, dx_{1}`;
+        // a differential names no subscripted variable, so there is none.
+        ("the integral of x  one", "(integral _ x_{1})", r"\int x_{1}"),
+        ("the integral of theta", "(integral theta theta)", r"\int \theta \, d\theta"),
+        // A one-element set as the integrand printed `\int \left\{1\right\}`,
+        // which LaTeX reads as braces that group: so does speech.
+        ("integral set 1", "(integral _ 1)", r"\int 1"),
+        // `d/(d d)` printed `\frac{d}{d \cdot d}`, a derivative operator
+        // with no operand.
+        ("d over dd", "(div d (mul d d))", r"\frac{d}{d^{2}}"),
+        // With respect to `i` printed `\frac{d}{di}`, which LaTeX read as
+        // the quotient `1/i` (the imaginary unit) times the body.
+        (
+            "the derivative m-f x cubed with respect to i",
+            "(derivative i 1 (mul m f (pow x 3)))",
+            r"\frac{d}{di} m f x^{3}",
+        ),
+    ];
+    for (input, tree, latex) in cases {
+        let e = parse(input, Syntax::Spoken).unwrap_or_else(|err| panic!("{input:?}: {}", err.render(input)));
+        assert_eq!(e.sexpr(), *tree, "{input:?}");
+        assert_eq!(to_latex(&e), *latex, "{input:?}");
+        let c = canonical(&e);
+        for t in [&e, &c] {
+            for (printed, syntax) in [(to_latex(t), Syntax::Latex), (to_plain(t), Syntax::Plain)] {
+                let back = parse(&printed, syntax).unwrap_or_else(|err| panic!("{input:?} -> {printed:?}: {err}"));
+                assert_eq!(canonical(&back).sexpr(), c.sexpr(), "{input:?} -> {printed:?}");
+            }
+        }
+    }
+    // Percent of a bare variable printed `x\%`, which LaTeX rejects.
+    let err = parse("fifty of x equals g of x percent", Syntax::Spoken).expect_err("percent of a letter");
+    assert!(matches!(err.kind, ErrorKind::Unexpected { expected: "a number before `percent`", .. }), "{err:?}");
+    assert_eq!(parse("x plus 5 percent", Syntax::Spoken).map(|e| e.sexpr()), Ok("(add x (percent 5))".to_string()));
+    // An index beside a condition (`\sum_{k=i r = 1}`) cannot be written.
+    let err = parse("sum over k from i r equals 1 to n of k", Syntax::Spoken).expect_err("index and condition");
+    assert!(matches!(err.kind, ErrorKind::Unexpected { expected: "bounds of the index", .. }), "{err:?}");
+}

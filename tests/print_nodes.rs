@@ -377,6 +377,16 @@ fn fuzz_findings_printed() {
     p(&int_d, "\\int_{0}^{2} \\left(d\\right) \\, dd", "Integral(d, (d, 0, 2))");
     let int_2d = k(ExprKind::Integral { body: bx(mul(vec![i(2), d()])), var: Some(Symbol::new("x")), lower: None, upper: None });
     p(&int_2d, "\\int \\left(2 d\\right) \\, dx", "Integral(2*d, x)");
+    // `d/(d d)` printed `\frac{d}{d \cdot d}`, a derivative operator (the
+    // factors the other way round are the same): `d^{2}`; with an accent,
+    // which the parser ignores there, a leading `1`.
+    p(&k(ExprKind::Div { num: bx(d()), den: bx(mul(vec![d(), d()])) }), "\\frac{d}{d^{2}}", "d/(d*d)");
+    let bar_d = k(ExprKind::Symbol { sym: Symbol { name: "d".into(), accent: Some("bar".into()), sub: None, primes: 0 } });
+    p(
+        &k(ExprKind::Div { num: bx(d()), den: bx(mul(vec![bar_d.clone(), d()])) }),
+        "\\frac{d}{1 \\cdot \\bar{d} d}",
+        "d/(Symbol('\\bar{d}')*d)",
+    );
     // A decorated digit prints as written: `\bar{1}` (read back with its
     // accent, see tests/parse_latex.rs).
     let bar1 = Symbol { name: "1".into(), accent: Some("bar".into()), sub: Some("n".into()), primes: 0 };

@@ -196,7 +196,11 @@ fn equations(gl: &Expr, gr: &Expr, pl: &Expr, pr: &Expr, ctx: &Ctx, positive: bo
                 ratio = Some(r);
                 true
             }
-            Some(first) => crate::eval::points::close(first, &r),
+            // The ratios are compared relative to each other: `close` has
+            // an absolute floor (right for values that should be zero),
+            // under which every tiny ratio would agree (`x \le 1` was equal
+            // to `10^{95} x \le 0`, whose ratios are all near 10^{-95}).
+            Some(first) => crate::eval::points::close(&Complex::with_val(PREC, &r / first), &Complex::with_val(PREC, 1)),
         }
     };
     match compare_at_points(&dg, &dp, &vars, ctx.seed(), ctx.budget(), &mut agree) {

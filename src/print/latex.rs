@@ -150,7 +150,7 @@ fn expr(e: &Expr) -> Piece {
         Div { num, den } => {
             let den = match &den.kind {
                 Mul { factors } if reads_as_derivative(std::slice::from_ref(num), factors) => {
-                    juxtapose(&factors.iter().rev().cloned().collect::<Vec<_>>())
+                    not_derivative_den(std::slice::from_ref(num), factors)
                 }
                 _ => to_latex(den),
             };
@@ -439,9 +439,25 @@ fn reads_as_derivative(num: &[Expr], den: &[Expr]) -> bool {
     matches!(num, [n] if d_power(n)) && matches!(den, [first, _] if is_d(first))
 }
 
+/// The denominator of a quotient that [`reads_as_derivative`]: its factors
+/// the other way round; when both are a `d` (`d/(d d)`, a fuzz finding:
+/// `\frac{d}{d \cdot d}` read as a derivative with no operand), that is the
+/// same shape, so `d^{2}`, or (`\bar{d} d`, the parser ignores the accent)
+/// a leading `1`, which no derivative operator has.
+fn not_derivative_den(num: &[Expr], den: &[Expr]) -> String {
+    let rev: Vec<Expr> = den.iter().rev().cloned().collect();
+    if !reads_as_derivative(num, &rev) {
+        juxtapose(&rev)
+    } else if den[0] == den[1] {
+        format!("{}^{{2}}", to_latex(&den[0]))
+    } else {
+        format!("1 \\cdot {}", juxtapose(den))
+    }
+}
+
 fn fraction(f: &Frac) -> Piece {
     let den = if reads_as_derivative(&f.num, &f.den) {
-        juxtapose(&f.den.iter().rev().cloned().collect::<Vec<_>>())
+        not_derivative_den(&f.num, &f.den)
     } else {
         frac_part(&f.den)
     };

@@ -1104,19 +1104,18 @@ pub(crate) fn derivative_operator(num: &Expr, den: &Expr) -> Option<(Symbol, u32
     if factors.len() != 2 || !is_d(&factors[0]) {
         return None;
     }
+    // `\frac{d}{di}`: the letter `i` (or `e`) read as a constant is the
+    // variable, as in `\sum_{i=1}` (the spoken `with respect to i` prints
+    // so; read as the quotient `1/i`, the body became a factor).
     let (var, den_order) = match &factors[1].kind {
-        ExprKind::Symbol { sym } => (sym.clone(), 1),
-        ExprKind::Pow { base, exp } => match &base.kind {
-            ExprKind::Symbol { sym } => (sym.clone(), order_of(exp)?),
-            _ => return None,
-        },
-        _ => return None,
+        ExprKind::Pow { base, exp } => (bound_symbol(base)?, order_of(exp)?),
+        _ => (bound_symbol(&factors[1])?, 1),
     };
     (num_order == den_order).then_some((var, num_order))
 }
 
 /// `\{x\}` where braces only group: the element itself.
-fn unwrap_singleton_set(e: Expr) -> Expr {
+pub(crate) fn unwrap_singleton_set(e: Expr) -> Expr {
     match e.kind {
         ExprKind::Set { mut items } if items.len() == 1 => items.pop().expect("one"),
         kind => Expr::new(kind, e.span),

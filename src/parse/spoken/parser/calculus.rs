@@ -19,7 +19,7 @@
 use super::{PResult, Parser};
 use crate::ast::{BigOp, Expr, ExprKind, LimitDir, RelOp, Symbol};
 use crate::error::{ErrorKind, ParseError};
-use crate::parse::parser::latex_cmd::{bound_symbol, rebind_constant_letter};
+use crate::parse::parser::latex_cmd::{bound_symbol, rebind_constant_letter, unwrap_singleton_set, GREEK};
 use crate::parse::spoken::token::{Key, Ordinal, Script, Tk};
 use crate::span::Span;
 
@@ -66,9 +66,21 @@ impl<'a> Parser<'a> {
             (lower, upper) = self.word_bounds(t.span)?;
         }
         let (v, lower) = split_index(lower);
+        // A lower bound still a relation after `split_index` (`from i r
+        // equals 1`, `Underscript 1 less-than k Endscripts`) is a condition,
+        // not `index = start`: the sum has no index, as LaTeX reads
+        // `\sum_{i r = 1}`. An index beside it (`sum over k from i r equals
+        // 1`) could not be written (`\sum_{k=i r = 1}` reads as a chain).
+        let condition = matches!(lower.as_ref().map(|l| &l.kind), Some(ExprKind::Relation { .. }));
+        if condition && var.is_some() {
+            return Err(ParseError::new(
+                ErrorKind::Unexpected { found: self.text(t.span.join(self.last_span())), expected: "bounds of the index" },
+                t.span.join(self.last_span()),
+            ));
+        }
         // `the sum of i from one to n`: bounds without an index run over
         // the body's one variable.
-        let var = var.or(v).or_else(|| if lower.is_some() { only_variable(&body) } else { None });
+        let var = var.or(v).or_else(|| if lower.is_some() && !condition { only_variable(&body) } else { None });
         if let Some(v) = &var {
             body = rebind_constant_letter(body, v);
         }
@@ -141,12 +153,19 @@ impl<'a> Parser<'a> {
         self.integral_depth -= 1;
         let var = std::mem::replace(&mut self.differential, saved);
         let body = match body? {
-            Some(b) => b,
+            // A one-element set as the whole integrand is braces that group,
+            // as the LaTeX reader takes `\int \{x\} dx` (so `the integral
+            // of the set 1` prints as what LaTeX reads back).
+            Some(b) => unwrap_singleton_set(b),
             None => self.int(1, t.span)?,
         };
         // People leave out `d x` (`the integral of x squared from zero to
         // one`): the variable is the body's one variable.
-        let var = var.or_else(|| only_variable(&body));
+        // Only a variable a differential can name (`d x`, `d\theta`): the
+        // LaTeX reader takes no subscript, accent or prime after the `d`,
+        // so `the integral of x one` (of `x_1`) has no variable, as
+        // `\int x_{1}` has none.
+        let var = var.or_else(|| only_variable(&body).filter(differential_symbol));
         // `the integral of t squared dt from zero to two`.
         if lower.is_none() && upper.is_none() && self.at(Key::From) {
             (lower, upper) = self.word_bounds(t.span)?;
@@ -340,6 +359,14 @@ fn split_index(lower: Option<Expr>) -> (Option<Symbol>, Option<Expr>) {
         Some(v) => (Some(v), None),
         None => (None, Some(l)),
     }
+}
+
+/// A variable a differential names in every syntax: one letter or a Greek
+/// name, undecorated.
+fn differential_symbol(sym: &Symbol) -> bool {
+    let n = &sym.name;
+    let letter = n.chars().count() == 1 && n.chars().all(char::is_alphabetic);
+    sym.sub.is_none() && sym.accent.is_none() && sym.primes == 0 && (letter || GREEK.contains(&n.as_str()))
 }
 
 /// The one variable of `e`, if it has exactly one; a body with no

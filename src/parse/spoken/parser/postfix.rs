@@ -91,6 +91,15 @@ impl<'a> Parser<'a> {
                     base = self.decorate(base, "dot", t.span)?;
                 }
                 Tk::Key(Key::Percent) => {
+                    // Percent of a bare variable is not a thing, as the LaTeX
+                    // and plain readers say (`x\%` does not parse, so `x
+                    // percent` could not print).
+                    if matches!(base.kind, ExprKind::Symbol { .. }) {
+                        return Err(ParseError::new(
+                            ErrorKind::Unexpected { found: self.text(t.span), expected: "a number before `percent`" },
+                            t.span,
+                        ));
+                    }
                     self.bump();
                     let span = base.span.join(t.span);
                     base = self.mk(ExprKind::Percent { value: Box::new(base) }, span)?;
