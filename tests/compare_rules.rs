@@ -452,3 +452,24 @@ fn inequalities_with_huge_coefficients_keep_their_ratio() {
     let huge = format!("{0} x <= {0}", "4".repeat(96));
     assert_eq!(check("x \\le 1", &huge, &opts), (true, Inequality));
 }
+
+#[test]
+fn values_that_underflow_at_every_point_prove_nothing() {
+    // `verify_pair` found `\sec(2\cdot2^B B^9 E^{18} y)` called equal to
+    // `\tan^2(B^{16}-B^8E^{13}y)+1` (one way round only): at the random
+    // points the arguments had huge imaginary parts, both sides vanished
+    // like e^{-|Im z|} (or to exactly 0), and tiny values passed the
+    // absolute floor of the closeness test. `e^{-1000x}` against 0 was
+    // "equal" the same way. Points where both sides are below 2^-300 are
+    // now skipped; cancellation noise (about 2^-256) still counts as zero.
+    let opts = Options::default();
+    let sec = "\\sec2^BBBBBBBBBBEEEEEEEEEEEEEEEEEE2(y)";
+    let tan = "\\tan^2(BBBBBBBBBBBBBBBB-BBBBBBBBEEEEEEEEEEEEEy)+1";
+    assert!(!verify_str(sec, tan, &opts).equal);
+    assert!(!verify_str(tan, sec, &opts).equal);
+    assert!(!verify_str("e^{-1000x}", "0", &opts).equal);
+    assert!(!verify_str("e^{-1000x}", "e^{-999x}", &opts).equal);
+    assert_eq!(check("\\sin^2 x+\\cos^2 x-1", "0", &opts), (true, Identity));
+    assert_eq!(check("\\tan^2 y + 1", "\\sec^2 y", &opts), (true, Identity));
+    assert!(verify_str("e^{-1000x}", "e^{-1000x}", &opts).equal);
+}
