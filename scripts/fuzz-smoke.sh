@@ -37,13 +37,7 @@ DURATION="${1:-${MATHGRADE_FUZZ_SECONDS:-}}"
 CARGO_FUZZ_VERSION=0.13.2
 TARGETS=(parse_latex parse_plain parse_spoken canon_roundtrip extract verify_pair)
 
-if ! command -v m4 >/dev/null 2>&1; then
-    echo "== installing m4"
-    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get update -qq >/dev/null
-    $sudo apt-get install -y -qq --no-install-recommends m4 >/dev/null
-fi
+source scripts/ensure-m4.sh
 
 if ! cargo fuzz --version 2>/dev/null | grep -q "cargo-fuzz $CARGO_FUZZ_VERSION\$"; then
     echo "== installing cargo-fuzz $CARGO_FUZZ_VERSION"

@@ -6,12 +6,7 @@
 # on stderr; then the JSON report (target/sample-report.json) on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v m4 >/dev/null 2>&1; then
-    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get update -qq >/dev/null
-    $sudo apt-get install -y -qq --no-install-recommends m4 >/dev/null
-fi
+source scripts/ensure-m4.sh
 cargo build --release --quiet --bin mathgrade
 target_dir="${CARGO_TARGET_DIR:-target}"
 report="$target_dir/sample-report.json"

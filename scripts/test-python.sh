@@ -12,14 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 
-if ! command -v m4 >/dev/null 2>&1; then
-    # GMP's build (through rug) needs m4 when ~/.cache/gmp-mpfr-sys is empty.
-    echo "== installing m4"
-    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get update -qq >/dev/null
-    $sudo apt-get install -y -qq --no-install-recommends m4 >/dev/null
-fi
+source scripts/ensure-m4.sh
 
 venv="${MATHGRADE_VENV:-$root/target/python-venv}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"

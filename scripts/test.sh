@@ -7,13 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v m4 >/dev/null 2>&1; then
-    echo "== installing m4"
-    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get update -qq >/dev/null
-    $sudo apt-get install -y -qq --no-install-recommends m4 >/dev/null
-fi
+source scripts/ensure-m4.sh
 
 echo "== cargo test --release --all-targets"
 cargo test --release --all-targets

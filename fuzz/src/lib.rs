@@ -24,7 +24,7 @@
 //!   [`symmetric_pair`]); verdicts, notes and canonical forms are the same
 //!   when asked twice.
 
-use mathgrade::ast::{Expr, ExprKind};
+use mathgrade::ast::{any_node, Expr, ExprKind};
 use mathgrade::compare::{verify, Method, Options};
 use mathgrade::{canonical_with, parse_with, to_latex, to_plain, to_spoken, Limits, SpokenStyle, Syntax};
 
@@ -143,7 +143,7 @@ pub fn check_reread(tree: &Expr, canon: &Expr, origin: &str, limits: &Limits) {
 /// with a unit plain text has no way to write is not re-read as plain (it
 /// is as LaTeX).
 pub fn plain_can_write(tree: &Expr) -> bool {
-    !any_node(tree, &|x| match &x.kind {
+    !any_node(tree, |x| match &x.kind {
         // A known unit of several words (`square units`) is read as words.
         ExprKind::Quantity { unit, value } => {
             unit != "deg"
@@ -158,7 +158,7 @@ pub fn plain_can_write(tree: &Expr) -> bool {
 /// A value plain text writes a unit after: no variables, function calls or
 /// text in it (the plain parser's rule).
 fn numeric_value(e: &Expr) -> bool {
-    !any_node(e, &|x| matches!(x.kind, ExprKind::Symbol { .. } | ExprKind::Apply { .. } | ExprKind::Text { .. }))
+    !any_node(e, |x| matches!(x.kind, ExprKind::Symbol { .. } | ExprKind::Apply { .. } | ExprKind::Text { .. }))
 }
 
 /// Speech: prints in both styles and the printed speech parses or errs,
@@ -213,27 +213,16 @@ pub fn symmetric_pair(a: &Expr, b: &Expr) -> bool {
     !relation_list(a) && !relation_list(b)
 }
 
-fn any_node(e: &Expr, pred: &dyn Fn(&Expr) -> bool) -> bool {
-    let mut stack = vec![e];
-    while let Some(x) = stack.pop() {
-        if pred(x) {
-            return true;
-        }
-        stack.extend(x.children());
-    }
-    false
-}
-
 fn has_decimal(e: &Expr) -> bool {
-    any_node(e, &|x| matches!(x.kind, ExprKind::Decimal { .. }))
+    any_node(e, |x| matches!(x.kind, ExprKind::Decimal { .. }))
 }
 
 fn has_relation(e: &Expr) -> bool {
-    any_node(e, &|x| matches!(x.kind, ExprKind::Relation { .. }))
+    any_node(e, |x| matches!(x.kind, ExprKind::Relation { .. }))
 }
 
 fn set_like(e: &Expr) -> bool {
-    any_node(e, &|x| {
+    any_node(e, |x| {
         matches!(
             x.kind,
             ExprKind::Set { .. }

@@ -17,7 +17,7 @@ mod num_serde;
 mod sexpr;
 mod walk;
 
-pub use walk::{map_bottom_up, map_children};
+pub use walk::{any_node, map_bottom_up, map_children};
 
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};

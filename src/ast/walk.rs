@@ -11,6 +11,19 @@ pub fn map_bottom_up(e: Expr, f: &mut dyn FnMut(Expr) -> Expr) -> Expr {
     f(Expr { kind, span })
 }
 
+/// Does any node of `e` (itself included) satisfy `pred`? Iterative, so
+/// any depth is safe; stops at the first match.
+pub fn any_node(e: &Expr, pred: impl Fn(&Expr) -> bool) -> bool {
+    let mut stack = vec![e];
+    while let Some(x) = stack.pop() {
+        if pred(x) {
+            return true;
+        }
+        stack.extend(x.children());
+    }
+    false
+}
+
 /// Apply `m` to every direct child of `kind`.
 pub fn map_children(kind: ExprKind, m: &mut dyn FnMut(Expr) -> Expr) -> ExprKind {
     use ExprKind::*;

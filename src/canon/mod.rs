@@ -62,14 +62,7 @@ pub fn canonical_with(e: &Expr, limits: &Limits) -> Expr {
 
 /// Is there a list anywhere in `e`?
 fn has_list(e: &Expr) -> bool {
-    let mut stack = vec![e];
-    while let Some(x) = stack.pop() {
-        if matches!(x.kind, ExprKind::List { .. }) {
-            return true;
-        }
-        stack.extend(x.children());
-    }
-    false
+    crate::ast::any_node(e, |x| matches!(x.kind, ExprKind::List { .. }))
 }
 
 /// What every canonicalization step needs to know: the limits it works

@@ -10,14 +10,7 @@ const MAX_PLUS_MINUS: usize = 4;
 const MAX_MATCH: usize = 200;
 
 pub fn has_plus_minus(e: &Expr) -> bool {
-    let mut stack = vec![e];
-    while let Some(x) = stack.pop() {
-        if matches!(x.kind, ExprKind::PlusMinus { .. }) {
-            return true;
-        }
-        stack.extend(x.children());
-    }
-    false
+    crate::ast::any_node(e, |x| matches!(x.kind, ExprKind::PlusMinus { .. }))
 }
 
 /// The values an answer with `±` stands for: `3 \pm 2` is `[5, 1]`;

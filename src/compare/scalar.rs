@@ -63,14 +63,7 @@ pub fn free_symbols(e: &Expr) -> Vec<Symbol> {
 }
 
 pub fn has_decimal(e: &Expr) -> bool {
-    let mut stack = vec![e];
-    while let Some(x) = stack.pop() {
-        if matches!(x.kind, ExprKind::Decimal { .. }) {
-            return true;
-        }
-        stack.extend(x.children());
-    }
-    false
+    crate::ast::any_node(e, |x| matches!(x.kind, ExprKind::Decimal { .. }))
 }
 
 /// `-33.3` or `33.3`: the decimal literal and its sign.
