@@ -32,6 +32,11 @@ use mathgrade::compare::Options;
 use mathgrade::grade::Dataset;
 
 use cli::input::Format;
+
+/// Grading allocates many small trees and strings: mimalloc serves them
+/// faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use mathgrade::{canonical, parse, spoken_readings, to_latex, to_plain, to_spoken, Limits, ParseError, SpokenStyle, Syntax};
 
 #[derive(Parser)]

@@ -215,3 +215,39 @@ fn latex2sympy_parse_cases() {
     report("latex2sympy-cases.dev (kind: parse)", "test_function", &tally, &wrong, started.elapsed().as_secs_f64());
     check("latex2sympy-cases.dev (kind: parse)", &tally, 90.0, None);
 }
+
+/// Batch grading (`mathgrade::grade::Batch`, each gold read once, what
+/// Python's `grade` runs) gives every record of the model outputs and
+/// reference solutions the verdict and method `grade` gives it alone.
+#[test]
+fn batch_verdicts_are_grade_verdicts() {
+    use mathgrade::compare::Detail;
+    use mathgrade::grade::{Batch, Dataset, Task};
+    for name in ["outputs.dev.jsonl", "references.dev.jsonl"] {
+        let Some((path, text)) = corpus(name) else { return };
+        let recs: Vec<Map<String, Value>> = records(&path, &text).collect();
+        let golds: Vec<String> = recs.iter().map(|r| record::text_of(&r["gold"]).unwrap_or_default()).collect();
+        let tasks: Vec<Task> = recs
+            .iter()
+            .zip(&golds)
+            .filter_map(|(r, g)| {
+                let pred = r.get("output").or(r.get("pred")).and_then(Value::as_str)?;
+                let dataset = r.get("dataset").and_then(Value::as_str).and_then(Dataset::recognize).unwrap_or(Dataset::Auto);
+                Some(Task { gold: g, pred, dataset, problem: r.get("problem").and_then(Value::as_str) })
+            })
+            .collect();
+        assert!(tasks.len() * 10 >= recs.len() * 9, "{name}: {} of {} records read", tasks.len(), recs.len());
+        let opts = Options::default();
+        let batch = Batch::new(&tasks, &opts);
+        let mut differ = Vec::new();
+        for (i, t) in tasks.iter().enumerate() {
+            let alone = mathgrade::grade::grade(t, &opts).verdict;
+            let batched = batch.grade(i, Detail::EqualOnly).verdict;
+            if (alone.equal, alone.method) != (batched.equal, batched.method) {
+                differ.push(format!("{name} #{i}: alone {} {:?}, batched {} {:?}", alone.equal, alone.method, batched.equal, batched.method));
+            }
+        }
+        println!("{name}: {} tasks, {} differ", tasks.len(), differ.len());
+        assert!(differ.is_empty(), "{}", differ.join("\n"));
+    }
+}

@@ -13,7 +13,8 @@
 use std::process::{Command, Stdio};
 
 use mathgrade::compare::{Method, Options};
-use mathgrade::grade::{grade, Task};
+use mathgrade::compare::Detail;
+use mathgrade::grade::{grade, Batch, Dataset, Task};
 use serde_json::{json, Value};
 
 /// Set in the child process: it prints its outcomes instead of checking.
@@ -138,6 +139,56 @@ fn same_outcomes_from_eight_threads_at_once() {
     }
     // And again on this thread, after the others.
     assert_eq!(all_outcomes(), serial);
+}
+
+/// A batch reads each distinct gold once and may be graded from many
+/// threads at once: every task gets exactly `grade`'s outcome (with
+/// `Detail::Full`), and `Detail::EqualOnly` the same `equal` and `method`
+/// with no strings. Golds repeat (several samples per problem, also under
+/// two presets) and the threads take the tasks in different orders, so a
+/// gold is first read by different threads.
+#[test]
+fn a_batch_grades_each_task_as_grade_does_from_any_thread() {
+    let cases = cases();
+    let mut tasks: Vec<Task> = Vec::new();
+    for (g, p, _, _) in &cases {
+        tasks.push(Task::new(g, p));
+        // The same gold against other predictions, and under a preset.
+        tasks.push(Task::new(g, g));
+        tasks.push(Task::new(g, &cases[0].1));
+        tasks.push(Task { dataset: Dataset::Math, ..Task::new(g, p) });
+    }
+    let opts = Options::default();
+    let want: Vec<Value> = tasks
+        .iter()
+        .map(|t| {
+            let g = grade(t, &opts);
+            json!({"equal": g.verdict.equal, "method": g.verdict.method, "note": g.verdict.note,
+                   "gold_canonical": g.verdict.gold_canonical, "pred_canonical": g.verdict.pred_canonical,
+                   "rule": g.rule, "key": g.key, "chosen": g.chosen})
+        })
+        .collect();
+    let batch = Batch::new(&tasks, &opts);
+    let n = tasks.len();
+    std::thread::scope(|s| {
+        for t in 0..4 {
+            let (batch, want) = (&batch, &want);
+            s.spawn(move || {
+                for k in 0..n {
+                    let i = (k + t * 7) % n;
+                    let full = batch.grade(i, Detail::Full);
+                    let got = json!({"equal": full.verdict.equal, "method": full.verdict.method, "note": full.verdict.note,
+                        "gold_canonical": full.verdict.gold_canonical, "pred_canonical": full.verdict.pred_canonical,
+                        "rule": full.rule, "key": full.key, "chosen": full.chosen});
+                    assert_eq!(got, want[i], "task {i} on thread {t}");
+                    let bare = batch.grade(i, Detail::EqualOnly);
+                    assert_eq!((bare.verdict.equal, bare.verdict.method), (full.verdict.equal, full.verdict.method), "task {i}");
+                    assert_eq!((bare.verdict.gold_canonical, bare.verdict.pred_canonical, bare.key), (None, None, None), "task {i}");
+                    assert_eq!(bare.verdict.note, "", "task {i}");
+                }
+            });
+        }
+    });
 }
 
 /// In the child process: print the outcomes between markers.

@@ -13,8 +13,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 use rayon::prelude::*;
 
-use mathgrade::compare::Options;
-use mathgrade::grade::{Dataset, Task};
+use mathgrade::compare::{Detail, Options};
+use mathgrade::grade::{Batch, Dataset, Graded, Task};
 
 use crate::expr::Expr;
 use crate::names;
@@ -33,7 +33,13 @@ struct Item {
 /// Grade one item; a panic in the core becomes an "error" verdict.
 fn grade_item(item: &Item, opts: &Options) -> Verdict {
     let task = Task { gold: &item.gold, pred: &item.pred, dataset: item.dataset, problem: item.problem.as_deref() };
-    match panic::catch_unwind(AssertUnwindSafe(|| mathgrade::grade::grade(&task, opts))) {
+    guarded(|| mathgrade::grade::grade(&task, opts))
+}
+
+/// `grade` run with a panic in the core caught: it becomes an "error"
+/// verdict, so one bad item never sinks a batch.
+fn guarded(grade: impl FnOnce() -> Graded) -> Verdict {
+    match panic::catch_unwind(AssertUnwindSafe(grade)) {
         Ok(g) => Verdict::from_graded(g),
         Err(payload) => {
             let what = mathgrade::error::panic_message(&*payload);
@@ -42,11 +48,13 @@ fn grade_item(item: &Item, opts: &Options) -> Verdict {
     }
 }
 
-/// Grade `items` in input order with the GIL released. `threads`: None
-/// for every core, 1 for the calling thread only. The pool is made for
-/// this call: a process-wide pool would be global state, and rayon's global
-/// pool hangs in a child after `fork()`.
-fn run(py: Python<'_>, items: Vec<Item>, opts: Options, threads: Option<usize>) -> PyResult<Vec<Verdict>> {
+/// Grade `items` in input order with the GIL released, each distinct gold
+/// read once (`mathgrade::grade::Batch`). `threads`: None for every core, 1
+/// for the calling thread only. The pool is made for this call: a
+/// process-wide pool would be global state, and rayon's global pool hangs
+/// in a child after `fork()`. `detail`: `EqualOnly` when the caller keeps
+/// only `equal`.
+fn run(py: Python<'_>, items: Vec<Item>, opts: Options, threads: Option<usize>, detail: Detail) -> PyResult<Vec<Verdict>> {
     let wanted = match threads {
         Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
         Some(n) => n,
@@ -54,15 +62,21 @@ fn run(py: Python<'_>, items: Vec<Item>, opts: Options, threads: Option<usize>) 
     };
     let n = wanted.min(items.len()).max(1);
     py.detach(move || -> Result<Vec<Verdict>, String> {
+        let tasks: Vec<Task<'_>> = items
+            .iter()
+            .map(|i| Task { gold: &i.gold, pred: &i.pred, dataset: i.dataset, problem: i.problem.as_deref() })
+            .collect();
+        let batch = Batch::new(&tasks, &opts);
+        let one = |i: usize| guarded(|| batch.grade(i, detail));
         if n == 1 {
-            return Ok(items.iter().map(|i| grade_item(i, &opts)).collect());
+            return Ok((0..batch.len()).map(one).collect());
         }
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .thread_name(|i| format!("mathgrade-{i}"))
             .build()
             .map_err(|e| format!("cannot start {n} grading threads: {e}"))?;
-        Ok(pool.install(|| items.par_iter().map(|i| grade_item(i, &opts)).collect()))
+        Ok(pool.install(|| (0..batch.len()).into_par_iter().map(one).collect()))
     })
     .map_err(PyRuntimeError::new_err)
 }
@@ -283,7 +297,7 @@ pub fn grade(
         pred_syntax,
     };
     let opts = args.options()?;
-    let verdicts = run(py, items(golds, preds, dataset, problems)?, opts, threads)?;
+    let verdicts = run(py, items(golds, preds, dataset, problems)?, opts, threads, Detail::EqualOnly)?;
     Ok(verdicts.into_iter().map(|v| v.equal).collect())
 }
 
@@ -323,5 +337,5 @@ pub fn check_many(
         pred_syntax,
     };
     let opts = args.options()?;
-    run(py, items(golds, preds, dataset, problems)?, opts, threads)
+    run(py, items(golds, preds, dataset, problems)?, opts, threads, Detail::Full)
 }

@@ -26,6 +26,12 @@ mod verdict;
 
 use pyo3::prelude::*;
 
+/// Rust allocations in this extension (trees, strings) go to mimalloc; the
+/// interpreter keeps its own allocator. Stateless from our side: mimalloc
+/// is thread-safe and handles `fork()` (pydantic-core does the same).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Unbiased pass@k from `n` samples of which `c` are correct.
 #[pyfunction]
 fn pass_at_k(n: usize, c: usize, k: usize) -> PyResult<f64> {

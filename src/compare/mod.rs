@@ -44,14 +44,22 @@ pub struct Ctx<'o> {
     // FxHash (rustc's): much cheaper than SipHash on tree keys; the memo
     // lives for one comparison, so hash flooding is not a concern.
     canon_memo: std::cell::RefCell<rustc_hash::FxHashMap<Expr, Expr>>,
+    /// The gold's canonical form, computed before this comparison (a batch
+    /// reads a gold once): the tree it is of, by address, and the form.
+    known: Option<(&'o Expr, &'o Expr)>,
 }
 
 impl<'o> Ctx<'o> {
     pub fn new(opts: &'o Options, seed: u64) -> Ctx<'o> {
-        Ctx { opts, seed: std::cell::OnceCell::from(seed), seed_from: None, canon_memo: Default::default() }
+        Ctx { opts, seed: std::cell::OnceCell::from(seed), seed_from: None, canon_memo: Default::default(), known: None }
     }
 
     pub fn canon(&self, e: &Expr) -> Expr {
+        if let Some((tree, form)) = self.known {
+            if std::ptr::eq(tree, e) {
+                return form.clone();
+            }
+        }
         if let Some(c) = self.canon_memo.borrow().get(e) {
             return c.clone();
         }
@@ -81,13 +89,31 @@ pub(crate) type Outcome = Option<(bool, Method)>;
 
 /// Compare two parsed answers.
 pub fn verify(gold: &Expr, pred: &Expr, opts: &Options) -> Verdict {
-    verify_forms(gold, pred, opts).0
+    verify_forms(gold, None, pred, opts, Detail::Full).0
+}
+
+/// How much of a verdict to write out. Callers that only ask "equal?"
+/// (batch grading for rewards) skip printing the canonical forms and the
+/// note; `equal` and `method` are the same either way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Canonical forms printed and a note written.
+    Full,
+    /// `gold_canonical` and `pred_canonical` are `None`, the note is empty.
+    EqualOnly,
 }
 
 /// [`verify`], also giving the prediction's canonical form it compared
 /// (under `opts.limits`), so a caller needing it does not compute it again.
-fn verify_forms(gold: &Expr, pred: &Expr, opts: &Options) -> (Verdict, Expr) {
-    let mut ctx = Ctx { opts, seed: std::cell::OnceCell::new(), seed_from: None, canon_memo: Default::default() };
+/// `gold_form` is the gold's canonical form when already known.
+fn verify_forms(gold: &Expr, gold_form: Option<&Expr>, pred: &Expr, opts: &Options, detail: Detail) -> (Verdict, Expr) {
+    let mut ctx = Ctx {
+        opts,
+        seed: std::cell::OnceCell::new(),
+        seed_from: None,
+        canon_memo: Default::default(),
+        known: gold_form.map(|f| (gold, f)),
+    };
     let gc = ctx.canon(gold);
     let pc = ctx.canon(pred);
     // The seed hashes both canonical forms' s-expressions, computed only
@@ -96,16 +122,18 @@ fn verify_forms(gold: &Expr, pred: &Expr, opts: &Options) -> (Verdict, Expr) {
     let outcome = compare(gold, pred, &ctx);
     let (equal, method) = outcome.unwrap_or((false, Method::Mismatch));
     let (gc, pc) = ctx.seed_from.take().expect("set above");
-    let verdict = Verdict {
-        equal,
-        method,
-        gold_canonical: Some(crate::print::to_latex(&gc)),
-        pred_canonical: Some(crate::print::to_latex(&pc)),
-        note: note_for(equal, method),
+    let verdict = match detail {
+        Detail::Full => Verdict {
+            equal,
+            method,
+            gold_canonical: Some(crate::print::to_latex(&gc)),
+            pred_canonical: Some(crate::print::to_latex(&pc)),
+            note: note_for(equal, method),
+        },
+        Detail::EqualOnly => Verdict { equal, method, gold_canonical: None, pred_canonical: None, note: String::new() },
     };
     (verdict, pc)
 }
-
 
 fn note_for(equal: bool, method: Method) -> String {
     let verb = if equal { "equal" } else { "not equal" };
@@ -313,35 +341,74 @@ pub struct Checked {
     pub pred_canonical: Option<Expr>,
 }
 
-/// [`verify_str`], keeping the answers read from both texts (for answer
-/// keys, extraction statistics and explanations).
-pub fn check_str(gold: &str, pred: &str, opts: &Options) -> Checked {
+/// A gold text read once, to be checked against any number of
+/// predictions ([`check_gold`]): a batch of samples per problem reads its
+/// gold once. Made by [`read_gold`] under the options it is checked with.
+#[derive(Clone, Debug)]
+pub struct Gold {
+    /// The part of the text every rule reads (see `max_extract_len`).
+    text: String,
+    answer: Option<Answer>,
+    /// Its canonical form under the options' limits.
+    canonical: Option<Expr>,
+    /// The gold is an option letter (`B`, `(B)`): the prediction's
+    /// letters are looked for first.
+    letter: bool,
+}
+
+impl Gold {
+    /// The answer read from the gold text, if any.
+    pub fn answer(&self) -> Option<&Answer> {
+        self.answer.as_ref()
+    }
+
+    /// The gold text as read (at most `max_extract_len` of it).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// Read a gold text for [`check_gold`].
+pub fn read_gold(gold: &str, opts: &Options) -> Gold {
     // Every rule below reads at most this much of each text.
-    let gold = crate::extract::window(gold, opts.limits.max_extract_len);
-    let pred = crate::extract::window(pred, opts.limits.max_extract_len);
-    let g = match opts.gold_syntax {
-        Some(syntax) => read_whole(gold, syntax, opts),
-        None => read_answer_ex(gold, &opts.gold_targets, opts),
+    let text = crate::extract::window(gold, opts.limits.max_extract_len);
+    let answer = match opts.gold_syntax {
+        Some(syntax) => read_whole(text, syntax, opts),
+        None => read_answer_ex(text, &opts.gold_targets, opts),
     };
     // A gold that is an option letter (`B`, `(B)`) asks for the letter the
     // prediction chose: option letters are looked for first. The letter
     // must be all the answer says: `i\%` folds to the letter `i` but is a
     // percentage.
-    let letter_gold = g.as_ref().is_some_and(|a| {
+    let letter = answer.as_ref().is_some_and(|a| {
         text::option_letter(&a.text).is_some() && a.text.trim().len() <= 16 && text::word_of(&a.expr).is_some()
     });
+    let canonical = answer.as_ref().map(|a| canonical_with(&a.expr, &opts.limits));
+    Gold { text: text.to_string(), answer, canonical, letter }
+}
+
+/// [`verify_str`], keeping the answers read from both texts (for answer
+/// keys, extraction statistics and explanations).
+pub fn check_str(gold: &str, pred: &str, opts: &Options) -> Checked {
+    check_gold(&read_gold(gold, opts), pred, opts, Detail::Full)
+}
+
+/// [`check_str`] with the gold already read (under the same `opts`).
+pub fn check_gold(gold: &Gold, pred: &str, opts: &Options, detail: Detail) -> Checked {
+    let pred = crate::extract::window(pred, opts.limits.max_extract_len);
+    let g = gold.answer.as_ref();
     let p = if let Some(syntax) = opts.pred_syntax {
         read_whole(pred, syntax, opts)
-    } else if letter_gold && !opts.pred_targets.contains(&Target::String) {
+    } else if gold.letter && !opts.pred_targets.contains(&Target::String) {
         let mut targets = vec![Target::String];
         targets.extend(opts.pred_targets.iter().copied());
         read_answer_ex(pred, &targets, opts)
     } else {
         read_answer_ex(pred, &opts.pred_targets, opts)
     };
-    let p = if opts.pred_syntax.is_none() { function_statements(pred, g.as_ref(), p, opts) } else { p };
-    let (verdict, pred_canonical) = verdict_on(gold, pred, g.as_ref(), p.as_ref(), opts);
-    Checked { verdict, gold: g, pred: p, pred_canonical }
+    let p = if opts.pred_syntax.is_none() { function_statements(pred, g, p, opts) } else { p };
+    let (verdict, pred_canonical) = verdict_on(gold, pred, p.as_ref(), opts, detail);
+    Checked { verdict, gold: gold.answer.clone(), pred: p, pred_canonical }
 }
 
 /// A gold that defines functions (`f(x)=x+1`; `f(n)=n, g(n)=1`) asks for
@@ -382,23 +449,23 @@ fn defined_functions(e: &Expr) -> Option<Vec<char>> {
     Some(names)
 }
 
-fn verdict_on(gold: &str, pred: &str, g: Option<&Answer>, p: Option<&Answer>, opts: &Options) -> (Verdict, Option<Expr>) {
-    if g.is_none() && p.is_none() && !gold.trim().is_empty() && collapse(gold) == collapse(pred) {
+fn verdict_on(gold: &Gold, pred: &str, p: Option<&Answer>, opts: &Options, detail: Detail) -> (Verdict, Option<Expr>) {
+    let g = gold.answer.as_ref();
+    let full = detail == Detail::Full;
+    if g.is_none() && p.is_none() && !gold.text.trim().is_empty() && collapse(&gold.text) == collapse(pred) {
         // Neither reads as math, but they are the same text.
         let v = Verdict {
             equal: true,
             method: Method::Text,
             gold_canonical: None,
             pred_canonical: None,
-            note: "equal: unreadable as math, but the same text".into(),
+            note: if full { "equal: unreadable as math, but the same text".into() } else { String::new() },
         };
         return (v, None);
     }
     let (Some(ga), Some(pa)) = (g, p) else {
         // Say which side was unreadable, and show the side that was read.
-        let probe = Ctx::new(opts, 0);
-        let gc = g.map(|a| probe.canon(&a.expr));
-        let pc = p.map(|a| probe.canon(&a.expr));
+        let pc = p.map(|a| canonical_with(&a.expr, &opts.limits));
         let side = match (g, p) {
             (None, None) => "from either text",
             (None, Some(_)) => "from the gold text",
@@ -407,17 +474,19 @@ fn verdict_on(gold: &str, pred: &str, g: Option<&Answer>, p: Option<&Answer>, op
         let v = Verdict {
             equal: false,
             method: Method::NoAnswer,
-            gold_canonical: gc.as_ref().map(crate::print::to_latex),
-            pred_canonical: pc.as_ref().map(crate::print::to_latex),
-            note: format!("no answer could be read {side}"),
+            gold_canonical: gold.canonical.as_ref().filter(|_| full).map(crate::print::to_latex),
+            pred_canonical: pc.as_ref().filter(|_| full).map(crate::print::to_latex),
+            note: if full { format!("no answer could be read {side}") } else { String::new() },
         };
         return (v, pc);
     };
-    let (mut v, pc) = verify_forms(&ga.expr, &pa.expr, opts);
+    let (mut v, pc) = verify_forms(&ga.expr, gold.canonical.as_ref(), &pa.expr, opts, detail);
     if !v.equal && matches!(v.method, Method::Mismatch | Method::Text | Method::NoAnswer) && text::same_words(&ga.text, &pa.text) {
         v.equal = true;
         v.method = Method::Text;
-        v.note = note_for(true, Method::Text);
+        if full {
+            v.note = note_for(true, Method::Text);
+        }
     }
     (v, Some(pc))
 }

@@ -12,7 +12,7 @@ pub mod dataset;
 pub use choices::{parse_choices, Choice};
 pub use dataset::{Dataset, GoldForm, UnknownDataset};
 
-use crate::compare::{check_str, verify_str, Method, Options, Target, Verdict};
+use crate::compare::{check_gold, read_gold, verify_str, Detail, Gold, Method, Options, Target, Verdict};
 use crate::extract::{extract_all, window, Rule};
 use crate::metrics::answer_key;
 
@@ -60,17 +60,71 @@ pub fn grade(task: &Task<'_>, base: &Options) -> Graded {
     grade_with(task, &task.dataset.options(base))
 }
 
-/// Grade `task` with `opts` as they are: the preset's options already
-/// applied (or overridden, as a record's own options are in
-/// `mathgrade grade`); the preset still reads the gold.
 pub fn grade_with(task: &Task<'_>, opts: &Options) -> Graded {
-    let gold = task.dataset.gold_text(task.gold);
-    let checked = check_str(&gold, task.pred, opts);
+    let gold = read_gold(&task.dataset.gold_text(task.gold), opts);
+    grade_read(task, &gold, opts, Detail::Full)
+}
+
+/// A batch of tasks graded with each distinct gold (and preset) read once:
+/// reward functions grade several samples per problem. [`Batch::grade`]
+/// may be called from many threads at once; a gold is read by the first
+/// caller that needs it. The verdict of every task is the one [`grade`]
+/// gives.
+pub struct Batch<'a> {
+    tasks: &'a [Task<'a>],
+    /// Per task, its gold's index in `golds`.
+    gold_of: Vec<usize>,
+    golds: Vec<std::sync::OnceLock<(Options, Gold)>>,
+    base: &'a Options,
+}
+
+impl<'a> Batch<'a> {
+    pub fn new(tasks: &'a [Task<'a>], base: &'a Options) -> Batch<'a> {
+        // FxHash: the keys are the caller's texts, hashed once per task in
+        // one call; flooding them would only slow this call.
+        let mut first: rustc_hash::FxHashMap<(&str, Dataset), usize> = Default::default();
+        let gold_of: Vec<usize> = tasks
+            .iter()
+            .map(|t| {
+                let next = first.len();
+                *first.entry((t.gold, t.dataset)).or_insert(next)
+            })
+            .collect();
+        let golds = (0..first.len()).map(|_| std::sync::OnceLock::new()).collect();
+        Batch { tasks, gold_of, golds, base }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tasks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tasks.is_empty()
+    }
+
+    /// Grade task `i` (panics if out of range, as indexing does).
+    pub fn grade(&self, i: usize, detail: Detail) -> Graded {
+        let task = &self.tasks[i];
+        let (opts, gold) = self.golds[self.gold_of[i]].get_or_init(|| {
+            let opts = task.dataset.options(self.base);
+            let gold = read_gold(&task.dataset.gold_text(task.gold), &opts);
+            (opts, gold)
+        });
+        grade_read(task, gold, opts, detail)
+    }
+}
+
+/// Grade `task` against its gold already read under `opts`. With
+/// [`Detail::EqualOnly`] the verdict's strings are left out and no answer
+/// key is computed.
+fn grade_read(task: &Task<'_>, gold: &Gold, opts: &Options, detail: Detail) -> Graded {
+    let checked = check_gold(gold, task.pred, opts, detail);
     let rule = checked.pred.as_ref().and_then(|a| a.rule);
     // The comparison already canonicalized the prediction; under the
     // default limits that is the answer key's canonical form.
-    let key = match &checked.pred_canonical {
-        Some(c) if opts.limits == crate::Limits::default() => Some(c.sexpr()),
+    let key = match (&checked.pred_canonical, detail) {
+        (_, Detail::EqualOnly) => None,
+        (Some(c), _) if opts.limits == crate::Limits::default() => Some(c.sexpr()),
         _ => checked.pred.as_ref().map(|a| answer_key(&a.expr)),
     };
     let mut graded = Graded { verdict: checked.verdict, rule, key, chosen: None };
@@ -93,7 +147,7 @@ pub fn grade_with(task: &Task<'_>, opts: &Options) -> Graded {
         }
         (None, Some(p)) => {
             if let Some(c) = choices.iter().find(|c| c.letter == p) {
-                let v = verify_str(&gold, &c.text, opts);
+                let v = verify_str(gold.text(), &c.text, opts);
                 if v.equal {
                     graded.chosen = Some(p);
                     graded.verdict = Verdict {
