@@ -48,35 +48,54 @@ fn guarded(grade: impl FnOnce() -> Graded) -> Verdict {
     }
 }
 
+/// What a batch call returns per item.
+trait Outcome: Send {
+    /// Item `i` of `batch` graded to the detail this outcome needs.
+    fn of(batch: &Batch<'_>, i: usize) -> Self;
+}
+
+/// `check_many`: the whole verdict.
+impl Outcome for Verdict {
+    fn of(batch: &Batch<'_>, i: usize) -> Verdict {
+        guarded(|| batch.grade(i, Detail::Full))
+    }
+}
+
+/// `grade`: only whether it is equal (an item the core fails on is not).
+impl Outcome for bool {
+    fn of(batch: &Batch<'_>, i: usize) -> bool {
+        panic::catch_unwind(AssertUnwindSafe(|| batch.grade(i, Detail::EqualOnly).verdict.equal)).unwrap_or(false)
+    }
+}
+
 /// Grade `items` in input order with the GIL released, each distinct gold
-/// read once (`mathgrade::grade::Batch`). `threads`: None for every core, 1
-/// for the calling thread only. The pool is made for this call: a
-/// process-wide pool would be global state, and rayon's global pool hangs
-/// in a child after `fork()`. `detail`: `EqualOnly` when the caller keeps
-/// only `equal`.
-fn run(py: Python<'_>, items: Vec<Item>, opts: Options, threads: Option<usize>, detail: Detail) -> PyResult<Vec<Verdict>> {
+/// read once and each distinct answer to it compared once
+/// (`mathgrade::grade::Batch`). `threads`: None for every core, 1 for the
+/// calling thread only. The pool is made for this call: a process-wide
+/// pool would be global state, and rayon's global pool hangs in a child
+/// after `fork()`.
+fn run<T: Outcome>(py: Python<'_>, items: Vec<Item>, opts: Options, threads: Option<usize>) -> PyResult<Vec<T>> {
     let wanted = match threads {
         Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
         Some(n) => n,
         None => thread::available_parallelism().map_or(1, |n| n.get()),
     };
     let n = wanted.min(items.len()).max(1);
-    py.detach(move || -> Result<Vec<Verdict>, String> {
+    py.detach(move || -> Result<Vec<T>, String> {
         let tasks: Vec<Task<'_>> = items
             .iter()
             .map(|i| Task { gold: &i.gold, pred: &i.pred, dataset: i.dataset, problem: i.problem.as_deref() })
             .collect();
         let batch = Batch::new(&tasks, &opts);
-        let one = |i: usize| guarded(|| batch.grade(i, detail));
         if n == 1 {
-            return Ok((0..batch.len()).map(one).collect());
+            return Ok((0..batch.len()).map(|i| T::of(&batch, i)).collect());
         }
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .thread_name(|i| format!("mathgrade-{i}"))
             .build()
             .map_err(|e| format!("cannot start {n} grading threads: {e}"))?;
-        Ok(pool.install(|| (0..batch.len()).into_par_iter().map(one).collect()))
+        Ok(pool.install(|| (0..batch.len()).into_par_iter().map(|i| T::of(&batch, i)).collect()))
     })
     .map_err(PyRuntimeError::new_err)
 }
@@ -297,8 +316,7 @@ pub fn grade(
         pred_syntax,
     };
     let opts = args.options()?;
-    let verdicts = run(py, items(golds, preds, dataset, problems)?, opts, threads, Detail::EqualOnly)?;
-    Ok(verdicts.into_iter().map(|v| v.equal).collect())
+    run::<bool>(py, items(golds, preds, dataset, problems)?, opts, threads)
 }
 
 /// `grade`, with a `Verdict` per item.
@@ -337,5 +355,5 @@ pub fn check_many(
         pred_syntax,
     };
     let opts = args.options()?;
-    run(py, items(golds, preds, dataset, problems)?, opts, threads, Detail::Full)
+    run::<Verdict>(py, items(golds, preds, dataset, problems)?, opts, threads)
 }

@@ -95,7 +95,7 @@ pub fn verify(gold: &Expr, pred: &Expr, opts: &Options) -> Verdict {
 /// How much of a verdict to write out. Callers that only ask "equal?"
 /// (batch grading for rewards) skip printing the canonical forms and the
 /// note; `equal` and `method` are the same either way.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Detail {
     /// Canonical forms printed and a note written.
     Full,
@@ -395,6 +395,46 @@ pub fn check_str(gold: &str, pred: &str, opts: &Options) -> Checked {
 
 /// [`check_str`] with the gold already read (under the same `opts`).
 pub fn check_gold(gold: &Gold, pred: &str, opts: &Options, detail: Detail) -> Checked {
+    check_gold_in(gold, pred, opts, detail, None)
+}
+
+/// What one gold's checks in a batch have already worked out: the trees
+/// of candidate texts and the verdicts on answers. Samples of one problem
+/// mostly give the same few answers; each is then parsed and compared once.
+/// A verdict depends only on the gold (fixed per memo), the answer's tree
+/// and its text, so a remembered one is the one recomputing would give.
+/// One memo per gold and options: [`crate::grade::Batch`] keeps them.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// Candidate text → per syntax, its tree (`None`: it does not parse).
+    parsed: rustc_hash::FxHashMap<String, Vec<(Syntax, Option<Expr>)>>,
+    /// Answer tree → (answer text, detail, verdict, canonical form).
+    verdicts: rustc_hash::FxHashMap<Expr, Vec<(String, Detail, Verdict, Option<Expr>)>>,
+}
+
+impl Memo {
+    fn parse(memo: Option<&std::sync::Mutex<Memo>>, text: &str, syntax: Syntax, opts: &Options) -> Option<Expr> {
+        let Some(memo) = memo else { return parse_with(text, syntax, &opts.limits).ok() };
+        // The lock is held for lookups only, never while parsing.
+        if let Some(seen) = lock(memo).parsed.get(text) {
+            if let Some((_, tree)) = seen.iter().find(|(s, _)| *s == syntax) {
+                return tree.clone();
+            }
+        }
+        let tree = parse_with(text, syntax, &opts.limits).ok();
+        lock(memo).parsed.entry(text.to_string()).or_default().push((syntax, tree.clone()));
+        tree
+    }
+}
+
+/// A memo is only ever read whole or written whole: one poisoned by a
+/// panic elsewhere is still consistent.
+fn lock(m: &std::sync::Mutex<Memo>) -> std::sync::MutexGuard<'_, Memo> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// [`check_gold`], with the batch's memo of this gold when there is one.
+pub fn check_gold_in(gold: &Gold, pred: &str, opts: &Options, detail: Detail, memo: Option<&std::sync::Mutex<Memo>>) -> Checked {
     let pred = crate::extract::window(pred, opts.limits.max_extract_len);
     let g = gold.answer.as_ref();
     let p = if let Some(syntax) = opts.pred_syntax {
@@ -402,12 +442,30 @@ pub fn check_gold(gold: &Gold, pred: &str, opts: &Options, detail: Detail) -> Ch
     } else if gold.letter && !opts.pred_targets.contains(&Target::String) {
         let mut targets = vec![Target::String];
         targets.extend(opts.pred_targets.iter().copied());
-        read_answer_ex(pred, &targets, opts)
+        read_answer_in(pred, &targets, opts, memo)
     } else {
-        read_answer_ex(pred, &opts.pred_targets, opts)
+        read_answer_in(pred, &opts.pred_targets, opts, memo)
     };
     let p = if opts.pred_syntax.is_none() { function_statements(pred, g, p, opts) } else { p };
-    let (verdict, pred_canonical) = verdict_on(gold, pred, p.as_ref(), opts, detail);
+    let remembered = |pa: &Answer| -> Option<(Verdict, Option<Expr>)> {
+        let m = lock(memo?);
+        let seen = m.verdicts.get(&pa.expr)?;
+        seen.iter().find(|(t, d, _, _)| *t == pa.text && *d == detail).map(|(_, _, v, c)| (v.clone(), c.clone()))
+    };
+    let (verdict, pred_canonical) = match (g, p.as_ref()) {
+        (Some(_), Some(pa)) => match remembered(pa) {
+            Some(known) => known,
+            None => {
+                let (v, c) = verdict_on(gold, pred, Some(pa), opts, detail);
+                if let Some(memo) = memo {
+                    let entry = (pa.text.clone(), detail, v.clone(), c.clone());
+                    lock(memo).verdicts.entry(pa.expr.clone()).or_default().push(entry);
+                }
+                (v, c)
+            }
+        },
+        _ => verdict_on(gold, pred, p.as_ref(), opts, detail),
+    };
     Checked { verdict, gold: gold.answer.clone(), pred: p, pred_canonical }
 }
 
@@ -499,6 +557,11 @@ pub fn read_answer(text: &str, targets: &[Target], opts: &Options) -> Option<(Ex
 
 /// [`read_answer`], saying which extraction rule found the answer.
 pub fn read_answer_ex(text: &str, targets: &[Target], opts: &Options) -> Option<Answer> {
+    read_answer_in(text, targets, opts, None)
+}
+
+/// [`read_answer_ex`], parsing through a batch's memo when there is one.
+fn read_answer_in(text: &str, targets: &[Target], opts: &Options, memo: Option<&std::sync::Mutex<Memo>>) -> Option<Answer> {
     // The first candidate that parses; candidates past it are never built.
     let found = crate::extract::first_accepted(text, targets, opts.boxed_match_priority, |c| {
         let (syntax, rule) = (c.syntax, Some(c.rule));
@@ -506,7 +569,7 @@ pub fn read_answer_ex(text: &str, targets: &[Target], opts: &Options) -> Option<
             if t.len() > opts.limits.max_answer_len {
                 return None;
             }
-            parse_with(&t, syntax, &opts.limits).ok().map(|expr| Answer { expr, text: t, rule })
+            Memo::parse(memo, &t, syntax, opts).map(|expr| Answer { expr, text: t, rule })
         };
         // Doubly escaped LaTeX (`\\frac{1}{2}` from JSON or a raw string) is
         // read unescaped first, unless environments make `\\` line breaks.
@@ -528,7 +591,7 @@ pub fn read_answer_ex(text: &str, targets: &[Target], opts: &Options) -> Option<
     if trimmed.len() > opts.limits.max_answer_len {
         return None;
     }
-    parse_with(trimmed, Syntax::Auto, &opts.limits).ok().map(|e| Answer { expr: e, text: trimmed.to_string(), rule: None })
+    Memo::parse(memo, trimmed, Syntax::Auto, opts).map(|e| Answer { expr: e, text: trimmed.to_string(), rule: None })
 }
 
 /// A text given as one expression in `syntax` (the caller said so: no

@@ -12,7 +12,7 @@ pub mod dataset;
 pub use choices::{parse_choices, Choice};
 pub use dataset::{Dataset, GoldForm, UnknownDataset};
 
-use crate::compare::{check_gold, read_gold, verify_str, Detail, Gold, Method, Options, Target, Verdict};
+use crate::compare::{check_gold_in, read_gold, verify_str, Detail, Gold, Memo, Method, Options, Target, Verdict};
 use crate::extract::{extract_all, window, Rule};
 use crate::metrics::answer_key;
 
@@ -62,19 +62,23 @@ pub fn grade(task: &Task<'_>, base: &Options) -> Graded {
 
 pub fn grade_with(task: &Task<'_>, opts: &Options) -> Graded {
     let gold = read_gold(&task.dataset.gold_text(task.gold), opts);
-    grade_read(task, &gold, opts, Detail::Full)
+    grade_read(task, &gold, opts, Detail::Full, None)
 }
 
-/// A batch of tasks graded with each distinct gold (and preset) read once:
-/// reward functions grade several samples per problem. [`Batch::grade`]
-/// may be called from many threads at once; a gold is read by the first
-/// caller that needs it. The verdict of every task is the one [`grade`]
-/// gives.
+/// A batch of tasks graded with each distinct gold (and preset) read once,
+/// and each distinct answer to it parsed and compared once ([`Memo`]):
+/// reward functions grade several samples per problem, which mostly agree.
+/// [`Batch::grade`] may be called from many threads at once; a gold is read
+/// by the first caller that needs it. The verdict of every task is the one
+/// [`grade`] gives. The memos live as long as the batch and hold at most a
+/// few entries per task.
 pub struct Batch<'a> {
     tasks: &'a [Task<'a>],
     /// Per task, its gold's index in `golds`.
     gold_of: Vec<usize>,
     golds: Vec<std::sync::OnceLock<(Options, Gold)>>,
+    /// Per gold, the answers to it already read and compared.
+    memos: Vec<std::sync::Mutex<Memo>>,
     base: &'a Options,
 }
 
@@ -91,7 +95,8 @@ impl<'a> Batch<'a> {
             })
             .collect();
         let golds = (0..first.len()).map(|_| std::sync::OnceLock::new()).collect();
-        Batch { tasks, gold_of, golds, base }
+        let memos = (0..first.len()).map(|_| Default::default()).collect();
+        Batch { tasks, gold_of, golds, memos, base }
     }
 
     pub fn len(&self) -> usize {
@@ -105,20 +110,21 @@ impl<'a> Batch<'a> {
     /// Grade task `i` (panics if out of range, as indexing does).
     pub fn grade(&self, i: usize, detail: Detail) -> Graded {
         let task = &self.tasks[i];
-        let (opts, gold) = self.golds[self.gold_of[i]].get_or_init(|| {
+        let k = self.gold_of[i];
+        let (opts, gold) = self.golds[k].get_or_init(|| {
             let opts = task.dataset.options(self.base);
             let gold = read_gold(&task.dataset.gold_text(task.gold), &opts);
             (opts, gold)
         });
-        grade_read(task, gold, opts, detail)
+        grade_read(task, gold, opts, detail, Some(&self.memos[k]))
     }
 }
 
 /// Grade `task` against its gold already read under `opts`. With
 /// [`Detail::EqualOnly`] the verdict's strings are left out and no answer
 /// key is computed.
-fn grade_read(task: &Task<'_>, gold: &Gold, opts: &Options, detail: Detail) -> Graded {
-    let checked = check_gold(gold, task.pred, opts, detail);
+fn grade_read(task: &Task<'_>, gold: &Gold, opts: &Options, detail: Detail, memo: Option<&std::sync::Mutex<Memo>>) -> Graded {
+    let checked = check_gold_in(gold, task.pred, opts, detail, memo);
     let rule = checked.pred.as_ref().and_then(|a| a.rule);
     // The comparison already canonicalized the prediction; under the
     // default limits that is the answer key's canonical form.
