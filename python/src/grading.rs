@@ -19,7 +19,7 @@ use mathgrade::grade::{Batch, Dataset, Graded, Task};
 use crate::expr::Expr;
 use crate::names;
 use crate::options::OptionArgs;
-use crate::text::{AnswerList, AnswerText};
+use crate::text::{AnswerList, AnswerText, OptionalTexts, StrList};
 use crate::verdict::Verdict;
 
 /// One item, owned, so it can cross into worker threads.
@@ -114,9 +114,8 @@ impl<'a, 'py> FromPyObject<'a, 'py> for DatasetArg {
         if let Ok(s) = ob.cast::<PyString>() {
             return Ok(DatasetArg::One(s.to_cow()?.into_owned()));
         }
-        ob.extract::<Vec<String>>()
-            .map(DatasetArg::Many)
-            .map_err(|_| PyTypeError::new_err("dataset must be a str or a sequence of str (one per item)"))
+        let names = ob.extract::<StrList>().map_err(|_| PyTypeError::new_err("dataset must be a str or a sequence of str (one per item)"))?;
+        Ok(DatasetArg::Many(names.0))
     }
 }
 
@@ -125,7 +124,7 @@ fn items(
     golds: AnswerList,
     preds: AnswerList,
     dataset: DatasetArg,
-    problems: Option<Vec<Option<String>>>,
+    problems: Option<OptionalTexts>,
 ) -> PyResult<Vec<Item>> {
     let (golds, preds) = (golds.0, preds.0);
     let n = golds.len();
@@ -142,13 +141,26 @@ fn items(
             // `gsm8k_test`): a name that is no preset grades its item by the
             // general rules, as `mathgrade grade` does with a record's
             // dataset field.
-            list.iter().map(|d| Dataset::recognize(d).unwrap_or(Dataset::Auto)).collect()
+            // Lists repeat a few names: each is recognized once.
+            let mut known: Vec<(&str, Dataset)> = Vec::new();
+            list.iter()
+                .map(|d| match known.iter().find(|(name, _)| *name == d.as_str()) {
+                    Some((_, ds)) => *ds,
+                    None => {
+                        let ds = Dataset::recognize(d).unwrap_or(Dataset::Auto);
+                        if known.len() < 64 {
+                            known.push((d, ds));
+                        }
+                        ds
+                    }
+                })
+                .collect()
         }
     };
     let problems = match problems {
         None => vec![None; n],
-        Some(p) if p.len() == n => p,
-        Some(p) => return Err(PyValueError::new_err(format!("{n} golds but {} problems", p.len()))),
+        Some(OptionalTexts(p)) if p.len() == n => p,
+        Some(OptionalTexts(p)) => return Err(PyValueError::new_err(format!("{n} golds but {} problems", p.len()))),
     };
     Ok(golds
         .into_iter()
@@ -294,7 +306,7 @@ pub fn grade(
     golds: AnswerList,
     preds: AnswerList,
     dataset: DatasetArg,
-    problems: Option<Vec<Option<String>>>,
+    problems: Option<OptionalTexts>,
     threads: Option<usize>,
     precision: u32,
     strict: bool,
@@ -333,7 +345,7 @@ pub fn check_many(
     golds: AnswerList,
     preds: AnswerList,
     dataset: DatasetArg,
-    problems: Option<Vec<Option<String>>>,
+    problems: Option<OptionalTexts>,
     threads: Option<usize>,
     precision: u32,
     strict: bool,

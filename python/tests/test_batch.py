@@ -87,6 +87,29 @@ def test_batch_errors() -> None:
         mathgrade.grade(["1", None], ["1", "2"])
     with pytest.raises(TypeError, match="^expected a sequence of answers \\(str, int or float\\), not int"):
         mathgrade.grade(5, ["1"])
+    with pytest.raises(TypeError, match="^dataset must be a str or a sequence of str"):
+        mathgrade.grade(["1"], ["1"], dataset=[7])
+    with pytest.raises(TypeError, match="^item 1: expected str or None, not int"):
+        mathgrade.grade(["1", "2"], ["1", "2"], problems=[None, 3])
+    # A lone surrogate has no UTF-8 form: the encoder's error, not a crash.
+    with pytest.raises(UnicodeEncodeError):
+        mathgrade.grade(["\ud800"], ["1"])
+    with pytest.raises(UnicodeEncodeError):
+        mathgrade.grade(["1"], ["1"], problems=["\ud800"])
+
+
+def test_batch_texts_in_any_script() -> None:
+    # Non-ASCII texts keep every character through the conversion (the
+    # interpreter's UTF-8 form is read directly from Python 3.10 on).
+    golds = ["\u00bd", "\\frac{1}{2}", "18", "x \u2264 5"]
+    preds = ["\u6240\u4ee5\u7b54\u6848\u662f $\\frac{1}{2}$", "\u00bd", "\u7b54\u6848\u4e3a 18", "5 \u2265 x"]
+    assert mathgrade.grade(golds, preds, threads=1) == [True, True, True, True]
+    assert mathgrade.grade(golds, preds, dataset=["math", "MATH", "gsm8k_test", "auto"], problems=[None, "\u00e9", None, None]) == [
+        True,
+        True,
+        True,
+        True,
+    ]
 
 
 def test_threads_give_serial_verdicts() -> None:

@@ -121,9 +121,23 @@ const LETTER_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
 /// The index in `needle` of its least frequent byte in English text (any
 /// byte that is not a letter counts as rarer than every letter).
 fn rarest_byte(needle: &[u8]) -> usize {
-    let rank = |c: u8| LETTER_FREQUENCY.iter().position(|&l| l == c.to_ascii_lowercase()).unwrap_or(LETTER_FREQUENCY.len());
+    let rank = |c: u8| RARITY[c as usize];
     (0..needle.len()).max_by_key(|&k| (rank(needle[k]), std::cmp::Reverse(k))).unwrap_or(0)
 }
+
+/// Per byte, its place in [`LETTER_FREQUENCY`] ignoring case (a byte that
+/// is no letter: after every letter). A table, because every search asks.
+const RARITY: [u8; 256] = {
+    let mut t = [LETTER_FREQUENCY.len() as u8; 256];
+    let mut k = 0;
+    while k < LETTER_FREQUENCY.len() {
+        let l = LETTER_FREQUENCY[k];
+        t[l as usize] = k as u8;
+        t[l.to_ascii_uppercase() as usize] = k as u8;
+        k += 1;
+    }
+    t
+};
 
 /// Every start of `needle` in `hay` (exact bytes), in order (not
 /// overlapping).
@@ -298,6 +312,11 @@ mod tests {
         assert_eq!(find_all_ci(b"aaaa", "aa", 0), vec![0, 2]);
         assert_eq!(find_all_ci(b"AnSwEr", "answer", 0), vec![0]);
         assert_eq!(rarest_byte(b"answer"), 3);
+        assert_eq!(rarest_byte(b"ANSWER"), 3);
+        // Not a letter: rarer than any letter; the first of equals.
+        assert_eq!(rarest_byte(br"\boxed"), 0);
+        assert_eq!(rarest_byte(b"zz"), 0);
+        assert_eq!(rarest_byte(b"ez"), 1);
         assert!(contains_ci(b"28 PerCent", "percent"));
         assert!(contains_ci(b"pct", "pct"));
         assert!(!contains_ci(b"pc t", "pct"));
