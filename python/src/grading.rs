@@ -6,12 +6,12 @@
 //! `mathgrade grade` calls per record, so Python and the CLI agree.
 
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
-use rayon::prelude::*;
 
 use mathgrade::compare::{Detail, Options};
 use mathgrade::grade::{Batch, Dataset, Graded, Task};
@@ -71,16 +71,18 @@ impl Outcome for bool {
 /// Grade `items` in input order with the GIL released, each distinct gold
 /// read once and each distinct answer to it compared once
 /// (`mathgrade::grade::Batch`). `threads`: None for every core, 1 for the
-/// calling thread only. The pool is made for this call: a process-wide
-/// pool would be global state, and rayon's global pool hangs in a child
-/// after `fork()`.
+/// calling thread only. The worker threads are made for this call and
+/// joined before it returns: a process-wide pool would be global state, and
+/// a pool's threads do not survive `fork()`.
 fn run<T: Outcome>(py: Python<'_>, items: Vec<Item>, opts: Options, threads: Option<usize>) -> PyResult<Vec<T>> {
     let wanted = match threads {
         Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
         Some(n) => n,
         None => thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let n = wanted.min(items.len()).max(1);
+    // Fewer threads than chunks of work: a thread for a handful of items
+    // costs more to start than it saves.
+    let n = wanted.min(items.len().div_ceil(CHUNK)).max(1);
     py.detach(move || -> Result<Vec<T>, String> {
         let tasks: Vec<Task<'_>> = items
             .iter()
@@ -90,15 +92,49 @@ fn run<T: Outcome>(py: Python<'_>, items: Vec<Item>, opts: Options, threads: Opt
         if n == 1 {
             return Ok((0..batch.len()).map(|i| T::of(&batch, i)).collect());
         }
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .thread_name(|i| format!("mathgrade-{i}"))
-            .build()
-            .map_err(|e| format!("cannot start {n} grading threads: {e}"))?;
-        Ok(pool.install(|| (0..batch.len()).into_par_iter().map(|i| T::of(&batch, i)).collect()))
+        // Each thread, this one included, takes the next chunk of indices
+        // until none is left (chunks keep a slow item from idling the
+        // others), then the results are put back in input order.
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut done: Vec<(usize, T)> = Vec::new();
+            loop {
+                let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+                if start >= batch.len() {
+                    return done;
+                }
+                for i in start..(start + CHUNK).min(batch.len()) {
+                    done.push((i, T::of(&batch, i)));
+                }
+            }
+        };
+        let parts: Vec<Vec<(usize, T)>> = thread::scope(|s| -> Result<_, String> {
+            let helpers: Vec<_> = (1..n)
+                .map(|k| {
+                    thread::Builder::new()
+                        .name(format!("mathgrade-{k}"))
+                        .spawn_scoped(s, work)
+                        .map_err(|e| format!("cannot start {n} grading threads: {e}"))
+                })
+                .collect::<Result<_, _>>()?;
+            let mut parts = vec![work()];
+            for h in helpers {
+                // Grading catches its own panics; a worker cannot fail.
+                parts.push(h.join().map_err(|_| "a grading thread failed".to_string())?);
+            }
+            Ok(parts)
+        })?;
+        let mut out: Vec<Option<T>> = (0..batch.len()).map(|_| None).collect();
+        for (i, t) in parts.into_iter().flatten() {
+            out[i] = Some(t);
+        }
+        Ok(out.into_iter().map(|t| t.expect("every index is taken once")).collect())
     })
     .map_err(PyRuntimeError::new_err)
 }
+
+/// Items a worker thread takes at a time.
+const CHUNK: usize = 16;
 
 /// `dataset=`: one preset for every item (an unknown name is an error), or
 /// one name per item (an unknown name means the general rules).

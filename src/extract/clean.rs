@@ -13,6 +13,13 @@ const TRAILING: [&str; 14] =
 
 /// Trim whitespace, `**` emphasis and trailing punctuation / spacing.
 pub fn trim_answer(s: &str) -> &str {
+    if nothing_to_trim(s) {
+        return s;
+    }
+    trim_loop(s)
+}
+
+fn trim_loop(s: &str) -> &str {
     let mut t = s.trim();
     loop {
         let before = t.len();
@@ -39,6 +46,20 @@ pub fn trim_answer(s: &str) -> &str {
             return t;
         }
     }
+}
+
+/// `s` starts and ends with bytes none of [`trim_answer`]'s rules remove:
+/// the common case, decided without trying each suffix. Non-ASCII ends
+/// (Unicode spaces, full-width punctuation) take the full path.
+fn nothing_to_trim(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
+    let kept_first = first.is_ascii() && !first.is_ascii_whitespace() && first != b'*' && first != b':';
+    // Every ASCII final byte of a `TRAILING` suffix, and the emphasis star.
+    let kept_last = last.is_ascii()
+        && !last.is_ascii_whitespace()
+        && !matches!(last, b'*' | b'd' | b'\\' | b',' | b';' | b'!' | b'~' | b'.' | b':');
+    kept_first && kept_last
 }
 
 /// Percent words written after a number (`28 percent`, `28 pct`,
@@ -114,6 +135,31 @@ pub fn finish(raw: &str, syntax: Syntax) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick exit of `trim_answer` never skips a trim: over every
+    /// string of up to three pieces drawn from what its rules look at,
+    /// whenever the ends say "nothing to trim", the rules agree.
+    #[test]
+    fn nothing_to_trim_agrees_with_the_rules() {
+        let pieces = [
+            "", "a", "5", "d", "}", ")", "$", " ", "\u{3000}", "*", ":", "：", "。", "，", "；", ".", ",", ";", "~", "!",
+            "\\", "\\,", "\\quad", "\\qquad", "\\ ", "é", "\n",
+        ];
+        let mut checked = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}");
+                    if nothing_to_trim(&s) {
+                        assert_eq!(trim_loop(&s), s, "{s:?}");
+                        checked += 1;
+                    }
+                    assert_eq!(trim_answer(&s), trim_loop(&s), "{s:?}");
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} strings took the quick exit");
+    }
 
     #[test]
     fn trimming() {
