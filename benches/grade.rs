@@ -5,7 +5,8 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use mathgrade::compare::{verify_str, Options, Target};
 use mathgrade::extract::extract;
-use mathgrade::grade::{grade, Dataset, Task};
+use mathgrade::compare::Detail;
+use mathgrade::grade::{grade, Batch, Dataset, Task};
 
 /// A chain-of-thought solution of typical length, ending in a box.
 const BOXED_SOLUTION: &str = "To find the sum of the roots, we first write the quadratic \
@@ -79,5 +80,30 @@ fn grade_group(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, extract_group, verify_group, grade_group);
+/// A reward batch as RL makes it: 8 samples per prompt, of the four
+/// outputs above, with a sample in four giving another final number. Each
+/// sample's extraction is its own work; each gold is read once and each
+/// distinct answer compared once. Timed per batch of 32 (divide for items).
+fn batch_group(c: &mut Criterion) {
+    let opts = Options::default();
+    let wrong: Vec<String> = OUTPUTS.iter().map(|(_, _, o)| format!("{o}\n\nWait, that is wrong: the answer is $\\boxed{{7}}$.")).collect();
+    let mut tasks: Vec<Task> = Vec::new();
+    for (k, (_, gold, output)) in OUTPUTS.iter().enumerate() {
+        for s in 0..8 {
+            let pred: &str = if s % 4 == 3 { &wrong[k] } else { output };
+            tasks.push(Task { gold, pred, dataset: Dataset::Auto, problem: None });
+        }
+    }
+    let mut g = c.benchmark_group("batch");
+    g.bench_function("rl_32_equal_only", |b| {
+        b.iter(|| {
+            let batch = Batch::new(black_box(&tasks), &opts);
+            (0..batch.len()).filter(|&i| batch.grade(i, Detail::EqualOnly).verdict.equal).count()
+        })
+    });
+    g.bench_function("rl_32_one_by_one", |b| b.iter(|| tasks.iter().filter(|t| grade(black_box(t), &opts).verdict.equal).count()));
+    g.finish();
+}
+
+criterion_group!(benches, extract_group, verify_group, grade_group, batch_group);
 criterion_main!(benches);
