@@ -32,6 +32,7 @@ fn trim_loop(s: &str) -> &str {
                     continue; // `...`
                 }
                 t = rest.trim_end();
+                t = strip_run(t, p);
             }
         }
         for p in ["；", "："] {
@@ -46,6 +47,30 @@ fn trim_loop(s: &str) -> &str {
             return t;
         }
     }
+}
+
+/// After one `piece` was stripped, the ones the rules would strip next
+/// from a run of it, at once: a run of 64 KB (`~~~…`, `\\\\…`) would
+/// otherwise cost a pass over every rule per piece. Only where no other
+/// rule could act in between: for pieces no other piece ends like, the
+/// whole run; for `,` and `;` (which end `\,` and `\;`, tried first),
+/// only while the byte before is the same piece again.
+fn strip_run<'a>(mut t: &'a str, piece: &str) -> &'a str {
+    match piece {
+        "\\\\" | "\\!" | "~" | ":" | "。" | "，" => {
+            while let Some(rest) = t.strip_suffix(piece) {
+                t = rest.trim_end();
+            }
+        }
+        "," | ";" => {
+            let b = piece.as_bytes()[0];
+            while t.len() >= 2 && t.as_bytes()[t.len() - 1] == b && t.as_bytes()[t.len() - 2] == b {
+                t = &t[..t.len() - 1];
+            }
+        }
+        _ => {}
+    }
+    t
 }
 
 /// `s` starts and ends with bytes none of [`trim_answer`]'s rules remove:
@@ -135,6 +160,61 @@ pub fn finish(raw: &str, syntax: Syntax) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `trim_answer` before runs were stripped at once ([`strip_run`]):
+    /// one piece per rule per pass.
+    fn reference_trim(s: &str) -> &str {
+        let mut t = s.trim();
+        loop {
+            let before = t.len();
+            t = t.trim_matches('*').trim();
+            for p in TRAILING {
+                if let Some(rest) = t.strip_suffix(p) {
+                    if p == "." && rest.ends_with('.') {
+                        continue;
+                    }
+                    t = rest.trim_end();
+                }
+            }
+            for p in ["；", "："] {
+                if let Some(rest) = t.strip_suffix(p) {
+                    t = rest.trim_end();
+                }
+            }
+            if let Some(rest) = t.strip_prefix(':').or_else(|| t.strip_prefix('：')) {
+                t = rest.trim_start();
+            }
+            if t.len() == before {
+                return t;
+            }
+        }
+    }
+
+    /// Stripping runs at once gives what stripping piece by piece gave,
+    /// over every string of up to four pieces of what the rules look at.
+    #[test]
+    fn runs_strip_as_piece_by_piece() {
+        let pieces =
+            ["5", "d", "~", ",", ";", ":", ".", " ", "*", "\\", "\\\\", "\\,", "\\;", "\\!", "\\quad", "。", "，", "：", "；"];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let s = format!("{a}{b}{c}{d}");
+                        assert_eq!(trim_answer(&s), reference_trim(&s), "{s:?}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(n, 19 * 19 * 19 * 19);
+        // Long runs, as adversarial inputs write them.
+        for run in ["~", ",", ";", ":", "\\\\", "\\!", ", ", "\\,", "。"] {
+            let s = format!("x = 5{}", run.repeat(300));
+            assert_eq!(trim_answer(&s), reference_trim(&s), "{run:?}");
+        }
+    }
 
     /// The quick exit of `trim_answer` never skips a trim: over every
     /// string of up to three pieces drawn from what its rules look at,
