@@ -72,6 +72,18 @@ pub fn grade_with(task: &Task<'_>, opts: &Options) -> Graded {
 /// by the first caller that needs it. The verdict of every task is the one
 /// [`grade`] gives. The memos live as long as the batch and hold at most a
 /// few entries per task.
+///
+/// ```
+/// use mathgrade::compare::{Detail, Options};
+/// use mathgrade::grade::{Batch, Task};
+///
+/// let tasks = vec![Task::new("18", "... so the answer is $\\boxed{18}$."), Task::new("18", "$18$"), Task::new("18", "17")];
+/// let opts = Options::default();
+/// let batch = Batch::new(&tasks, &opts);
+/// // `Detail::EqualOnly`: no verdict strings or answer keys, only the verdict.
+/// let rewards: Vec<bool> = (0..batch.len()).map(|i| batch.grade(i, Detail::EqualOnly).verdict.equal).collect();
+/// assert_eq!(rewards, [true, true, false]);
+/// ```
 pub struct Batch<'a> {
     tasks: &'a [Task<'a>],
     /// Per task, its gold's index in `golds`.
