@@ -35,6 +35,24 @@ SEEDS = os.path.join(ROOT, "fuzz", "seeds")
 # The separator of verify_pair's two texts: never part of UTF-8.
 SEP = b"\xff"
 
+# Inputs the fuzz runs found (minimised), kept as seeds of their target
+# whatever the sample below picks, so every replay runs them again. Each
+# has a test with its exact expected outcome in tests/fuzz_regressions.rs.
+FOUND = {
+    "verify_pair": [
+        b"\x00\\qquadn B\xff\\qquadn B",
+        b"\x00A: $\\text{C}$\xffA: $\\text{C}$",
+        b"\x00$f(x)=2$ and $f(x)=1$ for all $x$\xff$f(x)=2$ and $f(x)=1$ for all $x$",
+        b" $x-2!xi'eita1\xff  i_",
+        b"\x00&iii~\xffBs  e_",
+    ],
+    "extract": [
+        b"li\\in-0.0",
+        b"--exp_p_ctct",
+        b'i_\x0cvi*i"i"',
+    ],
+}
+
 # Limits that keep the committed corpora small: libFuzzer grows its own
 # corpus from these, so a few hundred short, varied inputs are enough.
 MAX_PER_TARGET = 300
@@ -198,6 +216,11 @@ def write(target, seeds, max_bytes=MAX_SEED_BYTES):
             continue
         named[hashlib.sha1(b).hexdigest()] = b
     keep = sorted(named)[:MAX_PER_TARGET]
+    for b in FOUND.get(target, []):
+        name = hashlib.sha1(b).hexdigest()
+        named[name] = b
+        if name not in keep:
+            keep.append(name)
     for name in keep:
         with open(os.path.join(d, name), "wb") as f:
             f.write(named[name])

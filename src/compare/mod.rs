@@ -354,6 +354,9 @@ pub struct Gold {
     /// The gold is an option letter (`B`, `(B)`): the prediction's
     /// letters are looked for first.
     letter: bool,
+    /// The one-letter functions the gold defines, whose last statements
+    /// are read from the prediction (see `function_statements`).
+    functions: Option<Vec<char>>,
 }
 
 impl Gold {
@@ -380,11 +383,53 @@ pub fn read_gold(gold: &str, opts: &Options) -> Gold {
     // prediction chose: option letters are looked for first. The letter
     // must be all the answer says: `i\%` folds to the letter `i` but is a
     // percentage.
-    let letter = answer.as_ref().is_some_and(|a| {
-        text::option_letter(&a.text).is_some() && a.text.trim().len() <= 16 && text::word_of(&a.expr).is_some()
-    });
+    //
+    // Option letters first is a different reading, so the gold must say the
+    // same when read that way: otherwise the same text would be another
+    // answer as the prediction (`A: $\text{C}$` is the letter C read as
+    // math, but A read for letters first).
+    let letter = !opts.pred_targets.contains(&Target::String)
+        && answer.as_ref().is_some_and(|a| {
+            let letter = text::option_letter(&a.text);
+            letter.is_some()
+                && a.text.trim().len() <= 16
+                && text::word_of(&a.expr).is_some()
+                && (opts.gold_syntax.is_some()
+                    || read_answer_ex(text, &letter_targets(opts), opts).is_some_and(|b| text::option_letter(&b.text) == letter))
+        });
+    let functions = answer.as_ref().and_then(|a| stated_functions(text, a, opts));
     let canonical = answer.as_ref().map(|a| canonical_with(&a.expr, &opts.limits));
-    Gold { text: text.to_string(), answer, canonical, letter }
+    Gold { text: text.to_string(), answer, canonical, letter, functions }
+}
+
+/// The targets a prediction is read with when the gold is an option
+/// letter: letters first.
+fn letter_targets(opts: &Options) -> Vec<Target> {
+    let mut targets = vec![Target::String];
+    targets.extend(opts.pred_targets.iter().copied());
+    targets
+}
+
+/// The functions a gold defines (`f(x)=x+1`; `f(n)=n, g(n)=1`), whose
+/// statements are then read from the prediction. The gold text's own
+/// statements, if it has any and its answer is not announced (a box, an
+/// answer phrase), must be its answer: otherwise the same text would be
+/// another answer as the prediction (`$f(x)=2$ and $f(x)=1$ for all $x$`
+/// is both functions as the gold, the stated one as the prediction).
+fn stated_functions(gold: &str, a: &Answer, opts: &Options) -> Option<Vec<char>> {
+    let names = defined_functions(&a.expr)?;
+    let announced = matches!(a.rule, Some(Rule::Boxed | Rule::FinalAnswerPhrase));
+    if opts.gold_syntax.is_none() && !announced {
+        if let Some(gx) = crate::extract::function::for_all_statements(gold, &names) {
+            let same = parse_with(&gx.text, gx.syntax, &opts.limits).is_ok_and(|e| {
+                e == a.expr || canonical_with(&e, &opts.limits) == canonical_with(&a.expr, &opts.limits)
+            });
+            if !same {
+                return None;
+            }
+        }
+    }
+    Some(names)
 }
 
 /// [`verify_str`], keeping the answers read from both texts (for answer
@@ -439,14 +484,12 @@ pub fn check_gold_in(gold: &Gold, pred: &str, opts: &Options, detail: Detail, me
     let g = gold.answer.as_ref();
     let p = if let Some(syntax) = opts.pred_syntax {
         read_whole(pred, syntax, opts)
-    } else if gold.letter && !opts.pred_targets.contains(&Target::String) {
-        let mut targets = vec![Target::String];
-        targets.extend(opts.pred_targets.iter().copied());
-        read_answer_in(pred, &targets, opts, memo)
+    } else if gold.letter {
+        read_answer_in(pred, &letter_targets(opts), opts, memo)
     } else {
         read_answer_in(pred, &opts.pred_targets, opts, memo)
     };
-    let p = if opts.pred_syntax.is_none() { function_statements(pred, g, p, opts) } else { p };
+    let p = if opts.pred_syntax.is_none() { function_statements(pred, gold.functions.as_deref(), p, opts) } else { p };
     let remembered = |pa: &Answer| -> Option<(Verdict, Option<Expr>)> {
         let m = lock(memo?);
         let seen = m.verdicts.get(&pa.expr)?;
@@ -474,10 +517,10 @@ pub fn check_gold_in(gold: &Gold, pred: &str, opts: &Options, detail: Detail, me
 /// gives its answer, that is its last statements `$f(x)=…$ for all $x$`
 /// of those names (a functional-equation solution states the function,
 /// then proves or checks it: its last math is working).
-fn function_statements(pred: &str, g: Option<&Answer>, p: Option<Answer>, opts: &Options) -> Option<Answer> {
+fn function_statements(pred: &str, names: Option<&[char]>, p: Option<Answer>, opts: &Options) -> Option<Answer> {
     let announced = p.as_ref().is_some_and(|a| matches!(a.rule, Some(Rule::Boxed | Rule::FinalAnswerPhrase)));
-    let Some(names) = g.and_then(|a| defined_functions(&a.expr)).filter(|_| !announced) else { return p };
-    let Some(ex) = crate::extract::function::for_all_statements(pred, &names) else { return p };
+    let Some(names) = names.filter(|_| !announced) else { return p };
+    let Some(ex) = crate::extract::function::for_all_statements(pred, names) else { return p };
     match parse_with(&ex.text, ex.syntax, &opts.limits) {
         Ok(expr) => Some(Answer { expr, text: ex.text, rule: Some(ex.rule) }),
         Err(_) => p,

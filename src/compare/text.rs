@@ -9,13 +9,13 @@ use crate::ast::{Expr, ExprKind};
 /// Letters and digits only, lowercased, with LaTeX command names removed.
 pub fn fold(s: &str) -> String {
     let mut out = String::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
+        i += c.len_utf8();
         if c == '\\' {
-            // Drop the command name: `\text`, `\mathrm`, `\quad`.
-            while chars.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
-                chars.next();
-            }
+            // Drop the command name: `\text`, `\mathrm`, `\quad`, as the
+            // LaTeX lexer reads it (`\qquadn` is `\qquad` and `n`).
+            i += command_letters(&s[i..]);
             continue;
         }
         if c.is_alphanumeric() {
@@ -23,6 +23,18 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// The letters of the command name at the start of `after` (the text after
+/// a backslash), as the LaTeX lexer reads them; 0 for a control symbol
+/// (`\,`), whose character folding treats as any other.
+fn command_letters(after: &str) -> usize {
+    let name = crate::parse::lexer::latex::command_name(after);
+    if name.bytes().all(|b| b.is_ascii_alphabetic()) {
+        name.len()
+    } else {
+        0
+    }
 }
 
 /// A lone option letter `A`–`J` in `(B)`, `B.`, `\textbf{(B)}`, `B`.
@@ -90,28 +102,25 @@ const MARKUP: &[&str] = &[
 
 fn fold_markup(s: &str) -> String {
     let mut out = String::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = s.char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
         if c == '\\' {
-            let mut name = String::new();
-            while let Some(&n) = chars.peek() {
-                if n.is_ascii_alphabetic() {
-                    name.push(n);
-                    chars.next();
-                } else {
-                    break;
-                }
+            // The command name as the LaTeX lexer reads it.
+            let len = command_letters(&s[k + 1..]);
+            let name = &s[k + 1..k + 1 + len];
+            while chars.peek().is_some_and(|&(j, _)| j < k + 1 + len) {
+                chars.next();
             }
             if name.is_empty() {
                 // `\,`, `\ `, `\!`: spacing.
-                if chars.peek().is_some_and(|c| matches!(c, ',' | ' ' | '!' | ';' | ':')) {
+                if chars.peek().is_some_and(|(_, c)| matches!(c, ',' | ' ' | '!' | ';' | ':')) {
                     chars.next();
                     continue;
                 }
             }
-            if !MARKUP.contains(&name.as_str()) {
+            if !MARKUP.contains(&name) {
                 out.push('\\');
-                out.push_str(&name);
+                out.push_str(name);
             }
             continue;
         }

@@ -185,11 +185,16 @@ fn expr(e: &Expr) -> Piece {
         Relation { ops, operands } => {
             let mut s = String::new();
             for (i, x) in operands.iter().enumerate() {
+                // `in` after a number is also the unit inches (`5 in`,
+                // `5 in - 2 in`): a right side starting with a sign is
+                // parenthesized, so `I in (-1)` stays a membership.
+                let mut no_minus = false;
                 if i > 0 {
                     let op = ops.get(i - 1).copied().unwrap_or(RelOp::Eq);
                     s += &format!(" {} ", rel_op(op));
+                    no_minus = op == RelOp::In;
                 }
-                s += &sub(x, Prec::Sum, false);
+                s += &sub(x, Prec::Sum, no_minus);
             }
             Piece::new(s, Prec::Rel)
         }

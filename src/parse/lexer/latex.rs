@@ -50,17 +50,7 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
         let tok: Tok;
         if c == '\\' {
             let after = &rest[1..];
-            let name: &str = match alpha1::<&str, nom::error::Error<&str>>.parse(after) {
-                Ok((_, word)) => word,
-                Err(_) => after.chars().next().map_or("", |ch| &after[..ch.len_utf8()]),
-            };
-            // `\quadx`: a wide space run into a letter.
-            let name = match ["qquad", "quad"].into_iter().find(|q| {
-                name.len() > q.len() && name.starts_with(q) && name[q.len()..].bytes().all(|b| b.is_ascii_alphabetic())
-            }) {
-                Some(q) => q,
-                None => name,
-            };
+            let name = quad_split(control_word(after));
             pos += 1 + name.len();
             // `\left` / `\right` / `\mleft` / `\mright`: the delimiter that
             // follows is what matters; `|` needs to know its side.
@@ -139,6 +129,37 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
         quad = false;
     }
     Ok(out)
+}
+
+/// The control word or symbol after a backslash, as TeX reads it: all
+/// the letters (`qquadn` in `\qquadn`), else one character.
+fn control_word(after: &str) -> &str {
+    match alpha1::<&str, nom::error::Error<&str>>.parse(after) {
+        Ok((_, word)) => word,
+        Err(_) => after.chars().next().map_or("", |ch| &after[..ch.len_utf8()]),
+    }
+}
+
+/// `\quadx`: a wide space run into a letter is the wide space.
+fn quad_split(name: &str) -> &str {
+    ["qquad", "quad"]
+        .into_iter()
+        .find(|q| name.len() > q.len() && name.starts_with(q) && name[q.len()..].bytes().all(|b| b.is_ascii_alphabetic()))
+        .unwrap_or(name)
+}
+
+/// The name of the command that starts `after` (the text after a
+/// backslash) as this lexer reads it: `quad` in `\quadn`, `vert` in
+/// `\vertx`, `pi` in `\pin` (the letters after it are letters of their
+/// own), else the whole control word. Whatever else skips command names
+/// (text folding, markup removal) asks this, so it splits `\qquadn B` as
+/// the parser does.
+pub fn command_name(after: &str) -> &str {
+    let name = quad_split(control_word(after));
+    if is_spacing(name) || is_quad(name) {
+        return name;
+    }
+    split_prefix(name).unwrap_or(name)
 }
 
 /// LaTeX has no multi-character operators of its own, but model output

@@ -645,16 +645,23 @@ impl<'a> Parser<'a> {
             // content is math, as in `\mathrm{…}`.
             return self.sub_parse(cspan);
         }
-        if let Some(f) = trig_command(&name) {
-            return self.latex_function(f, s);
-        }
-        match name.as_str() {
-            "ln" => return self.latex_log(Some(Func::Ln), s),
-            "log" => return self.latex_log(None, s),
-            _ => {}
-        }
-        if let Some(f) = named_command(&name) {
-            return self.latex_named_call(f, s);
+        // Of the functions only the logarithm takes a subscript (its base):
+        // a function's name with one (`\operatorname{exp}_{2}`, as plain
+        // `exp_2` prints) names a symbol, or an unknown function if a call
+        // follows.
+        let subscripted = name != "log" && self.peek().is_some_and(|t| t.is_punct("_"));
+        if !subscripted {
+            if let Some(f) = trig_command(&name) {
+                return self.latex_function(f, s);
+            }
+            match name.as_str() {
+                "ln" => return self.latex_log(Some(Func::Ln), s),
+                "log" => return self.latex_log(None, s),
+                _ => {}
+            }
+            if let Some(f) = named_command(&name) {
+                return self.latex_named_call(f, s);
+            }
         }
         // `\operatorname{f}_{1}'(x)`: a subscript and primes decorate the
         // name before its arguments (as the printer writes `f_{1}'(x)`).

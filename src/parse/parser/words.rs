@@ -72,6 +72,16 @@ impl<'a> Parser<'a> {
         let Tok::Ident(w) = t.tok.clone() else { unreachable!("caller checked") };
         let span = t.span;
         let call = self.peek().is_some_and(|n| n.is_punct("(") && !n.space_before);
+        // `x_`: an underscore with nothing after it is a subscript left
+        // unwritten (see `name_to_symbol`): the word is read without it,
+        // so `i_` is the imaginary unit as `i` is (a symbol named `i`
+        // would print as `i` and read back as the unit). Right before a
+        // call it marks a function name (`c_(g)`, as the printer writes a
+        // letter that would otherwise be a factor).
+        let w = match w.trim_end_matches('_') {
+            trimmed if !call && !trimmed.is_empty() => trimmed.into(),
+            _ => w,
+        };
         let call_spaced = self.peek().is_some_and(|n| n.is_punct("("));
 
         // SymPy constructors and functions.
