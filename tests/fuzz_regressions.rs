@@ -156,3 +156,20 @@ fn a_letter_with_an_empty_subscript_is_the_letter_as_written_without_it() {
         }
     }
 }
+
+/// verify_pair: `y^{2212}=1+g` was called equal to `y^{2212}=1/(gu)` (one
+/// way round): at points outside the unit disc the common power swamps
+/// every other term, and every sampled point was outside it. The first
+/// point now lies inside the disc.
+#[test]
+fn a_high_power_common_to_both_sides_does_not_hide_the_other_terms() {
+    let opts = Options::default();
+    for (g, p) in [("y^{2212}=1+g", "y^{2212}=1/(gu)"), ("y^{2212}=1/(gu)", "y^{2212}=1+g")] {
+        let v = verify_str(g, p, &opts);
+        assert!(!v.equal, "{g} vs {p}: {v:?}");
+    }
+    // The full fuzz input, both ways round.
+    let (g, p) = ("il y^2212 = 1/se%eeeueeeeeeeeeeeeeeeeeeeeeeeewreg", "il y^2212 = 1/seeeeeeeeeeeeeeeeeeeeeeeeeeeeewr+g");
+    assert_eq!(verify_str(g, p, &opts).equal, verify_str(p, g, &opts).equal);
+    assert!(verify_str("y^{2212}=1+g", "2y^{2212}=2+2g", &opts).equal);
+}
