@@ -111,6 +111,12 @@ pub(crate) fn pow_rational(base: &BigRational, exp: &BigInt, max_bits: u64) -> O
         return Some(BigRational::from_integer(if minus { -BigInt::one() } else { BigInt::one() }));
     }
     let e = exp.abs().to_u64()?;
+    if e == 1 {
+        // `b^{1}`, `b^{-1}`: no bigger than `b`, which is already there
+        // (a coefficient `p/q` with a large `q` prints as `\frac{p}{q}`
+        // and reads back as `p · q^{-1}`, which must fold to it again).
+        return Some(if exp.is_positive() { base.clone() } else { base.recip() });
+    }
     let worst = log2_abs(base.numer()).max(log2_abs(base.denom()));
     if worst * e as f64 + 1.0 > max_bits as f64 {
         return None;

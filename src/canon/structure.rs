@@ -14,11 +14,14 @@
 //! * `matrix`, `bmatrix`, `Bmatrix` are `pmatrix`; `vmatrix` is the
 //!   determinant of the `pmatrix`;
 //! * a quantity or percentage with a negative value is the negation of
-//!   the positive one (`-5 cm` is read as `-(5 cm)`);
+//!   the positive one (`-5 cm` is read as `-(5 cm)`); a unit has no spaces
+//!   around its `/` and `^`;
 //! * a list of one item is the item; an empty list is the empty tuple; a
 //!   list inside another node is a tuple (see `nested_lists_as_tuples`);
 //! * a sum or product with no index and a lone letter as its lower bound
 //!   has that letter as its index (`\sum_{i}^{n}`);
+//! * an integrand that is a one-element set is its element (braces that
+//!   group, as `\int \{x\} dx` is read);
 //! * text has its whitespace trimmed and collapsed, and its symbols
 //!   written as LaTeX reads them (see `canonical_text`); a piecewise condition
 //!   `\text{otherwise}` is no condition.
@@ -81,7 +84,14 @@ impl Ctx<'_> {
                 }
             }
             Integral { body, var, lower, upper } => {
-                Integral { body: self.boxed(body), var: var.clone(), lower: self.opt(lower), upper: self.opt(upper) }
+                // A one-element set as the whole integrand is braces that
+                // group, as the LaTeX and spoken readers take `\int \{x\}`
+                // (plain `Integral({x})` keeps the set as written).
+                let body = match self.canon(body) {
+                    Expr { kind: Set { mut items }, .. } if items.len() == 1 => items.pop().expect("one"),
+                    b => b,
+                };
+                Integral { body: Box::new(body), var: var.clone(), lower: self.opt(lower), upper: self.opt(upper) }
             }
             Limit { body, var, to, dir } => {
                 Limit { body: self.boxed(body), var: var.clone(), to: self.boxed(to), dir: *dir }
@@ -94,7 +104,7 @@ impl Ctx<'_> {
             }
             Quantity { value, unit } => {
                 let (neg, v) = pull_sign(self.canon(value));
-                return self.signed(neg, Expr::new(Quantity { value: Box::new(v), unit: unit.clone() }, e.span));
+                return self.signed(neg, Expr::new(Quantity { value: Box::new(v), unit: canonical_unit(unit) }, e.span));
             }
             PlusMinus { lhs, rhs, minus_plus } => {
                 let lhs = lhs.as_ref().map(|l| self.canon(l));
@@ -283,4 +293,17 @@ fn canonical_text(text: &str) -> String {
         normalized.as_str()
     };
     t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A unit with no spaces around its `/` and `^` (`\text{ mz / m}` and
+/// `\text{ mz}/\text{m}`, how the printer writes a compound unit, are the
+/// same unit); spaces inside a word of several (`square units`) stay.
+fn canonical_unit(unit: &str) -> String {
+    if !unit.contains(['/', '^']) {
+        return unit.to_string();
+    }
+    unit.split('/')
+        .map(|part| part.split('^').map(str::trim).collect::<Vec<_>>().join("^"))
+        .collect::<Vec<_>>()
+        .join("/")
 }

@@ -343,7 +343,8 @@ fn single_value(e: &Expr, items: &[Expr], ctx: &Ctx) -> Option<Expr> {
         return Some(items[0].clone());
     }
     let list = matches!(e.kind, ExprKind::List { .. } | ExprKind::Set { .. });
-    if !list || items.len() > MAX_MATCH {
+    // An empty list or set (`\left[\right]`) stands for no value.
+    if !list || items.is_empty() || items.len() > MAX_MATCH {
         return None;
     }
     let first = ctx.canon(&items[0]);

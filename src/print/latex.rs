@@ -5,7 +5,7 @@ use num_rational::BigRational;
 use num_traits::{One, Signed};
 
 use super::prec::{Piece, Prec};
-use super::shape::{decimal_text, frac_view, is_greek, signed_factors, Frac};
+use super::shape::{decimal_text, frac_view, is_greek, binds_constant_letter, names_a_constant, signed_factors, Frac};
 use crate::ast::{Expr, ExprKind, Func as F, LimitDir, MatrixKind, RelOp, Symbol as Sym};
 
 pub fn to_latex(e: &Expr) -> String {
@@ -58,6 +58,27 @@ pub(crate) fn symbol(sym: &Sym) -> String {
     symbol_with(sym)
 }
 
+/// A variable as a node of the tree (not the variable a binder names):
+/// one whose letters read as a constant (`i`, `e`, `pi`, see
+/// [`names_a_constant`]) is the name `\operatorname{i}`, which the parser
+/// reads as the variable.
+pub(crate) fn variable(sym: &Sym) -> String {
+    if !names_a_constant(sym) {
+        return symbol_with(sym);
+    }
+    let mut s = format!("\\operatorname{{{}}}", sym.name);
+    if let Some(a) = &sym.accent {
+        s = format!("\\{a}{{{s}}}");
+    }
+    if let Some(sub) = &sym.sub {
+        s = format!("{s}_{{{sub}}}");
+    }
+    for _ in 0..sym.primes {
+        s.push('\'');
+    }
+    s
+}
+
 /// A symbol; a multi-letter name is `\operatorname{name}` so it does not
 /// read as a product of letters. (`\mathrm{name}` would not do: the parser
 /// reads a word in `\mathrm` as text, since that is what `\mathrm{cm}` or
@@ -100,7 +121,9 @@ pub(crate) const FUNCTION_LETTERS: &[&str] = &["f", "g", "h", "F", "G", "H", "p"
 /// it is a factor) but a subscript and primes between `\operatorname{…}`
 /// and a parenthesis as part of the function's name.
 fn apply_name(sym: &Sym) -> String {
-    if sym.sub.is_none() && (sym.primes > 0 || FUNCTION_LETTERS.contains(&sym.name.as_str())) {
+    // A Greek name applies only as `\operatorname{mu}'(x)`: the parser
+    // reads `\mu'(x)` as a product.
+    if sym.sub.is_none() && !is_greek(&sym.name) && (sym.primes > 0 || FUNCTION_LETTERS.contains(&sym.name.as_str())) {
         return symbol_with(sym);
     }
     let mut s = format!("\\operatorname{{{}}}", sym.name);
@@ -135,7 +158,7 @@ fn expr(e: &Expr) -> Piece {
             let prec = if s.starts_with('-') { Prec::Neg } else { Prec::Atom };
             Piece::new(s, prec)
         }
-        Symbol { sym } => Piece::new(symbol(sym), if sym.primes > 0 { Prec::Closed } else { Prec::Atom }),
+        Symbol { sym } => Piece::new(variable(sym), if sym.primes > 0 { Prec::Closed } else { Prec::Atom }),
         Constant { constant } => Piece::atom(match constant {
             crate::ast::Constant::Pi => "\\pi",
             crate::ast::Constant::E => "e",
@@ -187,7 +210,7 @@ fn expr(e: &Expr) -> Piece {
             if let Some(u) = upper {
                 s += &format!("^{{{}}}", to_latex(u));
             }
-            Piece::new(format!("{s} {}", operand_body(body)), Prec::Sum)
+            Piece::new(format!("{s} {}", operand_body(&bound_body(body, var.as_ref()))), Prec::Sum)
         }
         Integral { body, var, lower, upper } => {
             let mut s = "\\int".to_string();
@@ -334,6 +357,22 @@ fn cell(c: &Expr) -> String {
 /// anything else is parenthesized. The parser wants an operand after the
 /// operator, and text is none (`\prod_{k=1}^{n} \text{kdd}` is a
 /// `\prod` without a body), so a body starting with text is too.
+/// The body of `\sum_{i=1}^{n}` as it is printed: the index `i` (`e`, see
+/// [`binds_constant_letter`]) as the constant, which prints as the bare
+/// letter that the parser reads there as the index (a variable `i`
+/// elsewhere prints as `\operatorname{i}`).
+fn bound_body<'a>(body: &'a Expr, var: Option<&Sym>) -> std::borrow::Cow<'a, Expr> {
+    let Some(var) = var.filter(|v| binds_constant_letter(v)) else { return std::borrow::Cow::Borrowed(body) };
+    let constant = if var.name == "i" { crate::ast::Constant::I } else { crate::ast::Constant::E };
+    if !crate::ast::any_node(body, |x| matches!(&x.kind, ExprKind::Symbol { sym } if sym == var)) {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    std::borrow::Cow::Owned(crate::ast::map_bottom_up(body.clone(), &mut |x| match &x.kind {
+        ExprKind::Symbol { sym } if sym == var => Expr::new(ExprKind::Constant { constant }, x.span),
+        _ => x,
+    }))
+}
+
 fn operand_body(body: &Expr) -> String {
     let p = expr(body);
     if p.prec < Prec::Product || (p.prec <= Prec::Neg && p.s.contains("\\cdot")) || starts_with_text(&p.s) {

@@ -6,11 +6,24 @@ use num_traits::{One, Signed};
 
 use super::latex;
 use super::prec::{Piece, Prec};
-use super::shape::{decimal_text, frac_view, is_greek, signed_factors, Frac};
+use super::shape::{decimal_text, frac_view, is_greek, binds_constant_letter, names_a_constant, signed_factors, Frac};
 use crate::ast::{Expr, ExprKind, Func as F, LimitDir, RelOp, Symbol as Sym};
 
 pub fn to_plain(e: &Expr) -> String {
-    expr(e).s
+    expr(e, Cx::default()).s
+}
+
+/// What the printer knows of where it is: inside the body of `Sum(…, (i,
+/// 1, n))` the index `i` (`e`) is written as the bare letter, which the
+/// parser reads there as the index (see `rebind_constant_letter`); elsewhere
+/// a variable `i` is `Symbol('\operatorname{i}')`.
+#[derive(Clone, Copy, Default)]
+struct Cx<'a> {
+    bare: Option<&'a Sym>,
+}
+
+fn print(e: &Expr, cx: Cx) -> String {
+    expr(e, cx).s
 }
 
 fn wrap(p: Piece, min: Prec, no_minus: bool) -> String {
@@ -26,12 +39,12 @@ fn wrap(p: Piece, min: Prec, no_minus: bool) -> String {
     }
 }
 
-fn sub(e: &Expr, min: Prec, no_minus: bool) -> String {
-    wrap(expr(e), min, no_minus)
+fn sub(e: &Expr, min: Prec, no_minus: bool, cx: Cx) -> String {
+    wrap(expr(e, cx), min, no_minus)
 }
 
-fn join(es: &[Expr]) -> String {
-    es.iter().map(|e| sub(e, Prec::Rel, false)).collect::<Vec<_>>().join(", ")
+fn join(es: &[Expr], cx: Cx) -> String {
+    es.iter().map(|e| sub(e, Prec::Rel, false, cx)).collect::<Vec<_>>().join(", ")
 }
 
 /// `x`, `x_1`, `alpha`; anything else (accents, primes, multi-letter
@@ -52,13 +65,30 @@ fn symbol(sym: &Sym) -> String {
     format!("Symbol({})", quote(&latex::symbol(sym), '\''))
 }
 
+/// A variable as a node of the tree (not the variable a binder names):
+/// one whose letters read as a constant (`i`, `e`, `pi`, see
+/// [`names_a_constant`]) is `Symbol('\operatorname{i}')`.
+fn variable(sym: &Sym) -> String {
+    if names_a_constant(sym) {
+        return format!("Symbol({})", quote(&latex::variable(sym), '\''));
+    }
+    symbol(sym)
+}
+
 /// The name of an unknown function: `f`, `foo`, `f_1`, `g'`. Another
 /// single letter before a parenthesis is a factor (`x(x+1)`), so it is
-/// written with a trailing `_` (`c_(g)`), which marks it as a name.
+/// written with a trailing `_` (`c_(g)`), which marks it as a name; so is
+/// a name of two ASCII letters, which alone reads as their product
+/// (`Ps_(x)`, `Ps_'(x)`: `Ps(x)` is P·s·x).
 fn func_name(sym: &Sym) -> String {
     let mut s = sym.name.clone();
-    let letter = sym.name.chars().count() == 1;
+    let n = sym.name.chars().count();
+    let letter = n == 1;
+    let pair = n == 2 && sym.name.chars().all(|c| c.is_ascii_alphabetic()) && !is_greek(&sym.name);
     if letter && sym.sub.is_none() && sym.primes == 0 && !latex::FUNCTION_LETTERS.contains(&sym.name.as_str()) {
+        s.push('_');
+    }
+    if pair && sym.sub.is_none() {
         s.push('_');
     }
     if let Some(a) = &sym.sub {
@@ -84,7 +114,7 @@ fn rational(v: &BigRational) -> Piece {
     Piece::new(s, if v.is_negative() { Prec::Neg } else { Prec::Product })
 }
 
-fn expr(e: &Expr) -> Piece {
+fn expr(e: &Expr, cx: Cx) -> Piece {
     use ExprKind::*;
     match &e.kind {
         Integer { value } => Piece::new(value.to_string(), if value.is_negative() { Prec::Neg } else { Prec::Atom }),
@@ -94,7 +124,8 @@ fn expr(e: &Expr) -> Piece {
             let prec = if s.starts_with('-') { Prec::Neg } else { Prec::Atom };
             Piece::new(s, prec)
         }
-        Symbol { sym } => Piece::atom(symbol(sym)),
+        Symbol { sym } if cx.bare == Some(sym) => Piece::atom(symbol(sym)),
+        Symbol { sym } => Piece::atom(variable(sym)),
         Constant { constant } => Piece::atom(match constant {
             crate::ast::Constant::Pi => "pi",
             crate::ast::Constant::E => "E",
@@ -104,7 +135,7 @@ fn expr(e: &Expr) -> Piece {
         Add { terms } => {
             let mut s = String::new();
             for (i, t) in terms.iter().enumerate() {
-                let piece = expr(t);
+                let piece = expr(t, cx);
                 // `a + (-t)` reads as `a - t` only when the minus applies
                 // to the whole term, not to part of it.
                 let p = if i > 0 && piece.starts_minus() && piece.prec < Prec::Product {
@@ -125,10 +156,10 @@ fn expr(e: &Expr) -> Piece {
             Piece::new(s, Prec::Sum)
         }
         Mul { factors } => match frac_view(e) {
-            Some(f) => fraction(&f),
+            Some(f) => fraction(&f, cx),
             None => {
                 let (neg, fs) = signed_factors(factors);
-                let body = product(&fs);
+                let body = product(&fs, cx);
                 if neg {
                     Piece::new(format!("-{body}"), Prec::Neg)
                 } else {
@@ -137,37 +168,38 @@ fn expr(e: &Expr) -> Piece {
             }
         },
         Div { num, den } => {
-            Piece::new(format!("{}/{}", sub(num, Prec::Product, false), sub(den, Prec::Power, true)), Prec::Product)
+            Piece::new(format!("{}/{}", sub(num, Prec::Product, false, cx), sub(den, Prec::Power, true, cx)), Prec::Product)
         }
-        Pow { base, exp } => power(e, base, exp),
+        Pow { base, exp } => power(e, base, exp, cx),
         Root { radicand, index } => Piece::atom(match index {
-            None => format!("sqrt({})", to_plain(radicand)),
-            Some(n) => format!("root({}, {})", to_plain(radicand), to_plain(n)),
+            None => format!("sqrt({})", print(radicand, cx)),
+            Some(n) => format!("root({}, {})", print(radicand, cx), print(n, cx)),
         }),
-        Neg { arg } => Piece::new(format!("-{}", sub(arg, Prec::Product, true)), Prec::Neg),
+        Neg { arg } => Piece::new(format!("-{}", sub(arg, Prec::Product, true, cx)), Prec::Neg),
         PlusMinus { lhs, rhs, minus_plus } => {
             let op = if *minus_plus { "-+" } else { "+-" };
             match lhs {
                 Some(l) => Piece::new(
-                    format!("{} {op} {}", sub(l, Prec::Sum, false), sub(rhs, Prec::Product, true)),
+                    format!("{} {op} {}", sub(l, Prec::Sum, false, cx), sub(rhs, Prec::Product, true, cx)),
                     Prec::Sum,
                 ),
                 // A prefix `+-` binds like a unary minus, tighter than `*`
                 // and `/`: `+- (1/2)`.
-                None => Piece::new(format!("{op} {}", sub(rhs, Prec::Power, true)), Prec::Sum),
+                None => Piece::new(format!("{op} {}", sub(rhs, Prec::Power, true, cx)), Prec::Sum),
             }
         }
-        Func { func, args } => function(*func, args),
-        Apply { name, args } => Piece::atom(format!("{}({})", func_name(name), join(args))),
+        Func { func, args } => function(*func, args, cx),
+        Apply { name, args } => Piece::atom(format!("{}({})", func_name(name), join(args, cx))),
         BigOp { op, body, var, lower, upper } => {
             let name = match op {
                 crate::ast::BigOp::Sum => "Sum",
                 crate::ast::BigOp::Product => "Product",
             };
-            Piece::atom(format!("{name}({}{})", to_plain(body), limits(var.as_ref(), lower, upper)))
+            let body_cx = Cx { bare: var.as_ref().filter(|v| binds_constant_letter(v)).or(cx.bare) };
+            Piece::atom(format!("{name}({}{})", print(body, body_cx), limits(var.as_ref(), lower, upper, cx)))
         }
         Integral { body, var, lower, upper } => {
-            Piece::atom(format!("Integral({}{})", to_plain(body), limits(var.as_ref(), lower, upper)))
+            Piece::atom(format!("Integral({}{})", print(body, cx), limits(var.as_ref(), lower, upper, cx)))
         }
         Limit { body, var, to, dir } => {
             let d = match dir {
@@ -175,12 +207,12 @@ fn expr(e: &Expr) -> Piece {
                 Some(LimitDir::Plus) => ", '+'".into(),
                 Some(LimitDir::Minus) => ", '-'".into(),
             };
-            Piece::atom(format!("Limit({}, {}, {}{d})", to_plain(body), symbol(var), to_plain(to)))
+            Piece::atom(format!("Limit({}, {}, {}{d})", print(body, cx), symbol(var), print(to, cx)))
         }
         Derivative { body, var, order } => Piece::atom(if *order == 1 {
-            format!("Derivative({}, {})", to_plain(body), symbol(var))
+            format!("Derivative({}, {})", print(body, cx), symbol(var))
         } else {
-            format!("Derivative({}, ({}, {order}))", to_plain(body), symbol(var))
+            format!("Derivative({}, ({}, {order}))", print(body, cx), symbol(var))
         }),
         Relation { ops, operands } => {
             let mut s = String::new();
@@ -194,21 +226,21 @@ fn expr(e: &Expr) -> Piece {
                     s += &format!(" {} ", rel_op(op));
                     no_minus = op == RelOp::In;
                 }
-                s += &sub(x, Prec::Sum, no_minus);
+                s += &sub(x, Prec::Sum, no_minus, cx);
             }
             Piece::new(s, Prec::Rel)
         }
         // The parser reads `%` after a bare letter as no percentage (`a%`),
         // so a letter is parenthesized.
         Percent { value } => {
-            let v = if matches!(value.kind, Symbol { .. }) { format!("({})", to_plain(value)) } else { sub(value, Prec::Closed, false) };
+            let v = if matches!(value.kind, Symbol { .. }) { format!("({})", print(value, cx)) } else { sub(value, Prec::Closed, false, cx) };
             Piece::new(format!("{v}%"), Prec::Postfix)
         }
         Quantity { value, unit } => {
             if unit == "deg" {
-                Piece::new(format!("{}°", sub(value, Prec::Postfix, false)), Prec::Power)
+                Piece::new(format!("{}°", sub(value, Prec::Postfix, false, cx)), Prec::Power)
             } else {
-                let q = format!("{} {unit}", sub(value, Prec::Neg, false));
+                let q = format!("{} {unit}", sub(value, Prec::Neg, false, cx));
                 if unit.chars().count() == 1 {
                     // A one-letter unit (`m`, `s`, `g`) is read only where
                     // nothing can follow it (the end of the text or of its
@@ -220,16 +252,16 @@ fn expr(e: &Expr) -> Piece {
             }
         }
         Set { items } if items.is_empty() => Piece::atom("EmptySet"),
-        Set { items } => Piece::atom(format!("{{{}}}", join(items))),
-        Tuple { items } if items.len() == 1 => Piece::atom(format!("({},)", join(items))),
-        Tuple { items } => Piece::atom(format!("({})", join(items))),
+        Set { items } => Piece::atom(format!("{{{}}}", join(items, cx))),
+        Tuple { items } if items.len() == 1 => Piece::atom(format!("({},)", join(items, cx))),
+        Tuple { items } => Piece::atom(format!("({})", join(items, cx))),
         // A list of one item keeps its brackets: bare, a list item `[1, 2]`
         // would read as the list itself (`[[1, 2]]` is the tuple `(1, 2)`).
         List { items } if items.is_empty() => Piece::atom("[]".to_string()),
-        List { items } if items.len() == 1 => Piece::atom(format!("[{}]", list_item(&items[0]))),
-        List { items } => Piece::new(items.iter().map(list_item).collect::<Vec<_>>().join(", "), Prec::List),
+        List { items } if items.len() == 1 => Piece::atom(format!("[{}]", list_item(&items[0], cx))),
+        List { items } => Piece::new(items.iter().map(|x| list_item(x, cx)).collect::<Vec<_>>().join(", "), Prec::List),
         Interval { lo, hi, lo_closed, hi_closed } => {
-            let (lo, hi) = (to_plain(lo), to_plain(hi));
+            let (lo, hi) = (print(lo, cx), print(hi, cx));
             Piece::atom(match (lo_closed, hi_closed) {
                 (true, true) => format!("Interval({lo}, {hi})"),
                 (true, false) => format!("Interval.Ropen({lo}, {hi})"),
@@ -244,7 +276,7 @@ fn expr(e: &Expr) -> Piece {
                 crate::ast::SetOp::Intersection => "Intersection",
                 crate::ast::SetOp::Difference => "Complement",
             };
-            Piece::atom(format!("{name}({}, {})", to_plain(lhs), to_plain(rhs)))
+            Piece::atom(format!("{name}({}, {})", print(lhs, cx), print(rhs, cx)))
         }
         NumberSet { set } => Piece::atom(match set {
             crate::ast::NumberSet::Naturals => "Naturals",
@@ -259,7 +291,7 @@ fn expr(e: &Expr) -> Piece {
             // it a tuple).
             let body = rows
                 .iter()
-                .map(|r| format!("[{}]", r.iter().map(list_item).collect::<Vec<_>>().join(", ")))
+                .map(|r| format!("[{}]", r.iter().map(|x| list_item(x, cx)).collect::<Vec<_>>().join(", ")))
                 .collect::<Vec<_>>()
                 .join(", ");
             let m = format!("Matrix([{body}])");
@@ -270,8 +302,8 @@ fn expr(e: &Expr) -> Piece {
             let body = pieces
                 .iter()
                 .map(|(v, c)| {
-                    let c = c.as_ref().map(to_plain).unwrap_or_else(|| "True".into());
-                    format!("({}, {c})", list_item(v))
+                    let c = c.as_ref().map(|c| print(c, cx)).unwrap_or_else(|| "True".into());
+                    format!("({}, {c})", list_item(v, cx))
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
@@ -282,10 +314,10 @@ fn expr(e: &Expr) -> Piece {
 }
 
 /// A nested list inside a list keeps its brackets.
-fn list_item(x: &Expr) -> String {
+fn list_item(x: &Expr, cx: Cx) -> String {
     match &x.kind {
-        ExprKind::List { items } => format!("[{}]", join(items)),
-        _ => sub(x, Prec::Rel, false),
+        ExprKind::List { items } => format!("[{}]", join(items, cx)),
+        _ => sub(x, Prec::Rel, false, cx),
     }
 }
 
@@ -293,8 +325,9 @@ fn list_item(x: &Expr) -> String {
 /// `Sum`, `Product` and `Integral`. A missing variable or bound (`\int_0^1
 /// x`, `\sum_{k=1} a_k`) is SymPy's `None` in its place, so every bound
 /// that was written is kept: `(None, 0, 1)`, `(k, 1, None)`.
-fn limits(var: Option<&Sym>, lower: &Option<Box<Expr>>, upper: &Option<Box<Expr>>) -> String {
-    let bound = |b: &Option<Box<Expr>>| b.as_deref().map_or_else(|| "None".to_string(), to_plain);
+fn limits(var: Option<&Sym>, lower: &Option<Box<Expr>>, upper: &Option<Box<Expr>>, cx: Cx) -> String {
+    // A list bound keeps its brackets (`\sum_{1,n}`: `(None, [1, n], None)`).
+    let bound = |b: &Option<Box<Expr>>| b.as_deref().map_or_else(|| "None".to_string(), |b| list_item(b, cx));
     match (var, lower, upper) {
         (None, None, None) => String::new(),
         (Some(v), None, None) => format!(", {}", symbol(v)),
@@ -304,23 +337,23 @@ fn limits(var: Option<&Sym>, lower: &Option<Box<Expr>>, upper: &Option<Box<Expr>
 
 /// Factors joined by `*`: the first needs only product level (`1/2*x` is
 /// `(1/2)·x`), the others power level and no leading minus.
-fn product(fs: &[Expr]) -> String {
+fn product(fs: &[Expr], cx: Cx) -> String {
     fs.iter()
         .enumerate()
-        .map(|(i, f)| if i == 0 { sub(f, Prec::Product, false) } else { sub(f, Prec::Power, true) })
+        .map(|(i, f)| if i == 0 { sub(f, Prec::Product, false, cx) } else { sub(f, Prec::Power, true, cx) })
         .collect::<Vec<_>>()
         .join("*")
 }
 
-fn fraction(f: &Frac) -> Piece {
+fn fraction(f: &Frac, cx: Cx) -> Piece {
     let num = match f.num.as_slice() {
         [] => "1".to_string(),
-        [x] => sub(x, Prec::Product, true),
-        xs => product(xs),
+        [x] => sub(x, Prec::Product, true, cx),
+        xs => product(xs, cx),
     };
     let den = match f.den.as_slice() {
-        [x] => sub(x, Prec::Power, true),
-        xs => format!("({})", product(xs)),
+        [x] => sub(x, Prec::Power, true, cx),
+        xs => format!("({})", product(xs, cx)),
     };
     if f.neg {
         Piece::new(format!("-{num}/{den}"), Prec::Neg)
@@ -329,13 +362,13 @@ fn fraction(f: &Frac) -> Piece {
     }
 }
 
-fn power(e: &Expr, base: &Expr, exp: &Expr) -> Piece {
+fn power(e: &Expr, base: &Expr, exp: &Expr, cx: Cx) -> Piece {
     if let Some(f) = frac_view(e) {
-        return fraction(&f);
+        return fraction(&f, cx);
     }
     if let ExprKind::Rational { value } = &exp.kind {
         if value.numer().is_one() {
-            let b = to_plain(base);
+            let b = print(base, cx);
             return Piece::atom(if value.denom() == &2.into() {
                 format!("sqrt({b})")
             } else {
@@ -344,21 +377,21 @@ fn power(e: &Expr, base: &Expr, exp: &Expr) -> Piece {
         }
     }
     if matches!(&base.kind, ExprKind::Constant { constant: crate::ast::Constant::E }) {
-        return Piece::atom(format!("exp({})", to_plain(exp)));
+        return Piece::atom(format!("exp({})", print(exp, cx)));
     }
     // A list exponent keeps its brackets (parentheses would make a tuple).
     let x = match &exp.kind {
-        ExprKind::List { .. } => Piece::atom(list_item(exp)),
-        _ => expr(exp),
+        ExprKind::List { .. } => Piece::atom(list_item(exp, cx)),
+        _ => expr(exp, cx),
     };
     let x = if x.prec == Prec::Atom && !x.starts_minus() { x.s } else { format!("({})", x.s) };
-    Piece::new(format!("{}^{x}", sub(base, Prec::Postfix, false)), Prec::Power)
+    Piece::new(format!("{}^{x}", sub(base, Prec::Postfix, false, cx)), Prec::Power)
 }
 
-fn function(f: F, args: &[Expr]) -> Piece {
+fn function(f: F, args: &[Expr], cx: Cx) -> Piece {
     let name = match (f, args.len()) {
         // Plain `log(x)` is the natural log (SymPy): write the base out.
-        (F::Log, 1) => return Piece::atom(format!("log({}, 10)", to_plain(&args[0]))),
+        (F::Log, 1) => return Piece::atom(format!("log({}, 10)", print(&args[0], cx))),
         (F::Abs, _) => "Abs",
         (F::Ceil, _) => "ceiling",
         (F::Min, _) => "Min",
@@ -366,7 +399,7 @@ fn function(f: F, args: &[Expr]) -> Piece {
         (F::Mod, _) => "Mod",
         (other, _) => other.name(),
     };
-    Piece::atom(format!("{name}({})", join(args)))
+    Piece::atom(format!("{name}({})", join(args, cx)))
 }
 
 fn rel_op(op: RelOp) -> &'static str {

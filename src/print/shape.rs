@@ -6,7 +6,7 @@ use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, Zero};
 
-use crate::ast::{Expr, ExprKind};
+use crate::ast::{Expr, ExprKind, Symbol};
 use crate::span::Span;
 
 /// A product seen as `±(num)/(den)`.
@@ -240,6 +240,29 @@ pub(crate) const GREEK: &[&str] = &[
 
 pub(crate) fn is_greek(name: &str) -> bool {
     GREEK.contains(&name)
+}
+
+/// A variable whose name, written as it is, the parsers read as a
+/// constant: `i` and `e` bare (a subscript, accent or prime makes them
+/// variables: `i_{1}`, `\hat{e}`), and `pi` with or without decorations
+/// (`\pi` is the constant, and takes no subscript). The printers write such
+/// a variable as a name (`\operatorname{i}`, `Symbol('\operatorname{i}')`),
+/// except where a binder reads the letter as its variable (see
+/// [`binds_constant_letter`]).
+pub(crate) fn names_a_constant(sym: &Symbol) -> bool {
+    match sym.name.as_str() {
+        "pi" => true,
+        "i" | "e" => sym.sub.is_none() && sym.accent.is_none() && sym.primes == 0,
+        _ => false,
+    }
+}
+
+/// An index the parsers rebind in the body of `\sum_{i=1}^{n}`,
+/// `Sum(…, (e, 1, n))`: the letter `i` (`e`) there is the index (see
+/// `rebind_constant_letter`), so the printers write the index as the bare
+/// letter in the body, not as the name `\operatorname{i}`.
+pub(crate) fn binds_constant_letter(var: &Symbol) -> bool {
+    var.sub.is_none() && var.accent.is_none() && var.primes == 0 && matches!(var.name.as_str(), "i" | "e")
 }
 
 #[cfg(test)]

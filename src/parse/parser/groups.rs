@@ -113,7 +113,18 @@ impl<'a> Parser<'a> {
     /// After `(`: a parenthesized expression, a tuple, or a half-open
     /// interval `(a, b]`.
     pub(crate) fn finish_paren(&mut self, open: Span, open_text: &str) -> PResult<Expr> {
+        self.finish_paren_counted(open, open_text).map(|(e, _)| e)
+    }
+
+    /// [`Self::finish_paren`], with the number of comma-separated items
+    /// the parenthesis held: `(1, 2)` holds two, `((1, 2))` one (a tuple).
+    pub(crate) fn finish_paren_counted(&mut self, open: Span, open_text: &str) -> PResult<(Expr, usize)> {
         let items = self.parse_items(open_text, open)?;
+        let n = items.len();
+        self.finish_paren_items(open, open_text, items).map(|e| (e, n))
+    }
+
+    fn finish_paren_items(&mut self, open: Span, open_text: &str, items: Vec<Expr>) -> PResult<Expr> {
         let close = self.peek_close();
         match close {
             Some(Close::Paren) | Some(Close::Group) => {

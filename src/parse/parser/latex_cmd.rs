@@ -546,8 +546,10 @@ impl<'a> Parser<'a> {
         };
         if t.is_punct("(") {
             let open = self.bump().span;
-            let inner = self.finish_paren(open, "(")?;
-            if let ExprKind::Tuple { items } = &inner.kind {
+            // `\ln\left(\left(1, 2\right)\right)` is the function of a
+            // tuple; `\ln(1, 2)` has two arguments.
+            let (inner, n) = self.finish_paren_counted(open, "(")?;
+            if let (ExprKind::Tuple { items }, true) = (&inner.kind, n != 1) {
                 return Err(ParseError::new(
                     ErrorKind::Arity { func: fname.to_string(), expected: "1", found: items.len() },
                     inner.span,

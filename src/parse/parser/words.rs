@@ -72,16 +72,6 @@ impl<'a> Parser<'a> {
         let Tok::Ident(w) = t.tok.clone() else { unreachable!("caller checked") };
         let span = t.span;
         let call = self.peek().is_some_and(|n| n.is_punct("(") && !n.space_before);
-        // `x_`: an underscore with nothing after it is a subscript left
-        // unwritten (see `name_to_symbol`): the word is read without it,
-        // so `i_` is the imaginary unit as `i` is (a symbol named `i`
-        // would print as `i` and read back as the unit). Right before a
-        // call it marks a function name (`c_(g)`, as the printer writes a
-        // letter that would otherwise be a factor).
-        let w = match w.trim_end_matches('_') {
-            trimmed if !call && !trimmed.is_empty() => trimmed.into(),
-            _ => w,
-        };
         let call_spaced = self.peek().is_some_and(|n| n.is_punct("("));
 
         // SymPy constructors and functions.
@@ -203,7 +193,11 @@ impl<'a> Parser<'a> {
         }
         let span = span.join(self.last_span());
         let callable = sym.primes > 0 || w.chars().count() > 1 || FUNCTION_LETTERS.contains(&w);
-        if self.peek().is_some_and(|t| t.is_punct("(") && (call || !t.space_before)) && callable && !split {
+        // `Ps_(x)`: a trailing `_` before the parenthesis marks a name of
+        // two letters as a function's (`Ps(x)` and `Ps_` alone are P·s),
+        // as `c_(g)` marks a letter that is no function letter.
+        let marked = w.len() > 1 && w.ends_with('_');
+        if self.peek().is_some_and(|t| t.is_punct("(") && (call || !t.space_before)) && callable && (!split || marked) {
             let args = self.parse_call_args()?;
             let s = span.join(self.last_span());
             return self.mk(ExprKind::Apply { name: sym, args }, s);
@@ -670,10 +664,16 @@ impl<'a> Parser<'a> {
                 unit.push_str(&w);
                 continue;
             }
-            if let Some(n) = self.unit_power() {
-                unit.push('^');
-                unit.push_str(&n);
-                continue;
+            // A unit that already carries a power (`cc` is `cm^3`) takes no
+            // second one: `cm^3^3` would print as a tower that reads back
+            // as `cm^27`. The power then applies to the quantity.
+            let powered = unit.rsplit('/').next().is_some_and(|last| last.contains('^'));
+            if !powered {
+                if let Some(n) = self.unit_power() {
+                    unit.push('^');
+                    unit.push_str(&n);
+                    continue;
+                }
             }
             break;
         }
