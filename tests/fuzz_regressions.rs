@@ -363,3 +363,18 @@ fn a_unit_that_carries_a_power_takes_no_second_one() {
     assert_eq!(canon("5 \\mathrm{cm}^{2}", Syntax::Latex), canon("5 \\text{ cm}^2", Syntax::Latex));
     assert!(canon("5 \\mathrm{cm}^{2}", Syntax::Latex).contains("cm^2"));
 }
+
+/// extract (10-minute run), also found by parse_plain: a quoted text of
+/// digits with control characters and a second decimal point printed as
+/// `\text{7777777777\u{1}\0\0.7.77777777777}`, which failed to parse
+/// ("invalid number") because LaTeX reads a number-like `\text{}` as the
+/// number. Text that does not read as a number stays text.
+#[test]
+fn a_text_that_looks_like_a_number_but_is_none_stays_text() {
+    let input = "111177777777777777777^0Ome77777777'77777777777767777777'7777777777\u{1}\0\0.7.77777777777'777777777777677777777771111100";
+    let e = parse(input, Syntax::Plain).unwrap();
+    let printed = to_latex(&e);
+    assert_eq!(canon(&printed, Syntax::Latex), canonical(&e).sexpr(), "{printed}");
+    assert_eq!(parse("\\text{1.2.3}", Syntax::Latex).unwrap().sexpr(), "\"1.2.3\"");
+    assert_eq!(parse("\\text{5}", Syntax::Latex).unwrap().sexpr(), "5");
+}

@@ -22,6 +22,10 @@ pub enum Tok {
     Punct(&'static str),
     /// Any other character; an error only if the parser has to read it.
     Other(char),
+    /// LaTeX: a malformed numeric literal (`1.2.3`), as written; an error
+    /// (`InvalidNumber`) only if the parser has to read it: inside
+    /// `\text{}` it is text.
+    BadNumber(CompactString),
 }
 
 #[derive(Clone, Debug)]
@@ -57,6 +61,7 @@ impl Token {
             Tok::Str(s) => format!("string {s:?}"),
             Tok::Punct(p) => format!("`{p}`"),
             Tok::Other(c) => format!("`{c}`"),
+            Tok::BadNumber(n) => format!("malformed number `{n}`"),
         }
     }
 }

@@ -96,7 +96,18 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
             pos += 1;
             continue;
         } else if c.is_ascii_digit() || (c == '.' && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit)) {
-            let (text, len) = number_token(src, pos, true)?;
+            let (text, len) = match number_token(src, pos, true) {
+                Ok(n) => n,
+                Err(e) => {
+                    // Left for the parser: `\text{1.2.3}` is text.
+                    let crate::error::ErrorKind::InvalidNumber { text } = e.kind else { return Err(e) };
+                    out.push(Token { tok: Tok::BadNumber(text.into()), span: e.span, space_before: space, quad_before: quad });
+                    pos = e.span.end;
+                    space = false;
+                    quad = false;
+                    continue;
+                }
+            };
             pos += len;
             let mut text = text;
             // TeX ignores spaces in math mode: `\mathbf{9 6}` is 96 and

@@ -475,6 +475,7 @@ impl<'a> Parser<'a> {
                 Err(ParseError::new(ErrorKind::Unmatched { close: p.to_string() }, t.span))
             }
             Tok::Other(c) => Err(ParseError::new(ErrorKind::UnexpectedChar { ch: *c }, t.span)),
+            Tok::BadNumber(n) => Err(ParseError::new(ErrorKind::InvalidNumber { text: n.to_string() }, t.span)),
             _ => Err(ParseError::new(ErrorKind::Unexpected { found: t.describe(), expected: "an expression" }, t.span)),
         }
     }

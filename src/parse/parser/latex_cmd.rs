@@ -293,15 +293,18 @@ impl<'a> Parser<'a> {
     /// number.
     pub(crate) fn text_number(&mut self, content: &str, trimmed: &str, cspan: Span) -> Option<PResult<Expr>> {
         let unwrapped = trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')).map(str::trim);
+        // Text that looks like a number but does not read as one (control
+        // characters the lexer drops, `7.7.7`) stays text: the number
+        // reading is a courtesy, never a reason to reject the input.
         if let Some(inner) = unwrapped.filter(|t| super::numbers::literal_value(t).is_some()) {
             let offset = content.find(inner).unwrap_or(0);
             let inner_span = Span::new(cspan.start + offset, cspan.start + offset + inner.len());
-            return Some(self.sub_parse(inner_span));
+            return self.sub_parse(inner_span).ok().map(Ok);
         }
         if super::numbers::literal_value(trimmed.trim_start_matches(['-', '+'])).is_some()
             || looks_like_grouped_number(trimmed)
         {
-            return Some(self.sub_parse(cspan));
+            return self.sub_parse(cspan).ok().map(Ok);
         }
         None
     }
