@@ -378,3 +378,18 @@ fn a_text_that_looks_like_a_number_but_is_none_stays_text() {
     assert_eq!(parse("\\text{1.2.3}", Syntax::Latex).unwrap().sexpr(), "\"1.2.3\"");
     assert_eq!(parse("\\text{5}", Syntax::Latex).unwrap().sexpr(), "5");
 }
+
+/// canon_roundtrip (10-minute run): `i+\int 888sss8-00888` is an integral
+/// with no differential plus `i`; printed `\int \left(7104 s^{3} -
+/// 888\right) + i`, the body ran on over `+ i` when read back. With no
+/// differential to end it, an integral in a sum is parenthesized.
+#[test]
+fn an_integral_without_a_differential_in_a_sum_is_parenthesized() {
+    let e = parse("i+\\int 888sss8-00888", Syntax::Latex).unwrap();
+    let c = canonical(&e);
+    let printed = to_latex(&c);
+    assert_eq!(printed, "\\left(\\int \\left(7104 s^{3} - 888\\right)\\right) + i");
+    assert_eq!(canon(&printed, Syntax::Latex), c.sexpr());
+    // With a differential nothing changes.
+    assert_eq!(to_latex(&canonical(&parse("\\int x \\, dx + 1", Syntax::Latex).unwrap())), "\\int x \\, dx + 1");
+}

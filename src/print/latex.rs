@@ -228,7 +228,10 @@ fn expr(e: &Expr) -> Piece {
             if let Some(v) = var {
                 s += &format!(" \\, d{}", symbol(v));
             }
-            Piece::new(s, Prec::Sum)
+            // With no differential to end it, the body would run on over
+            // the terms after it (`\int (s - 8) + i`): in a sum it is
+            // parenthesized.
+            Piece::new(s, if var.is_some() { Prec::Sum } else { Prec::Set })
         }
         Limit { body, var, to, dir } => {
             let to = match dir {
