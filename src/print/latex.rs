@@ -58,14 +58,9 @@ pub(crate) fn symbol(sym: &Sym) -> String {
     symbol_with(sym)
 }
 
-/// A variable as a node of the tree (not the variable a binder names):
-/// one whose letters read as a constant (`i`, `e`, `pi`, see
-/// [`names_a_constant`]) is the name `\operatorname{i}`, which the parser
-/// reads as the variable.
-pub(crate) fn variable(sym: &Sym) -> String {
-    if !names_a_constant(sym) {
-        return symbol_with(sym);
-    }
+/// `sym` with its name written as `\operatorname{…}`, keeping its accent,
+/// subscript and primes.
+fn operator_name(sym: &Sym) -> String {
     let mut s = format!("\\operatorname{{{}}}", sym.name);
     if let Some(a) = &sym.accent {
         s = format!("\\{a}{{{s}}}");
@@ -77,6 +72,17 @@ pub(crate) fn variable(sym: &Sym) -> String {
         s.push('\'');
     }
     s
+}
+
+/// A variable as a node of the tree (not the variable a binder names):
+/// one whose letters read as a constant (`i`, `e`, `pi`, see
+/// [`names_a_constant`]) is the name `\operatorname{i}`, which the parser
+/// reads as the variable.
+pub(crate) fn variable(sym: &Sym) -> String {
+    if !names_a_constant(sym) {
+        return symbol_with(sym);
+    }
+    operator_name(sym)
 }
 
 /// A symbol; a multi-letter name is `\operatorname{name}` so it does not
@@ -126,17 +132,7 @@ fn apply_name(sym: &Sym) -> String {
     if sym.sub.is_none() && !is_greek(&sym.name) && (sym.primes > 0 || FUNCTION_LETTERS.contains(&sym.name.as_str())) {
         return symbol_with(sym);
     }
-    let mut s = format!("\\operatorname{{{}}}", sym.name);
-    if let Some(a) = &sym.accent {
-        s = format!("\\{a}{{{s}}}");
-    }
-    if let Some(sub) = &sym.sub {
-        s = format!("{s}_{{{sub}}}");
-    }
-    for _ in 0..sym.primes {
-        s.push('\'');
-    }
-    s
+    operator_name(sym)
 }
 
 fn rational(v: &BigRational) -> Piece {
