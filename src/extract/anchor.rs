@@ -20,7 +20,7 @@
 //! "is" may be followed by an adverb ("the answer is thus $7$"); "this
 //! answer" / "that answer" refers back and announces nothing.
 
-use super::scan::{find_all, find_all_ci, skip_ws, starts_with_ci, starts_with_word_ci, word_starts};
+use super::scan::{find_all, fold_case, skip_ws, Needle, starts_with_ci, starts_with_word_ci, word_starts};
 use crate::span::Span;
 
 /// What a phrase announces.
@@ -54,10 +54,11 @@ const THEREFORE_WINDOW: usize = 60;
 /// Every answer phrase in `s`, ordered by position.
 pub fn find_anchors(s: &str) -> Vec<AnchorHit> {
     let mut out = Vec::new();
-    english_answer(s, &mut out);
+    let (folded, ascii) = fold_case(s.as_bytes());
+    english_answer(s, &folded, &mut out);
     gsm8k_hashes(s, &mut out);
     // Every Chinese phrase has non-ASCII bytes: ASCII text has none.
-    if !s.is_ascii() {
+    if !ascii {
         chinese_answer(s, &mut out);
         therefore(s, &mut out);
     }
@@ -65,10 +66,11 @@ pub fn find_anchors(s: &str) -> Vec<AnchorHit> {
     out
 }
 
-/// "answer" phrases.
-fn english_answer(s: &str, out: &mut Vec<AnchorHit>) {
+/// "answer" phrases, found in `folded` ([`fold_case`] of `s`).
+fn english_answer(s: &str, folded: &[u8], out: &mut Vec<AnchorHit>) {
     let b = s.as_bytes();
-    for a in find_all_ci(b, "answer", 0) {
+    static ANSWER: Needle = Needle::new("answer");
+    for a in ANSWER.find_all(folded) {
         if !word_starts(b, a) {
             continue;
         }
@@ -117,7 +119,17 @@ fn english_answer(s: &str, out: &mut Vec<AnchorHit>) {
 /// before them allowed), not a markdown heading of five or more.
 fn gsm8k_hashes(s: &str, out: &mut Vec<AnchorHit>) {
     let b = s.as_bytes();
-    for k in find_all(s, "####") {
+    // A plain `#` search: most texts have none, and a search for the
+    // whole needle would stop at each `#` anyway.
+    let mut from = 0;
+    while let Some(r) = memchr::memchr(b'#', &b[from..]) {
+        let k = from + r;
+        if !b[k..].starts_with(b"####") {
+            from = k + 1;
+            continue;
+        }
+        // Not overlapping, as a left-to-right search finds them.
+        from = k + 4;
         // Back over spaces and tabs only (not to the line's start): linear
         // however many hashes one line holds.
         let mut j = k;

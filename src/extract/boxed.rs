@@ -14,7 +14,7 @@
 use std::collections::HashSet;
 
 use super::math_span::{containing, MathSpan};
-use super::scan::{match_brace, skip_ws};
+use super::scan::{match_brace, skip_ws, Needle};
 use crate::span::Span;
 
 /// One top-level box.
@@ -89,7 +89,8 @@ pub fn all_boxes(s: &str) -> Vec<BoxHit> {
     // Only where "box" is written can a command start: `\boxed` one byte
     // before it, `\fbox` two (a SIMD substring search skips the other
     // backslashes of LaTeX-heavy text).
-    for p in super::scan::find_all_bytes(b, b"box") {
+    static BOX: Needle = Needle::new("box");
+    for p in BOX.find_all(b) {
         let at = if p >= 1 && b[p - 1] == b'\\' {
             p - 1
         } else if p >= 2 && &b[p - 2..p] == b"\\f" {
