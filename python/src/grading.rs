@@ -19,20 +19,21 @@ use mathgrade::grade::{Batch, Dataset, Graded, Task};
 use crate::expr::Expr;
 use crate::names;
 use crate::options::OptionArgs;
-use crate::text::{AnswerList, AnswerText, OptionalTexts, StrList};
+use crate::text::{AnswerList, AnswerText, OptionalTexts, StrList, Text};
 use crate::verdict::Verdict;
 
-/// One item, owned, so it can cross into worker threads.
-struct Item {
-    gold: String,
-    pred: String,
+/// One item. Its texts are borrowed from the call's arguments (which
+/// outlive the threads that grade it).
+struct Item<'t> {
+    gold: &'t str,
+    pred: &'t str,
     dataset: Dataset,
-    problem: Option<String>,
+    problem: Option<&'t str>,
 }
 
 /// Grade one item; a panic in the core becomes an "error" verdict.
-fn grade_item(item: &Item, opts: &Options) -> Verdict {
-    let task = Task { gold: &item.gold, pred: &item.pred, dataset: item.dataset, problem: item.problem.as_deref() };
+fn grade_item(item: &Item<'_>, opts: &Options) -> Verdict {
+    let task = Task { gold: item.gold, pred: item.pred, dataset: item.dataset, problem: item.problem };
     guarded(|| mathgrade::grade::grade(&task, opts))
 }
 
@@ -74,7 +75,7 @@ impl Outcome for bool {
 /// calling thread only. The worker threads are made for this call and
 /// joined before it returns: a process-wide pool would be global state, and
 /// a pool's threads do not survive `fork()`.
-fn run<T: Outcome>(py: Python<'_>, items: Vec<Item>, opts: Options, threads: Option<usize>) -> PyResult<Vec<T>> {
+fn run<T: Outcome>(py: Python<'_>, items: Vec<Item<'_>>, opts: Options, threads: Option<usize>) -> PyResult<Vec<T>> {
     let wanted = match threads {
         Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
         Some(n) => n,
@@ -86,7 +87,7 @@ fn run<T: Outcome>(py: Python<'_>, items: Vec<Item>, opts: Options, threads: Opt
     py.detach(move || -> Result<Vec<T>, String> {
         let tasks: Vec<Task<'_>> = items
             .iter()
-            .map(|i| Task { gold: &i.gold, pred: &i.pred, dataset: i.dataset, problem: i.problem.as_deref() })
+            .map(|i| Task { gold: i.gold, pred: i.pred, dataset: i.dataset, problem: i.problem })
             .collect();
         let batch = Batch::new(&tasks, &opts);
         if n == 1 {
@@ -156,13 +157,13 @@ impl<'a, 'py> FromPyObject<'a, 'py> for DatasetArg {
 }
 
 /// The items of a batch call, checked for equal lengths.
-fn items(
-    golds: AnswerList,
-    preds: AnswerList,
+fn items<'t>(
+    golds: &'t AnswerList<'_>,
+    preds: &'t AnswerList<'_>,
     dataset: DatasetArg,
-    problems: Option<OptionalTexts>,
-) -> PyResult<Vec<Item>> {
-    let (golds, preds) = (golds.0, preds.0);
+    problems: Option<&'t OptionalTexts<'_>>,
+) -> PyResult<Vec<Item<'t>>> {
+    let (golds, preds) = (&golds.0, &preds.0);
     let n = golds.len();
     if preds.len() != n {
         return Err(PyValueError::new_err(format!("{n} golds but {} preds", preds.len())));
@@ -193,17 +194,17 @@ fn items(
                 .collect()
         }
     };
-    let problems = match problems {
+    let problems: Vec<Option<&str>> = match problems {
         None => vec![None; n],
-        Some(OptionalTexts(p)) if p.len() == n => p,
+        Some(OptionalTexts(p)) if p.len() == n => p.iter().map(|t| t.as_ref().map(Text::as_str)).collect(),
         Some(OptionalTexts(p)) => return Err(PyValueError::new_err(format!("{n} golds but {} problems", p.len()))),
     };
     Ok(golds
-        .into_iter()
+        .iter()
         .zip(preds)
         .zip(datasets)
         .zip(problems)
-        .map(|(((gold, pred), dataset), problem)| Item { gold, pred, dataset, problem })
+        .map(|(((gold, pred), dataset), problem)| Item { gold: gold.as_str(), pred: pred.as_str(), dataset, problem })
         .collect())
 }
 
@@ -219,7 +220,7 @@ fn check_one(
     args: OptionArgs,
 ) -> PyResult<Verdict> {
     let opts = args.options()?;
-    let item = Item { gold: gold.0, pred: pred.0, dataset: names::dataset(dataset)?, problem };
+    let item = Item { gold: &gold.0, pred: &pred.0, dataset: names::dataset(dataset)?, problem: problem.as_deref() };
     Ok(py.detach(move || grade_item(&item, &opts)))
 }
 
@@ -364,7 +365,7 @@ pub fn grade(
         pred_syntax,
     };
     let opts = args.options()?;
-    run::<bool>(py, items(golds, preds, dataset, problems)?, opts, threads)
+    run::<bool>(py, items(&golds, &preds, dataset, problems.as_ref())?, opts, threads)
 }
 
 /// `grade`, with a `Verdict` per item.
@@ -403,5 +404,5 @@ pub fn check_many(
         pred_syntax,
     };
     let opts = args.options()?;
-    run::<Verdict>(py, items(golds, preds, dataset, problems)?, opts, threads)
+    run::<Verdict>(py, items(&golds, &preds, dataset, problems.as_ref())?, opts, threads)
 }

@@ -30,11 +30,45 @@ impl<'a, 'py> FromPyObject<'a, 'py> for AnswerText {
     }
 }
 
+/// A text for a batch: lent by a live Python `str` (its UTF-8 form, no
+/// copy: a batch's model outputs are kilobytes each) or owned (a number's
+/// `str()`, or any `str` before Python 3.10).
+pub enum Text<'py> {
+    /// The string, which keeps its UTF-8 buffer alive and unchanged (a
+    /// `str` is immutable; CPython frees the buffer with the object), and
+    /// that buffer.
+    Lent { _owner: Bound<'py, PyString>, data: *const u8, len: usize },
+    Owned(String),
+}
+
+impl Text<'_> {
+    pub fn as_str(&self) -> &str {
+        match self {
+            // SAFETY: the pointer and length came from
+            // `PyUnicode_AsUTF8AndSize` on the string held alongside, which
+            // keeps the buffer alive for as long as `self` is borrowed; the
+            // buffer is valid UTF-8 and never written again. Reading it
+            // needs no GIL: it is plain immutable memory.
+            Text::Lent { data, len, .. } => unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(*data, *len)) },
+            Text::Owned(s) => s,
+        }
+    }
+}
+
+/// The text of a `str` for a batch. `cached`: [`utf8_is_cached`].
+pub fn lent_text<'py>(s: Bound<'py, PyString>, cached: bool) -> PyResult<Text<'py>> {
+    if !cached {
+        return Ok(Text::Owned(s.to_cow()?.into_owned()));
+    }
+    let (data, len) = utf8_buffer(s.as_borrowed())?;
+    Ok(Text::Lent { _owner: s, data, len })
+}
+
 /// A sequence of answers (a list, tuple, pandas Series, any iterable). A lone `str`
 /// is refused: it is a sequence of characters, never what was meant.
-pub struct AnswerList(pub Vec<String>);
+pub struct AnswerList<'py>(pub Vec<Text<'py>>);
 
-impl<'a, 'py> FromPyObject<'a, 'py> for AnswerList {
+impl<'a, 'py> FromPyObject<'a, 'py> for AnswerList<'py> {
     type Error = PyErr;
 
     fn extract(ob: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
@@ -48,13 +82,16 @@ impl<'a, 'py> FromPyObject<'a, 'py> for AnswerList {
         let cached = utf8_is_cached(ob.py());
         for (i, item) in iter.enumerate() {
             let item = item?;
-            if let Ok(s) = item.cast::<PyString>() {
-                out.push(owned_text(s.as_borrowed(), cached)?);
-                continue;
-            }
+            let item = match item.cast_into::<PyString>() {
+                Ok(s) => {
+                    out.push(lent_text(s, cached)?);
+                    continue;
+                }
+                Err(e) => e.into_inner(),
+            };
             let text: AnswerText =
                 item.extract().map_err(|e: PyErr| PyTypeError::new_err(format!("item {i}: {}", e.value(ob.py()))))?;
-            out.push(text.0);
+            out.push(Text::Owned(text.0));
         }
         Ok(AnswerList(out))
     }
@@ -83,9 +120,9 @@ impl<'a, 'py> FromPyObject<'a, 'py> for StrList {
 }
 
 /// A sequence of optional texts (`problems=`): `str` or `None` per item.
-pub struct OptionalTexts(pub Vec<Option<String>>);
+pub struct OptionalTexts<'py>(pub Vec<Option<Text<'py>>>);
 
-impl<'a, 'py> FromPyObject<'a, 'py> for OptionalTexts {
+impl<'a, 'py> FromPyObject<'a, 'py> for OptionalTexts<'py> {
     type Error = PyErr;
 
     fn extract(ob: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
@@ -101,10 +138,14 @@ impl<'a, 'py> FromPyObject<'a, 'py> for OptionalTexts {
             let item = item?;
             if item.is_none() {
                 out.push(None);
-            } else if let Ok(s) = item.cast::<PyString>() {
-                out.push(Some(owned_text(s.as_borrowed(), cached)?));
-            } else {
-                return Err(PyTypeError::new_err(format!("item {i}: expected str or None, not {}", type_name(&item.as_borrowed()))));
+                continue;
+            }
+            match item.cast_into::<PyString>() {
+                Ok(s) => out.push(Some(lent_text(s, cached)?)),
+                Err(e) => {
+                    let item = e.into_inner();
+                    return Err(PyTypeError::new_err(format!("item {i}: expected str or None, not {}", type_name(&item.as_borrowed()))));
+                }
             }
         }
         Ok(OptionalTexts(out))
@@ -119,12 +160,20 @@ pub fn utf8_is_cached(py: Python<'_>) -> bool {
     py.version_info() >= (3, 10)
 }
 
-/// The text of a `str`, owned (it crosses into threads that run without
-/// the GIL). `cached`: [`utf8_is_cached`].
+/// The text of a `str`, owned. `cached`: [`utf8_is_cached`].
 pub fn owned_text(s: Borrowed<'_, '_, PyString>, cached: bool) -> PyResult<String> {
     if !cached {
         return Ok(s.to_cow()?.into_owned());
     }
+    let (data, len) = utf8_buffer(s)?;
+    // SAFETY: see `utf8_buffer`; the bytes are copied while `s` is alive.
+    Ok(unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(data, len)) }.to_owned())
+}
+
+/// The interpreter's UTF-8 form of `s`: a buffer that belongs to `s`,
+/// lives as long as it does and is never written again. Only on Python
+/// 3.10 or later ([`utf8_is_cached`]).
+fn utf8_buffer(s: Borrowed<'_, '_, PyString>) -> PyResult<(*const u8, usize)> {
     // Declared here: this module is built for the stable ABI of 3.9, whose
     // headers leave the function out; the caller checked the interpreter
     // is 3.10 or later, where it is part of that ABI.
@@ -132,18 +181,14 @@ pub fn owned_text(s: Borrowed<'_, '_, PyString>, cached: bool) -> PyResult<Strin
         fn PyUnicode_AsUTF8AndSize(unicode: *mut ffi::PyObject, size: *mut ffi::Py_ssize_t) -> *const std::ffi::c_char;
     }
     let mut size: ffi::Py_ssize_t = 0;
-    // SAFETY: `s` is a live `str` and the GIL is held. The returned buffer
-    // belongs to `s` and lives as long as it does; it is copied before this
-    // function returns. CPython's UTF-8 form is valid UTF-8 (a string with
-    // lone surrogates has none: NULL and an exception).
-    unsafe {
-        let data = PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size);
-        if data.is_null() {
-            return Err(PyErr::fetch(s.py()));
-        }
-        let bytes = std::slice::from_raw_parts(data.cast::<u8>(), size as usize);
-        Ok(std::str::from_utf8_unchecked(bytes).to_owned())
+    // SAFETY: `s` is a live `str` and the GIL is held. CPython's UTF-8
+    // form is valid UTF-8 (a string with lone surrogates has none: NULL and
+    // an exception).
+    let data = unsafe { PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size) };
+    if data.is_null() {
+        return Err(PyErr::fetch(s.py()));
     }
+    Ok((data.cast::<u8>(), size as usize))
 }
 
 fn type_name(ob: &Borrowed<'_, '_, PyAny>) -> String {
