@@ -62,7 +62,7 @@ pub fn grade(task: &Task<'_>, base: &Options) -> Graded {
 
 pub fn grade_with(task: &Task<'_>, opts: &Options) -> Graded {
     let gold = read_gold(&task.dataset.gold_text(task.gold), opts);
-    grade_read(task, &gold, opts, Detail::Full, None)
+    grade_read(task, &gold, opts, Detail::Full, None, None)
 }
 
 /// A batch of tasks graded with each distinct gold (and preset) read once,
@@ -86,11 +86,14 @@ pub fn grade_with(task: &Task<'_>, opts: &Options) -> Graded {
 /// ```
 pub struct Batch<'a> {
     tasks: &'a [Task<'a>],
-    /// Per task, its gold's index in `golds`.
+    /// Per task, its gold's index in `golds`: one per distinct gold,
+    /// preset and problem text (samples of one problem share all three).
     gold_of: Vec<usize>,
     golds: Vec<std::sync::OnceLock<(Options, Gold)>>,
     /// Per gold, the answers to it already read and compared.
     memos: Vec<std::sync::Mutex<Memo>>,
+    /// Per gold, its problem's options, read when a task first needs them.
+    choices: Vec<std::sync::OnceLock<Vec<Choice>>>,
     base: &'a Options,
 }
 
@@ -98,17 +101,18 @@ impl<'a> Batch<'a> {
     pub fn new(tasks: &'a [Task<'a>], base: &'a Options) -> Batch<'a> {
         // FxHash: the keys are the caller's texts, hashed once per task in
         // one call; flooding them would only slow this call.
-        let mut first: rustc_hash::FxHashMap<(&str, Dataset), usize> = Default::default();
+        let mut first: rustc_hash::FxHashMap<(&str, Dataset, Option<&str>), usize> = Default::default();
         let gold_of: Vec<usize> = tasks
             .iter()
             .map(|t| {
                 let next = first.len();
-                *first.entry((t.gold, t.dataset)).or_insert(next)
+                *first.entry((t.gold, t.dataset, t.problem)).or_insert(next)
             })
             .collect();
         let golds = (0..first.len()).map(|_| std::sync::OnceLock::new()).collect();
         let memos = (0..first.len()).map(|_| Default::default()).collect();
-        Batch { tasks, gold_of, golds, memos, base }
+        let choices = (0..first.len()).map(|_| std::sync::OnceLock::new()).collect();
+        Batch { tasks, gold_of, golds, memos, choices, base }
     }
 
     pub fn len(&self) -> usize {
@@ -128,14 +132,21 @@ impl<'a> Batch<'a> {
             let gold = read_gold(&task.dataset.gold_text(task.gold), &opts);
             (opts, gold)
         });
-        grade_read(task, gold, opts, detail, Some(&self.memos[k]))
+        grade_read(task, gold, opts, detail, Some(&self.memos[k]), Some(&self.choices[k]))
     }
 }
 
 /// Grade `task` against its gold already read under `opts`. With
 /// [`Detail::EqualOnly`] the verdict's strings are left out and no answer
 /// key is computed.
-fn grade_read(task: &Task<'_>, gold: &Gold, opts: &Options, detail: Detail, memo: Option<&std::sync::Mutex<Memo>>) -> Graded {
+fn grade_read(
+    task: &Task<'_>,
+    gold: &Gold,
+    opts: &Options,
+    detail: Detail,
+    memo: Option<&std::sync::Mutex<Memo>>,
+    known_choices: Option<&std::sync::OnceLock<Vec<Choice>>>,
+) -> Graded {
     let checked = check_gold_in(gold, task.pred, opts, detail, memo);
     let rule = checked.pred.as_ref().and_then(|a| a.rule);
     // The comparison already canonicalized the prediction; under the
@@ -150,7 +161,14 @@ fn grade_read(task: &Task<'_>, gold: &Gold, opts: &Options, detail: Detail, memo
         return graded;
     }
     let Some(problem) = task.problem else { return graded };
-    let choices = parse_choices(problem);
+    let parsed;
+    let choices: &[Choice] = match known_choices {
+        Some(known) => known.get_or_init(|| parse_choices(problem)),
+        None => {
+            parsed = parse_choices(problem);
+            &parsed
+        }
+    };
     if choices.is_empty() {
         return graded;
     }
@@ -158,7 +176,7 @@ fn grade_read(task: &Task<'_>, gold: &Gold, opts: &Options, detail: Detail, memo
     let pred_letter = checked.pred.as_ref().and_then(|a| lone_letter(&a.text));
     match (gold_letter, pred_letter) {
         (Some(l), None) => {
-            if let Some(chosen) = chosen_by_value(task.pred, &choices, opts) {
+            if let Some(chosen) = chosen_by_value(task.pred, choices, opts) {
                 graded.chosen = Some(chosen);
                 graded.verdict = choice_verdict(chosen == l, l, chosen, &graded.verdict);
             }
