@@ -51,6 +51,25 @@ FOUND = {
         b"--exp_p_ctct",
         b'i_\x0cvi*i"i"',
     ],
+    "parse_latex": [
+        b"\\mathbb{1}Rdn+E++q$+++quantity",
+        b"\\mathbb{1Rd}n+E+ sdn+E++q$++0(5)q",
+        b"\\text{=0\\%t'\"off=r\x0c\x00\x00\x00\x00}:x4/4",
+        b"\\begin{cases}x & 0orwise0or}\\}\\end{cases}",
+        b"\\begin{cases}x & }\\end{cases}",
+        b"\\operatorname{68588169s9c9e99999999999999999h}\\left(x\\right)",
+    ],
+    "parse_plain": [
+        b"2,222det',r2xeb",
+        b"P:sqrt[1,0] [0](2)*sqrt(3)",
+        b"(appH_{ 7;}(mu+l f x))",
+        b"det(M_______atrix([[1, 2],])rix([[1, 2],]))",
+        b"x_{i,i${j,$ymbol('\\hathhhhhh\t\x00\x00\x00\x00\x00\x00\x00hhz~\x00y}')\x16\x00\x00\x0032^33}}",
+    ],
+    "canon_roundtrip": [
+        b"\x005 \\text{ mz /operat m} x",
+        b"\x01Integral(xgr^2, xteeta_q)",
+    ],
 }
 
 # Limits that keep the committed corpora small: libFuzzer grows its own

@@ -393,3 +393,295 @@ fn an_integral_without_a_differential_in_a_sum_is_parenthesized() {
     // With a differential nothing changes.
     assert_eq!(to_latex(&canonical(&parse("\\int x \\, dx + 1", Syntax::Latex).unwrap())), "\\int x \\, dx + 1");
 }
+
+#[test]
+fn blackboard_bold_one_is_a_symbol_that_prints_as_itself() {
+    // `parse_latex` found `\mathbb{1}Rdn+E++q$+++quantity`: `\mathbb{1}`
+    // (the indicator function, the identity) was a symbol named `1`, which
+    // printed as `1` and read back as the number 1, dropped from the
+    // product. A name of digits in `\mathbb` is now the double-struck
+    // digits (`𝟙`), printed as `\mathbb{1}` again.
+    let found = "\\mathbb{1}Rdn+E++q$+++quantity";
+    let e = parse(found, Syntax::Latex).unwrap();
+    assert_eq!(e.sexpr(), "(add (mul 𝟙 R d n) E q (mul q u a n t i t y))");
+    assert_eq!(to_latex(&e), "\\mathbb{1} R d \\cdot n + E + q + q u a n t i t y");
+    assert_eq!(to_plain(&e), "Symbol('\\mathbb{1}')*R*d*n + Symbol('E') + q + q*u*a*n*t*I*t*y");
+    let c = canonical(&e);
+    assert_eq!(c.sexpr(), "(add (mul i a n q (pow t 2) u y) (mul R d n 𝟙) E q)");
+    for tree in [&e, &c] {
+        assert_eq!(canon(&to_latex(tree), Syntax::Latex), c.sexpr());
+        assert_eq!(canon(&to_plain(tree), Syntax::Plain), c.sexpr());
+    }
+    for (latex, sexpr, plain) in [
+        ("\\mathbb{1}", "𝟙", "Symbol('\\mathbb{1}')"),
+        ("\\mathbb{1}_{A}", "𝟙_{A}", "Symbol('\\mathbb{1}_{A}')"),
+        ("\\mathbb{12}", "𝟙𝟚", "Symbol('\\mathbb{12}')"),
+    ] {
+        let e = parse(latex, Syntax::Latex).unwrap();
+        assert_eq!(e.sexpr(), sexpr, "{latex}");
+        assert_eq!(to_latex(&e), latex);
+        assert_eq!(to_plain(&e), plain);
+        assert_eq!(parse(plain, Syntax::Plain).unwrap(), e, "{plain}");
+    }
+    // A later run found `\mathbb{1Rd}n+E+ sdn+E++q$++0(5)q`: a name
+    // starting with a digit, printed `\operatorname{1Rd}`, which is math
+    // (see `an_operator_name_starting_with_a_digit_is_math`). A `\mathbb`
+    // name starts with a letter too; other content is math in that face.
+    let found = "\\mathbb{1Rd}n+E+ sdn+E++q$++0(5)q";
+    let e = parse(found, Syntax::Latex).unwrap();
+    assert_eq!(e.sexpr(), "(add (mul 1 R d n) E (mul s d n) E q (mul 0 5 q))");
+    assert_eq!(canonical(&e).sexpr(), "(add (mul R d n) (mul d n s) (mul 2 E) q)");
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), canonical(&e).sexpr());
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), canonical(&e).sexpr());
+    // It is not the number, and letters in `\mathbb` stay letters.
+    assert_ne!(canon("\\mathbb{1}", Syntax::Latex), canon("1", Syntax::Latex));
+    assert_eq!(canon("\\mathbb{E}", Syntax::Latex), "E");
+    assert_eq!(canon("\\mathbb{R}", Syntax::Latex), canon("Reals", Syntax::Plain));
+}
+
+#[test]
+fn a_primed_function_name_is_a_symbol_in_latex() {
+    // `parse_plain` found `2,222det',r2xeb`: the symbol `det'` printed as
+    // `\operatorname{det}'`, which LaTeX read as the function `\det`
+    // missing its argument. No function takes primes: a function's name
+    // followed by a prime names a symbol (an unknown function if a call
+    // follows), as one followed by a subscript does.
+    let found = "2,222det',r2xeb";
+    let e = parse(found, Syntax::Plain).unwrap();
+    assert_eq!(e.sexpr(), "(list (mul 2222 det') \"r2xeb\")");
+    assert_eq!(to_latex(&e), "2222 \\cdot \\operatorname{det}', {\\text{r2xeb}}");
+    assert_eq!(to_plain(&e), "2222*Symbol(\"\\operatorname{det}'\"), \"r2xeb\"");
+    assert_eq!(canonical(&e).sexpr(), "(list (mul 2222 det') \"r2xeb\")");
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), canonical(&e).sexpr());
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), canonical(&e).sexpr());
+    for (latex, sexpr) in [
+        ("\\operatorname{det}'", "det'"),
+        ("\\operatorname{sin}''", "sin''"),
+        ("\\operatorname{log}'", "log'"),
+        ("\\operatorname{det}'\\left(x\\right)", "(apply det' x)"),
+    ] {
+        assert_eq!(canon(latex, Syntax::Latex), sexpr, "{latex}");
+    }
+    assert_eq!(to_latex(&parse("det'(x)", Syntax::Plain).unwrap()), "\\operatorname{det}'\\left(x\\right)");
+    // Undecorated, they are the functions.
+    assert_eq!(canon("\\operatorname{det}\\left(A\\right)", Syntax::Latex), "(det A)");
+    assert_eq!(canon("\\operatorname{sin} x", Syntax::Latex), "(sin x)");
+}
+
+#[test]
+fn a_list_as_a_single_argument_keeps_its_brackets() {
+    // `parse_plain` found `P:sqrt[1,0] [0](2)*sqrt(3)`: the square root of
+    // the list `[1, 0]` printed in plain text as `sqrt(1, 0)`, two
+    // arguments. A list that is one argument of a call keeps its brackets
+    // in plain text; in LaTeX, where a delimiter takes one value
+    // (`\sqrt[…]`, `\left|…\right|`, `\lim_{x \to …}`, a bound of `\sum`,
+    // the argument of `\log_{b}`), it is parenthesized (the tuple it is
+    // as an operand).
+    let found = "P:sqrt[1,0] [0](2)*sqrt(3)";
+    let e = parse(found, Syntax::Plain).unwrap();
+    assert_eq!(e.sexpr(), "(mul (div P (sqrt (list 1 0))) (list 0) 2 (sqrt 3))");
+    assert_eq!(to_plain(&e), "P/sqrt([1, 0])*[0]*2*sqrt(3)");
+    assert_eq!(to_latex(&e), "\\frac{P}{\\sqrt{1, 0}} \\cdot \\left(0\\right) \\cdot 2 \\sqrt{3}");
+    assert_eq!(canonical(&e).sexpr(), "0");
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), "0");
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), "0");
+    for (plain, want_plain, want_latex) in [
+        ("sqrt([1, 0])", "sqrt([1, 0])", "\\sqrt{1, 0}"),
+        ("root(x, [1, 0])", "root(x, [1, 0])", "\\sqrt[\\left(1, 0\\right)]{x}"),
+        ("Abs([1, 2])", "Abs([1, 2])", "\\left|\\left(1, 2\\right)\\right|"),
+        ("floor([1, 2])", "floor([1, 2])", "\\lfloor \\left(1, 2\\right)\\rfloor"),
+        ("log([1, 2], 10)", "log([1, 2], 10)", "\\log_{10}\\left(\\left(1, 2\\right)\\right)"),
+        ("Limit(x, x, [0, 1])", "Limit(x, x, [0, 1])", "\\lim_{x \\to \\left(0, 1\\right)} x"),
+        ("Integral([1, 2], x)", "Integral([1, 2], x)", "\\int \\left(1, 2\\right) \\, dx"),
+        (
+            "Sum(k, (k, [1, 2], [3, 4]))",
+            "Sum(k, (k, [1, 2], [3, 4]))",
+            "\\sum_{k=\\left(1, 2\\right)}^{\\left(3, 4\\right)} k",
+        ),
+    ] {
+        let e = parse(plain, Syntax::Plain).unwrap();
+        assert_eq!(to_plain(&e), want_plain, "{plain}");
+        assert_eq!(to_latex(&e), want_latex, "{plain}");
+        let c = canonical(&e).sexpr();
+        assert_eq!(canon(want_plain, Syntax::Plain), c, "{plain}");
+        assert_eq!(canon(want_latex, Syntax::Latex), c, "{plain}");
+    }
+}
+
+#[test]
+fn a_compound_unit_with_an_unknown_part_after_the_slash_is_one_text() {
+    // `canon_roundtrip` found `5 \text{ mz /operat m} x`: the unit `mz
+    // /operat m` (canonically `mz/operat m`) printed as `\text{ mz}/\text{operat
+    // m}`, but only a known unit is read after the `/`, so it read back as
+    // the quantity `5 mz` divided by the text. A unit whose split form
+    // would not read back is printed as the one text it was read from.
+    let e = parse("5 \\text{ mz /operat m} x", Syntax::Latex).unwrap();
+    let c = canonical(&e);
+    assert_eq!(e.sexpr(), "(mul (quantity \"mz /operat m\" 5) x)");
+    assert_eq!(c.sexpr(), "(mul x (quantity \"mz/operat m\" 5))");
+    assert_eq!(to_latex(&e), "5 \\text{ mz /operat m} x");
+    assert_eq!(to_latex(&c), "x \\cdot \\left(5 \\text{ mz/operat m}\\right)");
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), c.sexpr());
+    assert_eq!(canon(&to_latex(&c), Syntax::Latex), c.sexpr());
+    assert_eq!(mathgrade::canonical(&parse(&to_latex(&c), Syntax::Latex).unwrap()), c);
+    // Same through Auto, as the target reads it.
+    assert_eq!(canon("5 \\text{ mz /operat m} x", Syntax::Auto), c.sexpr());
+    // A power stays with the unit; known units after the slash still split.
+    let p = canonical(&parse("5 \\text{ mz /operat m}^{2}", Syntax::Latex).unwrap());
+    assert_eq!(p.sexpr(), "(quantity \"mz/operat m^2\" 5)");
+    assert_eq!(to_latex(&p), "5 \\text{ mz/operat m^2}");
+    assert_eq!(canon(&to_latex(&p), Syntax::Latex), p.sexpr());
+    assert_eq!(to_latex(&parse("5 \\text{ km}/\\text{h}", Syntax::Latex).unwrap()), "5 \\text{ km}/\\text{h}");
+    assert_eq!(to_latex(&canonical(&parse("5 \\text{ mz / m}", Syntax::Latex).unwrap())), "5 \\text{ mz}/\\text{m}");
+}
+
+#[test]
+fn a_compound_subscript_of_a_function_name_is_braced_in_plain_text() {
+    // `parse_plain` found `(appH_{ 7;}(mu+l f x))`: the function name
+    // `appH` with subscript `7;` printed in plain text as
+    // `appH_7;(mu + l*f*x)`, which reads as the list of `appH_7` and the
+    // parenthesized sum. A subscript that is not one run of letters and
+    // digits is braced.
+    let e = parse("(appH_{ 7;}(mu+l f x))", Syntax::Plain).unwrap();
+    assert_eq!(e.sexpr(), "(apply appH_{7;} (add mu (mul l f x)))");
+    assert_eq!(to_plain(&e), "appH_{7;}(mu + l*f*x)");
+    assert_eq!(to_latex(&e), "\\operatorname{appH}_{7;}\\left(\\mu + l f x\\right)");
+    let c = canonical(&e);
+    assert_eq!(c.sexpr(), "(apply appH_{7;} (add (mul f l x) mu))");
+    for tree in [&e, &c] {
+        assert_eq!(canon(&to_plain(tree), Syntax::Plain), c.sexpr());
+        assert_eq!(canon(&to_latex(tree), Syntax::Latex), c.sexpr());
+    }
+    assert_eq!(to_plain(&parse("f_{i,j}(x)", Syntax::Plain).unwrap()), "f_{i,j}(x)");
+    // A subscript of word characters is written bare: braced, a letter's
+    // subscript before a call is read as one (`c_{i,j}(x)`, as `c_1(x)`),
+    // and the later run found `det(M_______atrix([[1, 2],])rix([[1, 2],]))`.
+    assert_eq!(to_plain(&parse("f_{12}(x)", Syntax::Plain).unwrap()), "f_12(x)");
+    let found = "det(M_______atrix([[1, 2],])rix([[1, 2],]))";
+    let e = parse(found, Syntax::Plain).unwrap();
+    assert_eq!(e.sexpr(), "(det (mul (apply M_{______atrix} (list (list 1 2))) (apply rix (list (list 1 2)))))");
+    assert_eq!(to_plain(&e), "det(M_______atrix([[1, 2]])*rix([[1, 2]]))");
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), canonical(&e).sexpr());
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), canonical(&e).sexpr());
+    let c = parse("\\operatorname{c}_{i,j}\\left(x\\right)", Syntax::Latex).unwrap();
+    assert_eq!(c.sexpr(), "(apply c_{i,j} x)");
+    assert_eq!(to_plain(&c), "c_{i,j}(x)");
+    assert_eq!(canon("c_{i,j}(x)", Syntax::Plain), "(apply c_{i,j} x)");
+    assert_eq!(canon("c_1(x)", Syntax::Plain), "(apply c_{1} x)");
+    // With a space it is a product, as for `c_1 (x)`.
+    assert_eq!(canon("c_{i,j} (x)", Syntax::Plain), "(mul c_{i,j} x)");
+}
+
+#[test]
+fn a_text_holding_both_quotes_is_adjacent_strings_in_plain_text() {
+    // `parse_latex` found `\text{=0\%t'"off=r…}:x4/4`: a text holding both
+    // `'` and `"` printed in plain text between `"`s, where the string
+    // ended at the inner `"` and the rest did not parse. Plain strings have
+    // no escapes (a backslash is itself, as in `Symbol('\hat{x}')`, and a
+    // text may end in one: `\begin{cases}x & 0or}\}\end{cases}`); such a
+    // text is now written as adjacent strings in alternating quotes, which
+    // the plain lexer joins into one string, as Python does.
+    let found = "\\text{=0\\%t'\"off=r\u{c}\0\0\0\0}:x4/4";
+    let e = parse(found, Syntax::Latex).unwrap();
+    assert_eq!(e.sexpr(), "(div (div \"=0%t'\\\"off=r \\0\\0\\0\\0\" (mul x 4)) 4)");
+    assert_eq!(to_plain(&e), "\"=0%t'\"'\"off=r \0\0\0\0'/(x*4)/4");
+    let c = canonical(&e);
+    assert_eq!(c.sexpr(), "(mul 1/16 (pow x -1) \"=0%t'\\\"off=r \\0\\0\\0\\0\")");
+    for tree in [&e, &c] {
+        assert_eq!(canon(&to_plain(tree), Syntax::Plain), c.sexpr());
+        assert_eq!(canon(&to_latex(tree), Syntax::Latex), c.sexpr());
+    }
+    for (text, plain) in [
+        ("a'b\"c", "\"a'b\"'\"c'"),
+        ("'\"'\"", "\"'\"'\"'\"'\"'\"'"),
+        // Backslashes are themselves, at the end too.
+        ("a'b\\\"c\\", "\"a'b\\\"'\"c\\'"),
+        // One kind of quote: the other kind delimits.
+        ("it's", "\"it's\""),
+        ("say \"hi\"", "'say \"hi\"'"),
+        ("0or \\", "\"0or \\\""),
+    ] {
+        let e = mathgrade::Expr::new(mathgrade::ExprKind::Text { text: text.into() }, mathgrade::Span::new(0, 0));
+        assert_eq!(to_plain(&e), plain, "{text}");
+        assert_eq!(parse(plain, Syntax::Plain).unwrap().sexpr(), e.sexpr(), "{plain}");
+    }
+    // The 10-minute run's second finding: a text ending in a backslash.
+    let cases = parse("\\begin{cases}x & 0orwise0or}\\}\\end{cases}", Syntax::Latex).unwrap();
+    assert_eq!(canon(&to_plain(&cases), Syntax::Plain), canonical(&cases).sexpr());
+    // Joined strings are text, never a number read across the quotes.
+    assert_eq!(canon("'1'\"2\"", Syntax::Plain), "\"12\"");
+    assert_eq!(canon("'12'", Syntax::Plain), "12");
+}
+
+#[test]
+fn an_empty_text_condition_of_cases_is_no_condition() {
+    // `parse_latex` found `\begin{cases}x & }\end{cases}`: the condition
+    // `}` did not parse and was kept as its text with the braces removed,
+    // the empty text, which plain text prints as `""`, which the plain
+    // parser reads as spacing (`Piecewise((x, ""))` did not parse). A
+    // condition whose text is nothing is no condition, as an empty cell is.
+    let e = parse("\\begin{cases}x & }\\end{cases}", Syntax::Latex).unwrap();
+    assert_eq!(e.sexpr(), "(piecewise [x])");
+    assert_eq!(to_latex(&e), "\\begin{cases}x & \\text{otherwise}\\end{cases}");
+    assert_eq!(to_plain(&e), "Piecewise((x, True))");
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), "(piecewise [x])");
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), "(piecewise [x])");
+    assert_eq!(canon("\\begin{cases}x & \\text{}\\\\ 1 & \\text{ }\\end{cases}", Syntax::Latex), "(piecewise [x] [1])");
+    assert_eq!(canon("\\begin{cases}x & \\end{cases}", Syntax::Latex), "(piecewise [x])");
+}
+
+#[test]
+fn an_operator_name_starting_with_a_digit_is_math() {
+    // `parse_latex` found
+    // `\operatorname{68588169s9c9e99999999999999999h}\left(x\right)`: an
+    // unknown function named from a digit, printed in plain text as
+    // `68588169s9c9e…h(x)`, which reads as the number times a function. A
+    // name starts with a letter; other `\operatorname{…}` content is math,
+    // as in `\mathrm{…}` (here a number too large to read: an error).
+    let found = "\\operatorname{68588169s9c9e99999999999999999h}\\left(x\\right)";
+    assert!(parse(found, Syntax::Latex).is_err());
+    assert_eq!(canon("\\operatorname{2x}", Syntax::Latex), "(mul 2 x)");
+    assert_eq!(canon("\\operatorname{12}", Syntax::Latex), "12");
+    assert_eq!(canon("\\operatorname{foo2}\\left(x\\right)", Syntax::Latex), "(apply foo2 x)");
+}
+
+#[test]
+fn a_subscript_with_unpaired_braces_is_an_error() {
+    // `parse_plain` found `x_{i,i${j,$ymbol('\hat…y}')…32^33}}`: in plain
+    // text the braces of a subscript are matched outside strings, so the
+    // `}` inside `'…'` did not count, but the subscript is kept as LaTeX
+    // text, where it does: `x_{…}` printed with unpaired braces and did not
+    // parse. A subscript whose braces do not pair up as LaTeX text is an
+    // error.
+    let found = "x_{i,i${j,$ymbol('\\hathhhhhh\t\0\0\0\0\0\0\0hhz~\0y}')\u{16}\0\0\x0032^33}}";
+    assert!(parse(found, Syntax::Plain).is_err());
+    assert!(parse("x_{\"}\"}", Syntax::Plain).is_err());
+    assert_eq!(canon("x_{\"a\"}", Syntax::Plain), "x_{\"a\"}");
+    assert_eq!(canon("x_{{a}b}", Syntax::Plain), "x_{{a}b}");
+    assert_eq!(canon("x_{{a}b}", Syntax::Latex), "x_{{a}b}");
+}
+
+#[test]
+fn an_integration_variable_with_a_name_or_a_subscript_reads_back_as_the_differential() {
+    // `canon_roundtrip` found `Integral(xgr^2, xteeta_q)`: the variable
+    // `xteeta_q` printed as the differential `d\operatorname{xteeta}_{q}`,
+    // but the LaTeX parser took only one letter or Greek command after the
+    // `d`, so the integral read back with no differential and `d` times
+    // the variable in its body. The differential's variable is now also a
+    // name in `\operatorname{…}`, with its subscript (`dx_{1}`).
+    let e = parse("Integral(xgr^2, xteeta_q)", Syntax::Auto).unwrap();
+    assert_eq!(e.sexpr(), "(integral xteeta_{q} (pow \"xgr\" 2))");
+    assert_eq!(to_latex(&e), "\\int \\text{xgr}^{2} \\, d\\operatorname{xteeta}_{q}");
+    let c = canonical(&e);
+    assert_eq!(c.sexpr(), "(integral xteeta_{q} (pow \"xgr\" 2))");
+    assert_eq!(canon(&to_latex(&c), Syntax::Latex), c.sexpr());
+    assert_eq!(canon(&to_plain(&c), Syntax::Plain), c.sexpr());
+    for (latex, want) in [
+        ("\\int x_{1} \\, dx_{1}", "(integral x_{1} x_{1})"),
+        ("\\int f \\, dx_1 + 2", "(add (integral x_{1} f) 2)"),
+        ("\\int_{0}^{1} t \\, d\\alpha_{2}", "(integral alpha_{2} t 0 1)"),
+        ("\\int x \\, dx", "(integral x x)"),
+    ] {
+        assert_eq!(canon(latex, Syntax::Latex), want, "{latex}");
+    }
+}

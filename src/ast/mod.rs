@@ -212,6 +212,35 @@ impl Symbol {
     }
 }
 
+/// `𝟘` (U+1D7D8), the first of the double-struck digits `𝟘`…`𝟡`.
+const DOUBLE_STRUCK_ZERO: u32 = 0x1D7D8;
+
+/// The name of `\mathbb{1}`: ASCII digits as the double-struck digits
+/// (`1` → `𝟙`), so the symbol is no number and prints as `\mathbb{1}`.
+pub(crate) fn double_struck_digits(ascii: &str) -> String {
+    ascii
+        .chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from_u32(DOUBLE_STRUCK_ZERO + d).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
+/// The ASCII digits of a name made only of double-struck digits (`𝟙` →
+/// `1`), the inverse of [`double_struck_digits`].
+pub(crate) fn from_double_struck_digits(name: &str) -> Option<String> {
+    if name.is_empty() {
+        return None;
+    }
+    name.chars()
+        .map(|c| {
+            let d = (c as u32).checked_sub(DOUBLE_STRUCK_ZERO).filter(|d| *d < 10)?;
+            char::from_digit(d, 10)
+        })
+        .collect()
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Constant {

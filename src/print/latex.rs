@@ -30,6 +30,13 @@ fn sub(e: &Expr, min: Prec, no_minus: bool) -> String {
     wrap(expr(e), min, no_minus)
 }
 
+/// A value inside delimiters that take one (`\sqrt[…]`, `\left|…\right|`,
+/// `\lim_{x \to …}`, a bound of `\sum`): a list in parentheses, the tuple
+/// it is as an operand, or its commas would read as more than one value.
+fn arg(e: &Expr) -> String {
+    sub(e, Prec::Rel, false)
+}
+
 /// Items separated by commas. After a comma the parser skips a `\text{…}`
 /// as a connector (`x = 1, \text{or } x = 2`), so an item that starts with
 /// text is braced: `{\text{a}}` is a group, never a connector.
@@ -98,6 +105,9 @@ fn symbol_with(sym: &Sym) -> String {
         && !name.chars().all(|c| c.is_ascii_digit());
     let mut s = if is_greek(name) {
         format!("\\{name}")
+    } else if let Some(digits) = crate::ast::from_double_struck_digits(name) {
+        // `\mathbb{1}`, the symbol `𝟙`.
+        format!("\\mathbb{{{digits}}}")
     } else if word {
         format!("\\operatorname{{{name}}}")
     } else {
@@ -178,7 +188,7 @@ fn expr(e: &Expr) -> Piece {
         Pow { base, exp } => power(e, base, exp),
         Root { radicand, index } => Piece::atom(match index {
             None => format!("\\sqrt{{{}}}", to_latex(radicand)),
-            Some(n) => format!("\\sqrt[{}]{{{}}}", to_latex(n), to_latex(radicand)),
+            Some(n) => format!("\\sqrt[{}]{{{}}}", arg(n), to_latex(radicand)),
         }),
         Neg { arg } => Piece::new(format!("-{}", sub(arg, Prec::Product, true)), Prec::Neg),
         PlusMinus { lhs, rhs, minus_plus } => {
@@ -198,13 +208,13 @@ fn expr(e: &Expr) -> Piece {
             };
             let mut s = cmd.to_string();
             match (var, lower) {
-                (Some(v), Some(l)) => s += &format!("_{{{}={}}}", symbol(v), to_latex(l)),
+                (Some(v), Some(l)) => s += &format!("_{{{}={}}}", symbol(v), arg(l)),
                 (Some(v), None) => s += &format!("_{{{}}}", symbol(v)),
                 (None, Some(l)) => s += &format!("_{{{}}}", to_latex(l)),
                 (None, None) => {}
             }
             if let Some(u) = upper {
-                s += &format!("^{{{}}}", to_latex(u));
+                s += &format!("^{{{}}}", arg(u));
             }
             Piece::new(format!("{s} {}", operand_body(&bound_body(body, var.as_ref()))), Prec::Sum)
         }
@@ -231,7 +241,7 @@ fn expr(e: &Expr) -> Piece {
         }
         Limit { body, var, to, dir } => {
             let to = match dir {
-                None => to_latex(to),
+                None => arg(to),
                 Some(d) => {
                     let sign = if *d == LimitDir::Plus { "+" } else { "-" };
                     format!("{}^{{{sign}}}", sub(to, Prec::Postfix, false))
@@ -586,10 +596,10 @@ fn call(f: F, args: &[Expr]) -> Piece {
 fn function(f: F, args: &[Expr]) -> Piece {
     match (f, args) {
         (F::Exp, [x]) => Piece::new(format!("e^{{{}}}", to_latex(x)), Prec::Power),
-        (F::Log, [x, b]) => Piece::new(format!("\\log_{{{}}}{}", to_latex(b), paren(&to_latex(x))), Prec::Closed),
-        (F::Abs, [x]) => Piece::atom(format!("\\left|{}\\right|", to_latex(x))),
-        (F::Floor, [x]) => Piece::atom(format!("\\lfloor {}\\rfloor", to_latex(x))),
-        (F::Ceil, [x]) => Piece::atom(format!("\\lceil {}\\rceil", to_latex(x))),
+        (F::Log, [x, b]) => Piece::new(format!("\\log_{{{}}}{}", arg(b), paren(&arg(x))), Prec::Closed),
+        (F::Abs, [x]) => Piece::atom(format!("\\left|{}\\right|", arg(x))),
+        (F::Floor, [x]) => Piece::atom(format!("\\lfloor {}\\rfloor", arg(x))),
+        (F::Ceil, [x]) => Piece::atom(format!("\\lceil {}\\rceil", arg(x))),
         (F::Factorial, [x]) => Piece::new(format!("{}!", sub(x, Prec::Atom, true)), Prec::Postfix),
         (F::Binom, [n, k]) => Piece::atom(format!("\\binom{{{}}}{{{}}}", to_latex(n), to_latex(k))),
         (F::Mod, [a, m]) => {
@@ -620,9 +630,12 @@ fn rel_op(op: RelOp) -> &'static str {
 /// A unit as the parser reads it after a value: the parser writes a
 /// compound unit as `km/h` and a power as `cm^2`, which are read from
 /// `\text{ km}/\text{h}` and `\text{ cm}^{2}` (a `^` or `/` inside the text
-/// is not).
+/// is not). Only a known unit is read after the `/`, so a compound with an
+/// unknown part (`mz/operat m`, read from `\text{ mz /operat m}`) is
+/// written as that one text, which reads back as it is.
 fn unit_latex(unit: &str) -> String {
-    unit.split('/')
+    let split = unit
+        .split('/')
         .enumerate()
         .map(|(i, part)| {
             let (word, power) = match part.split_once('^') {
@@ -637,7 +650,36 @@ fn unit_latex(unit: &str) -> String {
             s
         })
         .collect::<Vec<_>>()
-        .join("/")
+        .join("/");
+    if split_unit_reads_back(unit) {
+        return split;
+    }
+    // One text: the parser takes unit-like text (letters, spaces, `/`,
+    // `^`, digits) as it is written.
+    let plain_text = |t: &str| escape_text(&t.replace('^', "")) == t.replace('^', "");
+    if crate::parse::parser::words::unit_word(unit, true).as_deref() == Some(unit) && plain_text(unit) {
+        return format!("\\text{{ {unit}}}");
+    }
+    split
+}
+
+/// Does `unit` printed as `\text{ a}^{2}/\text{b}` read back as `unit`:
+/// the first word a unit as it is written, the words after a `/` known
+/// units by their canonical names, each power a number?
+fn split_unit_reads_back(unit: &str) -> bool {
+    unit.split('/').enumerate().all(|(i, part)| {
+        let (word, power) = match part.split_once('^') {
+            Some((w, p)) => (w, Some(p)),
+            None => (part, None),
+        };
+        let power_ok = power.is_none_or(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        let word_ok = if i == 0 {
+            crate::parse::parser::words::unit_word(word, true).as_deref() == Some(word) && escape_text(word) == word
+        } else {
+            crate::normalize::unit(word).is_some_and(|u| u.canonical == word)
+        };
+        power_ok && word_ok
+    })
 }
 
 /// Characters that are commands inside `\text{}` are escaped.

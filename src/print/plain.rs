@@ -44,7 +44,14 @@ fn sub(e: &Expr, min: Prec, no_minus: bool, cx: Cx) -> String {
 }
 
 fn join(es: &[Expr], cx: Cx) -> String {
-    es.iter().map(|e| sub(e, Prec::Rel, false, cx)).collect::<Vec<_>>().join(", ")
+    es.iter().map(|e| arg(e, cx)).collect::<Vec<_>>().join(", ")
+}
+
+/// One argument of a call (`sqrt(…)`, `Integral(…, x)`, `Interval(…, …)`):
+/// a list keeps its brackets, or its commas would read as more arguments
+/// (`sqrt(1, 0)`).
+fn arg(e: &Expr, cx: Cx) -> String {
+    sub(e, Prec::Rel, false, cx)
 }
 
 /// `x`, `x_1`, `alpha`; anything else (accents, primes, multi-letter
@@ -91,8 +98,13 @@ fn func_name(sym: &Sym) -> String {
     if pair && sym.sub.is_none() {
         s.push('_');
     }
-    if let Some(a) = &sym.sub {
-        s = format!("{s}_{a}");
+    // A subscript of other characters than a word's (`7;`, `i,j`) is
+    // braced, or it would run on into what follows (`f_7;(x)`); a word's
+    // stays bare, where the name with it is one word (`M_a_b(x)`).
+    match &sym.sub {
+        Some(a) if !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => s = format!("{s}_{a}"),
+        Some(a) => s = format!("{s}_{{{a}}}"),
+        None => {}
     }
     for _ in 0..sym.primes {
         s.push('\'');
@@ -102,11 +114,35 @@ fn func_name(sym: &Sym) -> String {
 
 /// A string literal, preferring `q` as the quote. The plain parser reads
 /// a string up to the next matching quote, with no escapes, so the other
-/// quote is used when the text holds `q`.
+/// quote is used when the text holds `q`. A text holding both is written
+/// as adjacent strings in alternating quotes (`"it's"'"'`), which the
+/// parser joins into one, as Python does.
 fn quote(s: &str, q: char) -> String {
     let other = if q == '"' { '\'' } else { '"' };
-    let q = if s.contains(q) && !s.contains(other) { other } else { q };
-    format!("{q}{s}{q}")
+    if !s.contains(q) {
+        return format!("{q}{s}{q}");
+    }
+    if !s.contains(other) {
+        return format!("{other}{s}{other}");
+    }
+    // Runs that hold at most one kind of quote, each in the other kind.
+    let mut out = String::new();
+    let mut run = String::new();
+    let mut held: Option<char> = None;
+    for c in s.chars() {
+        if c == '"' || c == '\'' {
+            if held.is_some_and(|h| h != c) {
+                let d = if held == Some('"') { '\'' } else { '"' };
+                out += &format!("{d}{run}{d}");
+                run.clear();
+            }
+            held = Some(c);
+        }
+        run.push(c);
+    }
+    let d = if held == Some('"') { '\'' } else { '"' };
+    out += &format!("{d}{run}{d}");
+    out
 }
 
 fn rational(v: &BigRational) -> Piece {
@@ -172,8 +208,8 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
         }
         Pow { base, exp } => power(e, base, exp, cx),
         Root { radicand, index } => Piece::atom(match index {
-            None => format!("sqrt({})", print(radicand, cx)),
-            Some(n) => format!("root({}, {})", print(radicand, cx), print(n, cx)),
+            None => format!("sqrt({})", arg(radicand, cx)),
+            Some(n) => format!("root({}, {})", arg(radicand, cx), arg(n, cx)),
         }),
         Neg { arg } => Piece::new(format!("-{}", sub(arg, Prec::Product, true, cx)), Prec::Neg),
         PlusMinus { lhs, rhs, minus_plus } => {
@@ -196,10 +232,10 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
                 crate::ast::BigOp::Product => "Product",
             };
             let body_cx = Cx { bare: var.as_ref().filter(|v| binds_constant_letter(v)).or(cx.bare) };
-            Piece::atom(format!("{name}({}{})", print(body, body_cx), limits(var.as_ref(), lower, upper, cx)))
+            Piece::atom(format!("{name}({}{})", arg(body, body_cx), limits(var.as_ref(), lower, upper, cx)))
         }
         Integral { body, var, lower, upper } => {
-            Piece::atom(format!("Integral({}{})", print(body, cx), limits(var.as_ref(), lower, upper, cx)))
+            Piece::atom(format!("Integral({}{})", arg(body, cx), limits(var.as_ref(), lower, upper, cx)))
         }
         Limit { body, var, to, dir } => {
             let d = match dir {
@@ -207,12 +243,12 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
                 Some(LimitDir::Plus) => ", '+'".into(),
                 Some(LimitDir::Minus) => ", '-'".into(),
             };
-            Piece::atom(format!("Limit({}, {}, {}{d})", print(body, cx), symbol(var), print(to, cx)))
+            Piece::atom(format!("Limit({}, {}, {}{d})", arg(body, cx), symbol(var), arg(to, cx)))
         }
         Derivative { body, var, order } => Piece::atom(if *order == 1 {
-            format!("Derivative({}, {})", print(body, cx), symbol(var))
+            format!("Derivative({}, {})", arg(body, cx), symbol(var))
         } else {
-            format!("Derivative({}, ({}, {order}))", print(body, cx), symbol(var))
+            format!("Derivative({}, ({}, {order}))", arg(body, cx), symbol(var))
         }),
         Relation { ops, operands } => {
             let mut s = String::new();
@@ -261,7 +297,7 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
         List { items } if items.len() == 1 => Piece::atom(format!("[{}]", list_item(&items[0], cx))),
         List { items } => Piece::new(items.iter().map(|x| list_item(x, cx)).collect::<Vec<_>>().join(", "), Prec::List),
         Interval { lo, hi, lo_closed, hi_closed } => {
-            let (lo, hi) = (print(lo, cx), print(hi, cx));
+            let (lo, hi) = (arg(lo, cx), arg(hi, cx));
             Piece::atom(match (lo_closed, hi_closed) {
                 (true, true) => format!("Interval({lo}, {hi})"),
                 (true, false) => format!("Interval.Ropen({lo}, {hi})"),
@@ -276,7 +312,7 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
                 crate::ast::SetOp::Intersection => "Intersection",
                 crate::ast::SetOp::Difference => "Complement",
             };
-            Piece::atom(format!("{name}({}, {})", print(lhs, cx), print(rhs, cx)))
+            Piece::atom(format!("{name}({}, {})", arg(lhs, cx), arg(rhs, cx)))
         }
         NumberSet { set } => Piece::atom(match set {
             crate::ast::NumberSet::Naturals => "Naturals",
@@ -302,7 +338,7 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
             let body = pieces
                 .iter()
                 .map(|(v, c)| {
-                    let c = c.as_ref().map(|c| print(c, cx)).unwrap_or_else(|| "True".into());
+                    let c = c.as_ref().map(|c| arg(c, cx)).unwrap_or_else(|| "True".into());
                     format!("({}, {c})", list_item(v, cx))
                 })
                 .collect::<Vec<_>>()
@@ -368,7 +404,7 @@ fn power(e: &Expr, base: &Expr, exp: &Expr, cx: Cx) -> Piece {
     }
     if let ExprKind::Rational { value } = &exp.kind {
         if value.numer().is_one() {
-            let b = print(base, cx);
+            let b = arg(base, cx);
             return Piece::atom(if value.denom() == &2.into() {
                 format!("sqrt({b})")
             } else {
@@ -377,7 +413,7 @@ fn power(e: &Expr, base: &Expr, exp: &Expr, cx: Cx) -> Piece {
         }
     }
     if matches!(&base.kind, ExprKind::Constant { constant: crate::ast::Constant::E }) {
-        return Piece::atom(format!("exp({})", print(exp, cx)));
+        return Piece::atom(format!("exp({})", arg(exp, cx)));
     }
     // A list exponent keeps its brackets (parentheses would make a tuple).
     let x = match &exp.kind {
@@ -391,7 +427,7 @@ fn power(e: &Expr, base: &Expr, exp: &Expr, cx: Cx) -> Piece {
 fn function(f: F, args: &[Expr], cx: Cx) -> Piece {
     let name = match (f, args.len()) {
         // Plain `log(x)` is the natural log (SymPy): write the base out.
-        (F::Log, 1) => return Piece::atom(format!("log({}, 10)", print(&args[0], cx))),
+        (F::Log, 1) => return Piece::atom(format!("log({}, 10)", arg(&args[0], cx))),
         (F::Abs, _) => "Abs",
         (F::Ceil, _) => "ceiling",
         (F::Min, _) => "Min",

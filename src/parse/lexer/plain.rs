@@ -45,8 +45,21 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
         } else if (c == '"' || c == '\'') && starts_string(&out, space, c) {
             match rest[1..].find(c) {
                 Some(k) => {
-                    tok = Tok::Str(rest[1..1 + k].into());
+                    let mut text = rest[1..1 + k].to_string();
                     pos += k + 2;
+                    // Adjacent strings in the other quote are one string,
+                    // as in Python (`"it's"'"'`): how the printer writes a
+                    // text holding both quotes.
+                    let mut q = c;
+                    loop {
+                        let other = if q == '"' { '\'' } else { '"' };
+                        let next = &src[pos..];
+                        let Some(k) = next.strip_prefix(other).and_then(|r| r.find(other)) else { break };
+                        text.push_str(&next[1..1 + k]);
+                        pos += k + 2;
+                        q = other;
+                    }
+                    tok = Tok::Str(text.into());
                 }
                 None => {
                     return Err(ParseError::new(

@@ -326,6 +326,15 @@ impl<'a> Parser<'a> {
             if text.is_empty() {
                 return Err(ParseError::new(ErrorKind::UnexpectedEnd { expected: "a subscript" }, t.span));
             }
+            // The subscript is kept as LaTeX text: its braces must pair up
+            // as LaTeX reads them (in plain text a brace inside a string,
+            // `x_{"}"}`, does not count when the braces are matched).
+            if !braces_balanced(&text) {
+                return Err(ParseError::new(
+                    ErrorKind::Unexpected { found: "unpaired braces".into(), expected: "a subscript" },
+                    inner,
+                ));
+            }
             return Ok((strip_subscript_wrappers(&text), t.span.join(self.last_span())));
         }
         match &t.tok {
@@ -446,8 +455,14 @@ impl<'a> Parser<'a> {
                 }
                 // The quotes are one byte each.
                 let cspan = Span::new(t.span.start + 1, t.span.end.saturating_sub(1).max(t.span.start + 1));
-                if let Some(n) = self.text_number(s, &text, cspan) {
-                    return n;
+                // A number is read from the source between the quotes: not
+                // from strings joined across quotes (`'1'"2"`), which stay
+                // text.
+                let one_string = self.src.get(cspan.start..cspan.end) == Some(&**s);
+                if one_string {
+                    if let Some(n) = self.text_number(s, &text, cspan) {
+                        return n;
+                    }
                 }
                 self.mk(ExprKind::Text { text }, t.span)
             }
@@ -564,4 +579,24 @@ pub(crate) fn collapse_ws(s: &str) -> String {
 /// `\mathrm{foo}'` and `\bar{\mathrm{AB}}` must read back as names.
 pub(crate) fn is_name_word(text: &str) -> bool {
     text.chars().count() > 1 && text.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+/// Do the braces of LaTeX text pair up (`\{`, `\}` are no braces)?
+fn braces_balanced(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '{' => depth += 1,
+            '}' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
 }

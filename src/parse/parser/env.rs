@@ -94,7 +94,7 @@ impl<'a> Parser<'a> {
                     let (a, b) = r[0];
                     let value = self.parse_range(a, b, "a case value")?;
                     let cond = match r.get(1) {
-                        Some(&(a, b)) if a < b => Some(self.parse_condition(a, b)?),
+                        Some(&(a, b)) if a < b => self.parse_condition(a, b)?,
                         _ => None,
                     };
                     pieces.push((value, cond));
@@ -195,15 +195,20 @@ impl<'a> Parser<'a> {
     }
 
     /// A case condition: math if it parses, else its text (`otherwise`).
-    fn parse_condition(&mut self, a: usize, b: usize) -> PResult<Expr> {
+    /// Text that is nothing (`\text{}`, a stray `}`) is no condition, as
+    /// an empty cell is: an empty text prints as nothing in plain text.
+    fn parse_condition(&mut self, a: usize, b: usize) -> PResult<Option<Expr>> {
         match self.parse_range(a, b, "a condition") {
-            Ok(e) => Ok(e),
+            Ok(e) => Ok(Some(e)),
             Err(_) => {
                 let span = self.toks[a].span.join(self.toks[b - 1].span);
                 let text = super::atom::collapse_ws(
                     &self.src[span.start..span.end].replace("\\text", "").replace(['{', '}'], " "),
                 );
-                self.mk(ExprKind::Text { text }, span)
+                if text.is_empty() {
+                    return Ok(None);
+                }
+                self.mk(ExprKind::Text { text }, span).map(Some)
             }
         }
     }

@@ -370,8 +370,16 @@ impl<'a> Parser<'a> {
                 let name = content.trim();
                 match number_set(name) {
                     Some(set) => self.mk(ExprKind::NumberSet { set }, s),
-                    // `\mathbb{E}`, `\mathbb{P}`: a name.
-                    None if !name.is_empty() && name.chars().all(char::is_alphanumeric) => {
+                    // `\mathbb{1}` (the indicator function, the identity): a
+                    // symbol named by the double-struck digits `𝟙`, which
+                    // the printer writes as `\mathbb{1}` again. A name of
+                    // plain digits would print as the number.
+                    None if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) => {
+                        self.mk(ExprKind::Symbol { sym: Symbol::new(crate::ast::double_struck_digits(name)) }, s)
+                    }
+                    // `\mathbb{E}`, `\mathbb{P}`: a name (starting with a
+                    // letter, as in `\operatorname{…}`).
+                    None if name.chars().next().is_some_and(char::is_alphabetic) && name.chars().all(char::is_alphanumeric) => {
                         self.mk(ExprKind::Symbol { sym: Symbol::new(name) }, s)
                     }
                     // Anything else is math in another face, as in `\mathrm{…}`.
@@ -645,17 +653,19 @@ impl<'a> Parser<'a> {
         let (content, cspan) = self.raw_brace("operatorname", span)?;
         let name: String = content.chars().filter(|c| !c.is_whitespace() && *c != '*').collect();
         let s = span.join(cspan);
-        if name.is_empty() || !name.chars().all(char::is_alphanumeric) {
-            // Not a name (`\operatorname{\mathbb{E}}`, stray braces): the
-            // content is math, as in `\mathrm{…}`.
+        if !name.chars().next().is_some_and(char::is_alphabetic) || !name.chars().all(char::is_alphanumeric) {
+            // Not a name (`\operatorname{\mathbb{E}}`, stray braces, digits
+            // first as in `\operatorname{2x}`): the content is math, as in
+            // `\mathrm{…}`.
             return self.sub_parse(cspan);
         }
-        // Of the functions only the logarithm takes a subscript (its base):
-        // a function's name with one (`\operatorname{exp}_{2}`, as plain
-        // `exp_2` prints) names a symbol, or an unknown function if a call
-        // follows.
-        let subscripted = name != "log" && self.peek().is_some_and(|t| t.is_punct("_"));
-        if !subscripted {
+        // Of the functions only the logarithm takes a subscript (its base),
+        // and none takes primes: a function's name with either
+        // (`\operatorname{exp}_{2}`, `\operatorname{det}'`, as plain `exp_2`
+        // and `det'` print) names a symbol, or an unknown function if a
+        // call follows.
+        let decorated = self.peek().is_some_and(|t| (t.is_punct("_") && name != "log") || t.is_punct("'"));
+        if !decorated {
             if let Some(f) = trig_command(&name) {
                 return self.latex_function(f, s);
             }
@@ -950,12 +960,33 @@ impl<'a> Parser<'a> {
             return false;
         }
         let Some(v) = self.toks[..self.end].get(i).cloned() else { return false };
-        let sym = match &v.tok {
-            Tok::Ident(x) => Symbol::new(x.as_str()),
-            Tok::Cmd(c) if GREEK.contains(&c.as_str()) => Symbol::new(c.as_str()),
+        let (mut sym, next) = match &v.tok {
+            Tok::Ident(x) => (Symbol::new(x.as_str()), i + 1),
+            Tok::Cmd(c) if GREEK.contains(&c.as_str()) => (Symbol::new(c.as_str()), i + 1),
+            // `d\operatorname{xteeta}`: a variable named by several letters,
+            // as the printer writes one.
+            Tok::Cmd(c) if c == "operatorname" && self.toks[..self.end].get(i + 1).is_some_and(|t| t.is_punct("{")) => {
+                let Some(close) = self.matching_brace(i + 1) else { return false };
+                let name = self.src[self.toks[i + 1].span.end..self.toks[close].span.start].trim();
+                if !(name.chars().next().is_some_and(char::is_alphabetic) && name.chars().all(char::is_alphanumeric)) {
+                    return false;
+                }
+                (Symbol::new(name), close + 1)
+            }
             _ => return false,
         };
-        self.pos = i + 1;
+        let start = self.pos;
+        self.pos = next;
+        // `dx_{1}`: the subscript is the variable's.
+        if let Some(u) = self.eat_punct("_") {
+            match self.parse_subscript_text(u) {
+                Ok((sub, _)) => sym.sub = Some(sub),
+                Err(_) => {
+                    self.pos = start;
+                    return false;
+                }
+            }
+        }
         self.differential = Some(sym);
         true
     }

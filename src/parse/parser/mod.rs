@@ -15,7 +15,7 @@ mod env;
 mod groups;
 pub(crate) mod latex_cmd;
 pub(crate) mod numbers;
-mod words;
+pub(crate) mod words;
 
 use crate::ast::{Expr, ExprKind, RelOp, SetOp};
 use crate::error::{ErrorKind, ParseError};

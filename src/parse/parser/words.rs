@@ -192,7 +192,9 @@ impl<'a> Parser<'a> {
             sym.sub = Some(sub);
         }
         let span = span.join(self.last_span());
-        let callable = sym.primes > 0 || w.chars().count() > 1 || FUNCTION_LETTERS.contains(&w);
+        // A subscripted letter names a function, braced (`c_{i,j}(x)`, as
+        // the printer writes a compound subscript) as bare (`c_1(x)`).
+        let callable = sym.primes > 0 || sym.sub.is_some() || w.chars().count() > 1 || FUNCTION_LETTERS.contains(&w);
         // `Ps_(x)`: a trailing `_` before the parenthesis marks a name of
         // two letters as a function's (`Ps(x)` and `Ps_` alone are P·s),
         // as `c_(g)` marks a letter that is no function letter.
@@ -733,11 +735,17 @@ impl<'a> Parser<'a> {
 /// The unit a word names after `base`: a known unit's canonical name, or in
 /// LaTeX a word of two or more letters after a number (`5 \text{ apples}`).
 fn unit_name(word: &str, latex: bool, base: &Expr) -> Option<String> {
+    unit_word(word, latex && is_numeric_value(base))
+}
+
+/// The unit a word after a value names: a known unit (by its canonical
+/// name), or with `any_text` (LaTeX text after a number) any unit-like
+/// text of two letters or more (`apples`, `dollars per hour`).
+pub(crate) fn unit_word(word: &str, any_text: bool) -> Option<String> {
     if let Some(u) = crate::normalize::unit(word) {
         return Some(u.canonical.to_string());
     }
-    (latex && word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_unitish_text(word) && is_numeric_value(base))
-        .then(|| word.to_string())
+    (any_text && word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_unitish_text(word)).then(|| word.to_string())
 }
 
 /// Commands whose content may be a unit after a value.
