@@ -24,7 +24,9 @@ pub mod table;
 pub mod units;
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+// A fixed hasher: lookups only (never iterated), and the same code path
+// for the same input in every process (fuzzing replays runs exactly).
+use rustc_hash::FxHashMap as HashMap;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -89,7 +91,7 @@ pub fn normalize(input: &str, syntax: Syntax) -> Normalized {
         out: Out::new(input.len()),
         closers: Vec::new(),
         brackets: OnceCell::new(),
-        chain_ends: HashMap::new(),
+        chain_ends: HashMap::default(),
     }
     .run()
 }
@@ -438,7 +440,7 @@ impl Normalizer<'_> {
 /// For every `(` and `{` of `b` that is closed, the offset after its
 /// partner. Parentheses and braces are matched independently.
 fn match_brackets(b: &[u8]) -> HashMap<usize, usize> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     let (mut parens, mut braces) = (Vec::new(), Vec::new());
     for (k, &c) in b.iter().enumerate() {
         match c {

@@ -5,7 +5,9 @@
 //! taken verbatim (spaces are significant). See the file header for the
 //! classes.
 
-use std::collections::HashMap;
+// A fixed hasher: lookups only (never iterated), and the same code path
+// for the same input in every process (fuzzing replays runs exactly).
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -108,7 +110,7 @@ pub fn symbols() -> &'static SymbolTable {
     TABLE.get_or_init(|| {
         let (entries, errors) = parse_symbols(SYMBOLS_TSV);
         debug_assert!(errors.is_empty(), "grammars/symbols.tsv: {errors:?}");
-        let mut by_char = HashMap::with_capacity(entries.len());
+        let mut by_char = HashMap::with_capacity_and_hasher(entries.len(), Default::default());
         for (i, e) in entries.iter().enumerate() {
             by_char.entry(e.ch).or_insert(i);
         }
@@ -137,7 +139,7 @@ pub fn parse_char_cell(cell: &str) -> Result<char, String> {
 pub fn parse_symbols(src: &'static str) -> (Vec<Entry>, Vec<TableError>) {
     let mut entries: Vec<Entry> = Vec::new();
     let mut errors = Vec::new();
-    let mut seen: HashMap<char, usize> = HashMap::new();
+    let mut seen: HashMap<char, usize> = HashMap::default();
     for (idx, raw) in src.lines().enumerate() {
         let line = idx + 1;
         if raw.trim().is_empty() || raw.starts_with('#') {

@@ -1,7 +1,9 @@
 //! Unit words recognised after a number, from `grammars/units.tsv`
 //! (`unit<TAB>canonical<TAB>kind`), compiled in and parsed once.
 
-use std::collections::HashMap;
+// A fixed hasher: lookups only (never iterated), and the same code path
+// for the same input in every process (fuzzing replays runs exactly).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::table::TableError;
@@ -83,8 +85,8 @@ fn table() -> &'static UnitTable {
     TABLE.get_or_init(|| {
         let (entries, errors) = parse_units(UNITS_TSV);
         debug_assert!(errors.is_empty(), "grammars/units.tsv: {errors:?}");
-        let mut exact = HashMap::new();
-        let mut folded = HashMap::new();
+        let mut exact = HashMap::default();
+        let mut folded = HashMap::default();
         let mut max_words = 1;
         for (i, e) in entries.iter().enumerate() {
             let key = lookup_key(e.word);
@@ -211,7 +213,7 @@ fn lookup_key(word: &str) -> String {
 pub fn parse_units(src: &'static str) -> (Vec<UnitInfo>, Vec<TableError>) {
     let mut entries = Vec::new();
     let mut errors = Vec::new();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     for (idx, raw) in src.lines().enumerate() {
         let line = idx + 1;
         if raw.trim().is_empty() || raw.starts_with('#') {

@@ -7,7 +7,9 @@
 //! with that exact case, and wins over a case-free phrase of the same
 //! length (MathSpeak's `Over` against ClearSpeak's `over`).
 
-use std::collections::HashMap;
+// A fixed hasher: lookups only (never iterated), and the same code path
+// for the same input in every process (fuzzing replays runs exactly).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::ast::{Constant, Func, NumberSet, RelOp};
@@ -127,7 +129,7 @@ pub fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| {
         let (entries, errors) = parse_lexicon(SPOKEN_TSV);
         debug_assert!(errors.is_empty(), "grammars/spoken-en.tsv: {errors:?}");
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, e) in entries.iter().enumerate() {
             by_first.entry(e.words[0].to_lowercase()).or_default().push(i);
         }
@@ -143,7 +145,7 @@ pub fn lexicon() -> &'static Lexicon {
 pub fn parse_lexicon(src: &'static str) -> (Vec<Entry>, Vec<LexError>) {
     let mut entries = Vec::new();
     let mut errors = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
     for (idx, raw) in src.lines().enumerate() {
         let line = idx + 1;
         if raw.trim().is_empty() || raw.starts_with('#') {
