@@ -65,10 +65,14 @@ FOUND = {
         b"(appH_{ 7;}(mu+l f x))",
         b"det(M_______atrix([[1, 2],])rix([[1, 2],]))",
         b"x_{i,i${j,$ymbol('\\hathhhhhh\t\x00\x00\x00\x00\x00\x00\x00hhz~\x00y}')\x16\x00\x00\x0032^33}}",
+        b"0+to+----t+-t7:3IOverOv-e72sq in+-t",
+        b"b_2841eew\nlog_x(24E841eew\nlog(x_24E08, 10))k",
+        "2222k2_22233elxi22ch3\u5143102(iu v2(772:22c&i&))".encode(),
     ],
     "canon_roundtrip": [
         b"\x005 \\text{ mz /operat m} x",
         b"\x01Integral(xgr^2, xteeta_q)",
+        b"\x00Wlim_{x'\\to\\inf-phiqy,o0$!o0!0|4|!!ooo!iota!1o, \"frac 1}{x}{x}",
     ],
 }
 

@@ -685,3 +685,98 @@ fn an_integration_variable_with_a_name_or_a_subscript_reads_back_as_the_differen
         assert_eq!(canon(latex, Syntax::Latex), want, "{latex}");
     }
 }
+
+#[test]
+fn a_membership_right_side_that_starts_no_value_is_parenthesized() {
+    // `parse_plain` found `0+to+----t+-t7:3IOverOv-e72sq in+-t`: the
+    // canonical form printed `… t_7*"IOverOv"/3 in +- t`, which reads `3 in`
+    // as 3 inches (the parser reads a membership only before what starts a
+    // value), so the printed form was a sum. The right side of `in` is now
+    // parenthesized unless it starts a value, not only after a minus.
+    let found = "0+to+----t+-t7:3IOverOv-e72sq in+-t";
+    let e = parse(found, Syntax::Plain).unwrap();
+    let c = canonical(&e);
+    assert_eq!(c.sexpr(), "(rel (pm (mp (add (mul o t) (mul -1 \"e72sq\")) t) (mul 1/3 t_{7} \"IOverOv\")) in (pm t))");
+    assert_eq!(to_plain(&c), "o*t - \"e72sq\" -+ t +- t_7*\"IOverOv\"/3 in (+- t)");
+    assert_eq!(canon(&to_plain(&c), Syntax::Plain), c.sexpr());
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), c.sexpr());
+    assert_eq!(canon(&to_latex(&c), Syntax::Latex), c.sexpr());
+    assert_eq!(canon("3 in +- t", Syntax::Plain), "(pm (quantity \"in\" 3) t)");
+    assert_eq!(canon("3 in (+- t)", Syntax::Plain), "(rel 3 in (pm t))");
+    assert_eq!(to_plain(&parse("x in -t", Syntax::Plain).unwrap()), "x in (-t)");
+    assert_eq!(to_plain(&parse("x in y", Syntax::Plain).unwrap()), "x in y");
+}
+
+#[test]
+fn a_subscripted_log_call_in_plain_text_is_the_logarithm_with_that_base() {
+    // `parse_plain` found `b_2841eew\nlog_x(…)k`: plain `log_x(…)` was an
+    // unknown function named `log` with subscript `x`, which LaTeX prints
+    // `\operatorname{log}_{x}\left(…\right)` and reads back as the
+    // logarithm base x. A user writing `log_2(8)` means the logarithm, as
+    // `\log_{2}(8)` is in LaTeX: plain text now reads it so too.
+    let found = "b_2841eew\nlog_x(24E841eew\nlog(x_24E08, 10))k";
+    let e = parse(found, Syntax::Plain).unwrap();
+    let big = format!("24{}", "0".repeat(841));
+    assert_eq!(e.sexpr(), "(mul b_{2841eew} (log (mul 24E841 \"eew\" (log x_{24E08} 10)) x) k)");
+    let c = canonical(&e);
+    assert_eq!(c.sexpr(), format!("(mul b_{{2841eew}} k (log (mul {big} (log x_{{24E08}} 10) \"eew\") x))"));
+    assert_eq!(to_latex(&c), format!("b_{{2841eew}} k \\log_{{x}}\\left({big} \\log_{{10}}\\left(x_{{24E08}}\\right) \\cdot \\text{{eew}}\\right)"));
+    assert_eq!(to_plain(&c), format!("b_2841eew*k*log({big}*log(x_24E08, 10)*\"eew\", x)"));
+    assert_eq!(canon(&to_latex(&c), Syntax::Latex), c.sexpr());
+    assert_eq!(canon(&to_plain(&c), Syntax::Plain), c.sexpr());
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), c.sexpr());
+    assert_eq!(canon("log_2(8)", Syntax::Plain), "3");
+    assert_eq!(canon("log_b(x)", Syntax::Plain), canon("\\log_{b}(x)", Syntax::Latex));
+    // Other subscripted names stay unknown functions, and so does a primed
+    // `log_2'`, in LaTeX too.
+    assert_eq!(canon("ln_2(x)", Syntax::Plain), "(apply ln_{2} x)");
+    let primed = parse("log_2'(x)", Syntax::Plain).unwrap();
+    assert_eq!(primed.sexpr(), "(apply log_{2}' x)");
+    assert_eq!(to_latex(&primed), "\\operatorname{log}_{2}'\\left(x\\right)");
+    assert_eq!(canon(&to_latex(&primed), Syntax::Latex), "(apply log_{2}' x)");
+    assert_eq!(canon("\\operatorname{log}_{2}(8)", Syntax::Latex), "3");
+}
+
+#[test]
+fn a_function_named_by_a_letter_and_digits_takes_a_braced_subscript() {
+    // `parse_plain` found `2222k2_22233elxi22ch3元102(iu v2(772:22c&i&))`:
+    // the function `k2` with a subscript of other characters than a word's
+    // printed braced, `k2_{…}(…)`, but the plain reader took `k2` as k with
+    // subscript 2, to which a second subscript could not attach. Before a
+    // braced subscript the word of a letter and digits is the name, as
+    // `k2_a` already was.
+    let found = "2222k2_22233elxi22ch3元102(iu v2(772:22c&i&))";
+    let e = parse(found, Syntax::Plain).unwrap();
+    let c = canonical(&e);
+    assert_eq!(c.sexpr(), "(mul 2222 (apply k2_{22233elxi22ch3元102} (mul i u (apply v_{2} (mul 386/11 i c)))))");
+    assert_eq!(to_plain(&c), "2222*k2_{22233elxi22ch3元102}(I*u*v_2(386*I*c/11))");
+    assert_eq!(canon(&to_plain(&c), Syntax::Plain), c.sexpr());
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), c.sexpr());
+    assert_eq!(canon(&to_latex(&c), Syntax::Latex), c.sexpr());
+    assert_eq!(canon("k2_{a;}(x)", Syntax::Plain), "(apply k2_{a;} x)");
+    assert_eq!(canon("k2_{a}", Syntax::Plain), "k2_{a}");
+    assert_eq!(canon("k2_a(x)", Syntax::Plain), "(apply k2_{a} x)");
+    assert_eq!(canon("k2(x)", Syntax::Plain), "(apply k_{2} x)");
+}
+
+#[test]
+fn a_symbol_name_holding_both_quotes_reads_back_from_adjacent_strings() {
+    // `canon_roundtrip` found `Wlim_{x'\to…,"frac 1}{x}{x}`: a name
+    // holding both `'` and `"` printed `Symbol("…,"'"frac1}')` (adjacent
+    // strings, as a text holding both quotes prints), but `Symbol(…)`
+    // re-read the source between the outer quotes as LaTeX, the inner
+    // quotes with it. The content of joined strings is now read without
+    // the quotes between them.
+    let found = "Wlim_{x'\\to\\inf-phiqy,o0$!o0!0|4|!!ooo!iota!1o, \"frac 1}{x}{x}";
+    let e = parse(found, Syntax::Auto).unwrap();
+    let c = canonical(&e);
+    assert_eq!(c.sexpr(), "(mul i W l m_{x'\\to\\inf-phiqy,o0$!o0!0|4|!!ooo!iota!1o,\"frac1} (pow x 2))");
+    assert_eq!(to_plain(&c), "I*W*l*Symbol(\"m_{x'\\to\\inf-phiqy,o0$!o0!0|4|!!ooo!iota!1o,\"'\"frac1}')*x^2");
+    assert_eq!(canon(&to_plain(&c), Syntax::Plain), c.sexpr());
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), c.sexpr());
+    assert_eq!(canon(&to_latex(&c), Syntax::Latex), c.sexpr());
+    let a = parse("a_{'\"'}", Syntax::Latex).unwrap();
+    assert_eq!(to_plain(&a), "Symbol(\"a_{'\"'\"'\"'}\")");
+    assert_eq!(canon(&to_plain(&a), Syntax::Plain), "a_{'\"'}");
+    assert_eq!(canon("S(\"x'\"'+1')", Syntax::Plain), "(add x' 1)");
+}

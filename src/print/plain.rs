@@ -254,15 +254,20 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
             let mut s = String::new();
             for (i, x) in operands.iter().enumerate() {
                 // `in` after a number is also the unit inches (`5 in`,
-                // `5 in - 2 in`): a right side starting with a sign is
-                // parenthesized, so `I in (-1)` stays a membership.
-                let mut no_minus = false;
+                // `5 in - 2 in`, `1/3 in +- t`, `3 in |x|`): the parser
+                // reads a membership only before what starts a value (a
+                // number, a name, a string, an opening bracket), so a
+                // right side starting otherwise (a sign, `|`) is
+                // parenthesized: `I in (-1)`, `x/3 in (+- t)`.
+                let mut member = false;
                 if i > 0 {
                     let op = ops.get(i - 1).copied().unwrap_or(RelOp::Eq);
                     s += &format!(" {} ", rel_op(op));
-                    no_minus = op == RelOp::In;
+                    member = op == RelOp::In;
                 }
-                s += &sub(x, Prec::Sum, no_minus, cx);
+                let o = sub(x, Prec::Sum, false, cx);
+                let starts_value = o.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '\'' | '"' | '(' | '[' | '{'));
+                s += &if member && !starts_value { format!("({o})") } else { o };
             }
             Piece::new(s, Prec::Rel)
         }

@@ -664,7 +664,11 @@ impl<'a> Parser<'a> {
         // (`\operatorname{exp}_{2}`, `\operatorname{det}'`, as plain `exp_2`
         // and `det'` print) names a symbol, or an unknown function if a
         // call follows.
-        let decorated = self.peek().is_some_and(|t| (t.is_punct("_") && name != "log") || t.is_punct("'"));
+        // The logarithm's subscript is its base, but not before primes
+        // (`\operatorname{log}_{2}'(x)`, an unknown function as plain
+        // `log_2'(x)` reads).
+        let decorated = self.peek().is_some_and(|t| (t.is_punct("_") && name != "log") || t.is_punct("'"))
+            || (name == "log" && self.primed_subscript_follows());
         if !decorated {
             if let Some(f) = trig_command(&name) {
                 return self.latex_function(f, s);
@@ -699,6 +703,21 @@ impl<'a> Parser<'a> {
             return self.mk(ExprKind::Apply { name: sym, args }, s);
         }
         self.mk(ExprKind::Symbol { sym }, s)
+    }
+
+    /// After a name: a subscript (`_{…}` or one token) then a prime.
+    fn primed_subscript_follows(&mut self) -> bool {
+        let start = self.pos;
+        let mut primed = false;
+        if self.eat_punct("_").is_some() {
+            match self.matching_brace(self.pos) {
+                Some(close) => self.pos = close + 1,
+                None => self.pos += 1,
+            }
+            primed = self.peek().is_some_and(|t| t.is_punct("'"));
+        }
+        self.pos = start;
+        primed
     }
 
     /// After a name: an optional subscript (`_{…}` or one token), primes,

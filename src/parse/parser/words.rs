@@ -185,8 +185,17 @@ impl<'a> Parser<'a> {
             self.bump();
             sym.primes = sym.primes.saturating_add(1);
         }
-        // `x_{i,j}`
-        if self.peek().is_some_and(|t| t.is_punct("_") && !t.space_before) && sym.sub.is_none() {
+        // `x_{i,j}`. A word of a letter and digits (`k2`) is the letter
+        // subscripted (`k_2`), but before a braced subscript it is the name
+        // that subscript belongs to (`k2_{a;}`, as `k2_a` is k2 with a):
+        // how the printer writes a function `k2` with a compound subscript.
+        let underscore = self.peek().is_some_and(|t| t.is_punct("_") && !t.space_before);
+        if underscore && sym.sub.is_some() && !w.contains('_') && sym.accent.is_none() {
+            let primes = sym.primes;
+            sym = Symbol::new(w);
+            sym.primes = primes;
+        }
+        if underscore && sym.sub.is_none() {
             let u = self.bump().span;
             let (sub, _) = self.parse_subscript_text(u)?;
             sym.sub = Some(sub);
@@ -202,6 +211,17 @@ impl<'a> Parser<'a> {
         if self.peek().is_some_and(|t| t.is_punct("(") && (call || !t.space_before)) && callable && (!split || marked) {
             let args = self.parse_call_args()?;
             let s = span.join(self.last_span());
+            // `log_2(8)`, `log_{b}(x)`: the logarithm with that base, as
+            // `\log_{2}(8)` is in LaTeX (where the printer writes an
+            // unknown function named `log` the same way).
+            if sym.name == "log" && sym.primes == 0 && args.len() == 1 {
+                if let Some(base) = sym.sub.as_deref() {
+                    let base = self.reparse_subscript(base, span)?;
+                    let mut args = args;
+                    args.push(base);
+                    return self.call(Func::Log, args, span);
+                }
+            }
             return self.mk(ExprKind::Apply { name: sym, args }, s);
         }
         if split {
@@ -521,7 +541,13 @@ impl<'a> Parser<'a> {
     }
 
     /// Re-read a quoted string's content (`'x_1'`, `'1/3'`) as LaTeX.
+    /// Adjacent strings in alternating quotes (`"a'b"'"c'`, how the printer
+    /// writes a name holding both quotes) are one string, as the lexer
+    /// joins them: their content is read without the quotes between them.
     fn reparse_string_arg(&mut self, quoted: Span) -> PResult<Expr> {
+        if let Some((text, at)) = joined_string(self.src, quoted) {
+            return self.reparse_joined(&text, &at, quoted);
+        }
         let inner = Span::new(quoted.start + 1, quoted.end.saturating_sub(1).max(quoted.start + 1));
         let text = &self.src[inner.start..inner.end];
         let mut toks = lexer::latex::lex(text).map_err(|mut e| {
@@ -536,6 +562,63 @@ impl<'a> Parser<'a> {
         let r = child.parse_top();
         self.absorb(&child);
         r
+    }
+
+    /// A subscript's text (`2`, `b`, `x+1`) read as an expression, its
+    /// nodes all spanning `at` (the subscript's text is not always a slice
+    /// of the source: spaces and wrapping braces are dropped).
+    fn reparse_subscript(&mut self, text: &str, at: Span) -> PResult<Expr> {
+        let toks = lexer::plain::lex(text).map_err(|mut e| {
+            e.span = at;
+            e
+        })?;
+        let mut child = Parser::new(text, toks, false, self.limits);
+        child.depth = self.depth;
+        child.nodes = self.nodes;
+        let r = child.parse_top();
+        self.nodes = child.nodes;
+        match r {
+            Ok(e) => Ok(crate::ast::map_bottom_up(e, &mut |mut x| {
+                x.span = at;
+                x
+            })),
+            Err(mut e) => {
+                e.span = at;
+                Err(e)
+            }
+        }
+    }
+
+    /// [`Parser::reparse_string_arg`] of joined strings: the content is
+    /// parsed as its own source (the parser slices its source by token
+    /// spans, which must not take in the quotes between the strings), and
+    /// spans are mapped back through `at`, the source offset of each byte
+    /// of `text`.
+    fn reparse_joined(&mut self, text: &str, at: &[usize], quoted: Span) -> PResult<Expr> {
+        let map = |s: Span| {
+            let start = at.get(s.start).copied().unwrap_or(quoted.end - 1);
+            let end = if s.end > s.start { at.get(s.end - 1).map_or(quoted.end - 1, |&k| k + 1) } else { start };
+            Span::new(start, end.max(start))
+        };
+        let toks = lexer::latex::lex(text).map_err(|mut e| {
+            e.span = map(e.span);
+            e
+        })?;
+        let mut child = Parser::new(text, toks, true, self.limits);
+        child.depth = self.depth;
+        child.nodes = self.nodes;
+        let r = child.parse_top();
+        self.nodes = child.nodes;
+        match r {
+            Ok(e) => Ok(crate::ast::map_bottom_up(e, &mut |mut x| {
+                x.span = map(x.span);
+                x
+            })),
+            Err(mut e) => {
+                e.span = map(e.span);
+                Err(e)
+            }
+        }
     }
 
     /// `Sum(body, (k, 1, n))`, `Integral(body, x)`, `Integral(body, (x, a, b))`.
@@ -859,4 +942,21 @@ fn limit_dir(e: &Expr) -> Option<LimitDir> {
         "-" => Some(LimitDir::Minus),
         _ => None,
     }
+}
+
+/// The content of two or more adjacent strings in alternating quotes that
+/// make up all of `quoted` (`"a'b"'"c'` → `a'b"c`), with the source offset
+/// of each of its bytes; `None` for a single string.
+fn joined_string(src: &str, quoted: Span) -> Option<(String, Vec<usize>)> {
+    let (mut text, mut at, mut pieces) = (String::new(), Vec::new(), 0);
+    let mut pos = quoted.start;
+    while pos < quoted.end {
+        let q = src[pos..].chars().next().filter(|&c| c == '"' || c == '\'')?;
+        let close = pos + 1 + src[pos + 1..quoted.end].find(q)?;
+        text.push_str(&src[pos + 1..close]);
+        at.extend(pos + 1..close);
+        pos = close + 1;
+        pieces += 1;
+    }
+    (pieces > 1).then_some((text, at))
 }
