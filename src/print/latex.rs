@@ -68,7 +68,12 @@ pub(crate) fn symbol(sym: &Sym) -> String {
 /// `sym` with its name written as `\operatorname{…}`, keeping its accent,
 /// subscript and primes.
 fn operator_name(sym: &Sym) -> String {
-    let mut s = format!("\\operatorname{{{}}}", sym.name);
+    decorated(format!("\\operatorname{{{}}}", sym.name), sym)
+}
+
+/// `base`, the written name of `sym`, with its accent, subscript and
+/// primes.
+fn decorated(mut s: String, sym: &Sym) -> String {
     if let Some(a) = &sym.accent {
         s = format!("\\{a}{{{s}}}");
     }
@@ -103,7 +108,7 @@ fn symbol_with(sym: &Sym) -> String {
     let word = name.chars().count() > 1
         && name.chars().all(char::is_alphanumeric)
         && !name.chars().all(|c| c.is_ascii_digit());
-    let mut s = if is_greek(name) {
+    let s = if is_greek(name) {
         format!("\\{name}")
     } else if let Some(digits) = crate::ast::from_double_struck_digits(name) {
         // `\mathbb{1}`, the symbol `𝟙`.
@@ -113,16 +118,7 @@ fn symbol_with(sym: &Sym) -> String {
     } else {
         name.to_string()
     };
-    if let Some(a) = &sym.accent {
-        s = format!("\\{a}{{{s}}}");
-    }
-    if let Some(sub) = &sym.sub {
-        s = format!("{s}_{{{sub}}}");
-    }
-    for _ in 0..sym.primes {
-        s.push('\'');
-    }
-    s
+    decorated(s, sym)
 }
 
 /// Letters that apply to a following parenthesis (grammars/README.md,

@@ -568,25 +568,7 @@ impl<'a> Parser<'a> {
     /// nodes all spanning `at` (the subscript's text is not always a slice
     /// of the source: spaces and wrapping braces are dropped).
     fn reparse_subscript(&mut self, text: &str, at: Span) -> PResult<Expr> {
-        let toks = lexer::plain::lex(text).map_err(|mut e| {
-            e.span = at;
-            e
-        })?;
-        let mut child = Parser::new(text, toks, false, self.limits);
-        child.depth = self.depth;
-        child.nodes = self.nodes;
-        let r = child.parse_top();
-        self.nodes = child.nodes;
-        match r {
-            Ok(e) => Ok(crate::ast::map_bottom_up(e, &mut |mut x| {
-                x.span = at;
-                x
-            })),
-            Err(mut e) => {
-                e.span = at;
-                Err(e)
-            }
-        }
+        self.reparse_text(text, false, |_| at)
     }
 
     /// [`Parser::reparse_string_arg`] of joined strings: the content is
@@ -595,16 +577,24 @@ impl<'a> Parser<'a> {
     /// spans are mapped back through `at`, the source offset of each byte
     /// of `text`.
     fn reparse_joined(&mut self, text: &str, at: &[usize], quoted: Span) -> PResult<Expr> {
-        let map = |s: Span| {
+        self.reparse_text(text, true, |s: Span| {
             let start = at.get(s.start).copied().unwrap_or(quoted.end - 1);
             let end = if s.end > s.start { at.get(s.end - 1).map_or(quoted.end - 1, |&k| k + 1) } else { start };
             Span::new(start, end.max(start))
-        };
-        let toks = lexer::latex::lex(text).map_err(|mut e| {
+        })
+    }
+
+    /// `text` (not a slice of this parser's source) parsed as its own
+    /// source, LaTeX or plain, within this parser's depth and node budget;
+    /// every span of the tree or the error is mapped into the source by
+    /// `map`.
+    fn reparse_text(&mut self, text: &str, latex: bool, map: impl Fn(Span) -> Span) -> PResult<Expr> {
+        let lexed = if latex { lexer::latex::lex(text) } else { lexer::plain::lex(text) };
+        let toks = lexed.map_err(|mut e| {
             e.span = map(e.span);
             e
         })?;
-        let mut child = Parser::new(text, toks, true, self.limits);
+        let mut child = Parser::new(text, toks, latex, self.limits);
         child.depth = self.depth;
         child.nodes = self.nodes;
         let r = child.parse_top();
