@@ -30,6 +30,8 @@ use crate::extract::Rule;
 use crate::parse::{parse_with, Syntax};
 use crate::span::Span;
 
+use std::sync::Arc;
+
 /// One comparison's settings and seed.
 pub struct Ctx<'o> {
     pub opts: &'o Options,
@@ -322,7 +324,9 @@ pub fn verify_str(gold: &str, pred: &str, opts: &Options) -> Verdict {
 /// An answer found in a text and parsed.
 #[derive(Clone, Debug)]
 pub struct Answer {
-    pub expr: Expr,
+    /// Shared: a batch's memo hands the same tree to every sample that
+    /// wrote the same answer text, without copying it.
+    pub expr: Arc<Expr>,
     /// The text that was parsed.
     pub text: String,
     /// The extraction rule that found it (`None`: the whole text, read as
@@ -422,7 +426,7 @@ fn stated_functions(gold: &str, a: &Answer, opts: &Options) -> Option<Vec<char>>
     if opts.gold_syntax.is_none() && !announced {
         if let Some(gx) = crate::extract::function::for_all_statements(gold, &names) {
             let same = parse_with(&gx.text, gx.syntax, &opts.limits).is_ok_and(|e| {
-                e == a.expr || canonical_with(&e, &opts.limits) == canonical_with(&a.expr, &opts.limits)
+                e == *a.expr || canonical_with(&e, &opts.limits) == canonical_with(&a.expr, &opts.limits)
             });
             if !same {
                 return None;
@@ -452,23 +456,44 @@ pub fn check_gold(gold: &Gold, pred: &str, opts: &Options, detail: Detail) -> Ch
 #[derive(Debug, Default)]
 pub struct Memo {
     /// Candidate text → per syntax, its tree (`None`: it does not parse).
-    parsed: rustc_hash::FxHashMap<String, Vec<(Syntax, Option<Expr>)>>,
-    /// Answer tree → (answer text, detail, verdict, canonical form).
-    verdicts: rustc_hash::FxHashMap<Expr, Vec<(String, Detail, Verdict, Option<Expr>)>>,
+    parsed: rustc_hash::FxHashMap<String, Vec<(Syntax, Option<Arc<Expr>>)>>,
+    /// The verdicts on answers whose tree came from `parsed`, by the
+    /// tree's address: one text and syntax always gives the same shared
+    /// tree, and the entry holds it, so the address is never reused for
+    /// another while the memo lives.
+    verdicts: rustc_hash::FxHashMap<usize, Vec<Remembered>>,
 }
 
+/// A verdict on one answer: its tree, its text, the detail asked for, the
+/// verdict and the canonical form (kept under [`Detail::Full`] only).
+type Remembered = (Arc<Expr>, String, Detail, Verdict, Option<Expr>);
+
 impl Memo {
-    fn parse(memo: Option<&std::sync::Mutex<Memo>>, text: &str, syntax: Syntax, opts: &Options) -> Option<Expr> {
-        let Some(memo) = memo else { return parse_with(text, syntax, &opts.limits).ok() };
+    fn parse(memo: Option<&std::sync::Mutex<Memo>>, text: &str, syntax: Syntax, opts: &Options) -> Option<Arc<Expr>> {
+        let Some(memo) = memo else { return parse_with(text, syntax, &opts.limits).ok().map(Arc::new) };
         // The lock is held for lookups only, never while parsing.
         if let Some(seen) = lock(memo).parsed.get(text) {
             if let Some((_, tree)) = seen.iter().find(|(s, _)| *s == syntax) {
                 return tree.clone();
             }
         }
-        let tree = parse_with(text, syntax, &opts.limits).ok();
+        let tree = parse_with(text, syntax, &opts.limits).ok().map(Arc::new);
         lock(memo).parsed.entry(text.to_string()).or_default().push((syntax, tree.clone()));
         tree
+    }
+
+    /// The verdict remembered on `answer` at `detail`.
+    fn verdict(&self, answer: &Answer, detail: Detail) -> Option<(Verdict, Option<Expr>)> {
+        let seen = self.verdicts.get(&(Arc::as_ptr(&answer.expr) as usize))?;
+        seen.iter()
+            .find(|(e, t, d, _, _)| Arc::ptr_eq(e, &answer.expr) && *t == answer.text && *d == detail)
+            .map(|(_, _, _, v, c)| (v.clone(), c.clone()))
+    }
+
+    fn remember(&mut self, answer: &Answer, detail: Detail, verdict: &Verdict, canonical: &Option<Expr>) {
+        let canonical = if detail == Detail::Full { canonical.clone() } else { None };
+        let entry = (answer.expr.clone(), answer.text.clone(), detail, verdict.clone(), canonical);
+        self.verdicts.entry(Arc::as_ptr(&answer.expr) as usize).or_default().push(entry);
     }
 }
 
@@ -480,6 +505,20 @@ fn lock(m: &std::sync::Mutex<Memo>) -> std::sync::MutexGuard<'_, Memo> {
 
 /// [`check_gold`], with the batch's memo of this gold when there is one.
 pub fn check_gold_in(gold: &Gold, pred: &str, opts: &Options, detail: Detail, memo: Option<&std::sync::Mutex<Memo>>) -> Checked {
+    let (verdict, pred, pred_canonical) = check_pred_in(gold, pred, opts, detail, memo);
+    Checked { verdict, gold: gold.answer.clone(), pred, pred_canonical }
+}
+
+/// [`check_gold_in`] without a copy of the gold's answer (the caller has
+/// the gold). With a memo and [`Detail::EqualOnly`], the canonical form
+/// is not given (a batch grading for rewards has no use for it).
+pub(crate) fn check_pred_in(
+    gold: &Gold,
+    pred: &str,
+    opts: &Options,
+    detail: Detail,
+    memo: Option<&std::sync::Mutex<Memo>>,
+) -> (Verdict, Option<Answer>, Option<Expr>) {
     let pred = crate::extract::window(pred, opts.limits.max_extract_len);
     let g = gold.answer.as_ref();
     let p = if let Some(syntax) = opts.pred_syntax {
@@ -490,26 +529,19 @@ pub fn check_gold_in(gold: &Gold, pred: &str, opts: &Options, detail: Detail, me
         read_answer_in(pred, &opts.pred_targets, opts, memo)
     };
     let p = if opts.pred_syntax.is_none() { function_statements(pred, gold.functions.as_deref(), p, opts) } else { p };
-    let remembered = |pa: &Answer| -> Option<(Verdict, Option<Expr>)> {
-        let m = lock(memo?);
-        let seen = m.verdicts.get(&pa.expr)?;
-        seen.iter().find(|(t, d, _, _)| *t == pa.text && *d == detail).map(|(_, _, v, c)| (v.clone(), c.clone()))
-    };
-    let (verdict, pred_canonical) = match (g, p.as_ref()) {
-        (Some(_), Some(pa)) => match remembered(pa) {
-            Some(known) => known,
-            None => {
+    let (verdict, pred_canonical) = match (g, p.as_ref(), memo) {
+        (Some(_), Some(pa), Some(memo)) => {
+            // Locked for the lookup only, not while the verdict is worked out.
+            let known = lock(memo).verdict(pa, detail);
+            known.unwrap_or_else(|| {
                 let (v, c) = verdict_on(gold, pred, Some(pa), opts, detail);
-                if let Some(memo) = memo {
-                    let entry = (pa.text.clone(), detail, v.clone(), c.clone());
-                    lock(memo).verdicts.entry(pa.expr.clone()).or_default().push(entry);
-                }
-                (v, c)
-            }
-        },
+                lock(memo).remember(pa, detail, &v, &c);
+                (v, c.filter(|_| detail == Detail::Full))
+            })
+        }
         _ => verdict_on(gold, pred, p.as_ref(), opts, detail),
     };
-    Checked { verdict, gold: gold.answer.clone(), pred: p, pred_canonical }
+    (verdict, p, pred_canonical)
 }
 
 /// A gold that defines functions (`f(x)=x+1`; `f(n)=n, g(n)=1`) asks for
@@ -522,7 +554,7 @@ fn function_statements(pred: &str, names: Option<&[char]>, p: Option<Answer>, op
     let Some(names) = names.filter(|_| !announced) else { return p };
     let Some(ex) = crate::extract::function::for_all_statements(pred, names) else { return p };
     match parse_with(&ex.text, ex.syntax, &opts.limits) {
-        Ok(expr) => Some(Answer { expr, text: ex.text, rule: Some(ex.rule) }),
+        Ok(expr) => Some(Answer { expr: Arc::new(expr), text: ex.text, rule: Some(ex.rule) }),
         Err(_) => p,
     }
 }
@@ -595,7 +627,7 @@ fn verdict_on(gold: &Gold, pred: &str, p: Option<&Answer>, opts: &Options, detai
 /// Find and parse the answer in `text`: the first extraction candidate
 /// that parses (see [`crate::extract`]), else the whole text.
 pub fn read_answer(text: &str, targets: &[Target], opts: &Options) -> Option<(Expr, String)> {
-    read_answer_ex(text, targets, opts).map(|a| (a.expr, a.text))
+    read_answer_ex(text, targets, opts).map(|a| (Arc::unwrap_or_clone(a.expr), a.text))
 }
 
 /// [`read_answer`], saying which extraction rule found the answer.
@@ -634,7 +666,7 @@ fn read_answer_in(text: &str, targets: &[Target], opts: &Options, memo: Option<&
     if trimmed.len() > opts.limits.max_answer_len {
         return None;
     }
-    Memo::parse(memo, trimmed, Syntax::Auto, opts).map(|e| Answer { expr: e, text: trimmed.to_string(), rule: None })
+    Memo::parse(memo, trimmed, Syntax::Auto, opts).map(|expr| Answer { expr, text: trimmed.to_string(), rule: None })
 }
 
 /// A text given as one expression in `syntax` (the caller said so: no
@@ -642,7 +674,7 @@ fn read_answer_in(text: &str, targets: &[Target], opts: &Options, memo: Option<&
 fn read_whole(text: &str, syntax: Syntax, opts: &Options) -> Option<Answer> {
     let t = text.trim();
     let t = t.strip_suffix('.').unwrap_or(t).trim_end();
-    parse_with(t, syntax, &opts.limits).ok().map(|expr| Answer { expr, text: t.to_string(), rule: Some(Rule::WholeText) })
+    parse_with(t, syntax, &opts.limits).ok().map(|expr| Answer { expr: Arc::new(expr), text: t.to_string(), rule: Some(Rule::WholeText) })
 }
 
 /// `\\frac` → `\frac` when every doubled backslash is followed by a

@@ -179,6 +179,11 @@ pub fn box_runs(s: &str, boxes: &[BoxHit], spans: &[MathSpan]) -> Vec<BoxRun> {
 
 /// The group made of boxes `first..=last`.
 pub fn make_group(s: &str, boxes: &[BoxHit], first: usize, last: usize) -> BoxGroup {
+    let span = Span::new(boxes[first].outer.start, boxes[last].outer.end);
+    if first == last {
+        // One box (most groups): its content is the text.
+        return BoxGroup { first, last, span, text: box_content_str(s, &boxes[first]).to_string() };
+    }
     let mut parts: Vec<&str> = Vec::new();
     // Past a few parts, repeats are looked up in a set: a long run of
     // boxes costs linear time, not quadratic.
@@ -196,7 +201,7 @@ pub fn make_group(s: &str, boxes: &[BoxHit], first: usize, last: usize) -> BoxGr
             }
         }
     }
-    BoxGroup { first, last, span: Span::new(boxes[first].outer.start, boxes[last].outer.end), text: parts.join(", ") }
+    BoxGroup { first, last, span, text: parts.join(", ") }
 }
 
 /// Most distinct parts of a group compared one by one.

@@ -97,10 +97,7 @@ fn nothing_to_trim(s: &str) -> bool {
 pub fn percent_words(s: &str, syntax: Syntax) -> String {
     // Every percent word holds "pct" or "percent": without them there is
     // nothing to rewrite (and no need to read the words).
-    let b = s.as_bytes();
-    // Answers are short: one pass for a `p` first (most have none) costs
-    // less than starting two searches.
-    if !b.iter().any(|c| c | 0x20 == b'p') || (!contains_ci(b, "pct") && !contains_ci(b, "percent")) {
+    if !may_hold_percent_word(s) {
         return s.to_string();
     }
     let sign = if syntax == Syntax::Plain { "%" } else { "\\%" };
@@ -126,6 +123,15 @@ pub fn percent_words(s: &str, syntax: Syntax) -> String {
     }
     out.push_str(&s[last..]);
     out
+}
+
+/// `s` holds "pct" or "percent" (in any case): only then may
+/// [`percent_words`] have something to rewrite.
+fn may_hold_percent_word(s: &str) -> bool {
+    let b = s.as_bytes();
+    // Answers are short: one pass for a `p` first (most have none) costs
+    // less than starting two searches.
+    b.iter().any(|c| c | 0x20 == b'p') && (contains_ci(b, "pct") || contains_ci(b, "percent"))
 }
 
 /// The syntax to parse an answer found without delimiters with:
@@ -164,9 +170,32 @@ pub fn finish(raw: &str, syntax: Syntax) -> String {
     percent_words(trim_answer(raw), syntax)
 }
 
+/// [`finish`] of a text the caller owns: the same text, without a copy
+/// when finishing leaves it as it is (the usual case).
+pub fn finish_owned(raw: String, syntax: Syntax) -> String {
+    if trim_answer(&raw).len() == raw.len() && !may_hold_percent_word(&raw) {
+        return raw;
+    }
+    finish(&raw, syntax)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Finishing an owned text gives what finishing a borrowed one gives,
+    /// whether or not it is left as it is.
+    #[test]
+    fn finishing_an_owned_text_is_finishing_it() {
+        let texts = ["5", " 5 ", "28 percent", "28 PCT", "\\frac{1}{2}.", "$x$", "p", "x = 3,", "", "10 dollars", "50\\%"];
+        for t in texts {
+            for syntax in [Syntax::Latex, Syntax::Plain] {
+                assert_eq!(finish_owned(t.to_string(), syntax), finish(t, syntax), "{t:?} {syntax:?}");
+            }
+        }
+        assert_eq!(finish_owned("28 percent".into(), Syntax::Latex), "28\\%");
+        assert_eq!(finish_owned("28 percent".into(), Syntax::Plain), "28%");
+    }
 
     /// `trim_answer` before runs were stripped at once ([`strip_run`]):
     /// one piece per rule per pass.

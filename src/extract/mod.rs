@@ -64,7 +64,7 @@ use crate::span::Span;
 use anchor::{find_anchors, i_hope_follows, AnchorHit, AnchorKind};
 use boxed::{all_boxes, box_runs, make_group, BoxHit, BoxRun};
 use choice::{all_choices, ChoiceHit, Form};
-use clean::{choose_syntax, finish, has_content};
+use clean::{choose_syntax, finish, finish_owned, has_content};
 use math_span::{all_spans, containing, MathSpan, SpanFinder};
 use number::{all_numbers, NumberHit};
 
@@ -417,7 +417,7 @@ impl<'a> Doc<'a> {
         let span = self.groups()[k].span;
         let text = with_percent(self.s, span.end, self.group_text(k));
         let syntax = choose_syntax(&text);
-        Extraction { text: finish(&text, syntax), span, rule: Rule::Boxed, syntax }
+        Extraction { text: finish_owned(text, syntax), span, rule: Rule::Boxed, syntax }
     }
 
     /// [`prose::looks_like_prose`] of the trimmed text.
@@ -701,7 +701,7 @@ impl<'a> Doc<'a> {
     fn found(&self, text: String, span: Span, end: usize) -> Found {
         let text = with_percent(self.s, end, text);
         let syntax = choose_syntax(&text);
-        Found { text: finish(&text, syntax), span, syntax, end }
+        Found { text: finish_owned(text, syntax), span, syntax, end }
     }
 
     /// A math span's answer: the boxes inside it, if any, else its content.

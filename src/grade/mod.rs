@@ -12,7 +12,7 @@ pub mod dataset;
 pub use choices::{parse_choices, Choice};
 pub use dataset::{Dataset, GoldForm, UnknownDataset};
 
-use crate::compare::{check_gold_in, read_gold, verify_str, Detail, Gold, Memo, Method, Options, Target, Verdict};
+use crate::compare::{check_pred_in, read_gold, verify_str, Detail, Gold, Memo, Method, Options, Target, Verdict};
 use crate::extract::{extract_all, window, Rule};
 use crate::metrics::answer_key;
 
@@ -102,13 +102,20 @@ impl<'a> Batch<'a> {
         // FxHash: the keys are the caller's texts, hashed once per task in
         // one call; flooding them would only slow this call.
         let mut first: rustc_hash::FxHashMap<(&str, Dataset, Option<&str>), usize> = Default::default();
-        let gold_of: Vec<usize> = tasks
-            .iter()
-            .map(|t| {
-                let next = first.len();
-                *first.entry((t.gold, t.dataset, t.problem)).or_insert(next)
-            })
-            .collect();
+        let key = |t: &Task<'a>| (t.gold, t.dataset, t.problem);
+        let mut gold_of: Vec<usize> = Vec::with_capacity(tasks.len());
+        for (i, t) in tasks.iter().enumerate() {
+            // A problem's samples usually come one after another: the same
+            // key as the task before needs no hashing of its texts.
+            let k = match i.checked_sub(1) {
+                Some(prev) if key(&tasks[prev]) == key(t) => gold_of[prev],
+                _ => {
+                    let next = first.len();
+                    *first.entry(key(t)).or_insert(next)
+                }
+            };
+            gold_of.push(k);
+        }
         let golds = (0..first.len()).map(|_| std::sync::OnceLock::new()).collect();
         let memos = (0..first.len()).map(|_| Default::default()).collect();
         let choices = (0..first.len()).map(|_| std::sync::OnceLock::new()).collect();
@@ -147,16 +154,16 @@ fn grade_read(
     memo: Option<&std::sync::Mutex<Memo>>,
     known_choices: Option<&std::sync::OnceLock<Vec<Choice>>>,
 ) -> Graded {
-    let checked = check_gold_in(gold, task.pred, opts, detail, memo);
-    let rule = checked.pred.as_ref().and_then(|a| a.rule);
+    let (verdict, pred, pred_canonical) = check_pred_in(gold, task.pred, opts, detail, memo);
+    let rule = pred.as_ref().and_then(|a| a.rule);
     // The comparison already canonicalized the prediction; under the
     // default limits that is the answer key's canonical form.
-    let key = match (&checked.pred_canonical, detail) {
+    let key = match (&pred_canonical, detail) {
         (_, Detail::EqualOnly) => None,
         (Some(c), _) if opts.limits == crate::Limits::default() => Some(c.sexpr()),
-        _ => checked.pred.as_ref().map(|a| answer_key(&a.expr)),
+        _ => pred.as_ref().map(|a| answer_key(&a.expr)),
     };
-    let mut graded = Graded { verdict: checked.verdict, rule, key, chosen: None };
+    let mut graded = Graded { verdict, rule, key, chosen: None };
     if graded.verdict.equal {
         return graded;
     }
@@ -172,8 +179,8 @@ fn grade_read(
     if choices.is_empty() {
         return graded;
     }
-    let gold_letter = checked.gold.as_ref().and_then(|a| lone_letter(&a.text)).filter(|l| choices.iter().any(|c| c.letter == *l));
-    let pred_letter = checked.pred.as_ref().and_then(|a| lone_letter(&a.text));
+    let gold_letter = gold.answer().and_then(|a| lone_letter(&a.text)).filter(|l| choices.iter().any(|c| c.letter == *l));
+    let pred_letter = pred.as_ref().and_then(|a| lone_letter(&a.text));
     match (gold_letter, pred_letter) {
         (Some(l), None) => {
             if let Some(chosen) = chosen_by_value(task.pred, choices, opts) {

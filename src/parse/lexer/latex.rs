@@ -33,7 +33,9 @@ fn is_quad(name: &str) -> bool {
 }
 
 pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
-    let mut out: Vec<Token> = Vec::new();
+    // Room for a short answer's tokens up front (most answers are short;
+    // a long text grows the vector as usual).
+    let mut out: Vec<Token> = Vec::with_capacity(src.len().min(32));
     let mut pos = 0;
     let mut space = false;
     let mut quad = false;

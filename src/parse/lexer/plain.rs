@@ -10,7 +10,8 @@ use crate::parse::token::{punct, Tok, Token};
 use crate::span::Span;
 
 pub fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
-    let mut out: Vec<Token> = Vec::new();
+    // As the LaTeX lexer: room for a short answer's tokens.
+    let mut out: Vec<Token> = Vec::with_capacity(src.len().min(32));
     let mut pos = 0;
     let mut space = false;
     let bytes = src.as_bytes();

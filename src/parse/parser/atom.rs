@@ -38,21 +38,21 @@ impl<'a> Parser<'a> {
             let Some(t) = self.peek().cloned() else { break };
             match &t.tok {
                 Tok::Punct("^") | Tok::Punct("**") => {
-                    self.bump();
+                    self.advance();
                     base = self.parse_superscript(base, t.span)?;
                 }
                 Tok::Punct("_") => {
-                    self.bump();
+                    self.advance();
                     let (sub, sspan) = self.parse_subscript_text(t.span)?;
                     base = self.attach_subscript(base, sub, sspan)?;
                 }
                 Tok::Punct("!") => {
-                    self.bump();
+                    self.advance();
                     let span = base.span.join(t.span);
                     base = self.mk(ExprKind::Func { func: Func::Factorial, args: vec![base] }, span)?;
                 }
                 Tok::Punct("'") => {
-                    self.bump();
+                    self.advance();
                     base = self.add_prime(base, t.span)?;
                 }
                 Tok::Punct("%") | Tok::Other('‰') => {
@@ -65,7 +65,7 @@ impl<'a> Parser<'a> {
                             t.span,
                         ));
                     }
-                    self.bump();
+                    self.advance();
                     base = self.percent(base, t.span)?;
                 }
                 Tok::Cmd(c) if c == "%" => {
@@ -75,19 +75,19 @@ impl<'a> Parser<'a> {
                             t.span,
                         ));
                     }
-                    self.bump();
+                    self.advance();
                     base = self.percent(base, t.span)?;
                 }
                 Tok::Cmd(c) if c == "$" => {
                     // A trailing currency sign: `5\$`.
-                    self.bump();
+                    self.advance();
                 }
                 Tok::Cmd(c) if matches!(c.as_str(), "degree" | "circ") => {
-                    self.bump();
+                    self.advance();
                     base = self.quantity(base, "deg", t.span)?;
                 }
                 Tok::Other('°') => {
-                    self.bump();
+                    self.advance();
                     base = self.quantity(base, "deg", t.span)?;
                 }
                 _ => {
@@ -173,7 +173,7 @@ impl<'a> Parser<'a> {
     fn parse_unary_power(&mut self) -> PResult<Expr> {
         if let Some(t) = self.peek().cloned() {
             if t.is_punct("-") || t.is_punct("+") {
-                self.bump();
+                self.advance();
                 self.enter(t.span)?;
                 let arg = self.parse_unary_power();
                 self.leave();
@@ -197,10 +197,10 @@ impl<'a> Parser<'a> {
         let mut degree = false;
         while let Some(t) = self.peek().cloned() {
             if t.is_cmd("circ") || t.is_cmd("degree") || matches!(t.tok, Tok::Other('°')) {
-                self.bump();
+                self.advance();
                 degree = true;
             } else if t.is_cmd("prime") {
-                self.bump();
+                self.advance();
                 primes += 1;
             } else {
                 break;
@@ -230,7 +230,7 @@ impl<'a> Parser<'a> {
                 self.finish_paren(open, "(")
             }
             Tok::Num(n) => {
-                self.bump();
+                self.advance();
                 let first = &n[..n.chars().next().map_or(0, char::len_utf8)];
                 if n.len() > first.len() {
                     // Leave the rest of the number for the caller.
@@ -248,7 +248,7 @@ impl<'a> Parser<'a> {
             }
             Tok::Punct("-") | Tok::Punct("+") => {
                 // Sloppy `x^-1`: sign and one token.
-                self.bump();
+                self.advance();
                 self.enter(t.span)?;
                 let arg = self.parse_script_arg(t.span, what);
                 self.leave();
@@ -297,7 +297,7 @@ impl<'a> Parser<'a> {
         let first = self.parse_list(false)?;
         if let Some(t) = self.peek().cloned() {
             if t.is_cmd("over") || t.is_cmd("choose") || t.is_cmd("atop") {
-                self.bump();
+                self.advance();
                 let second = self.parse_list(false)?;
                 let span = first.span.join(second.span);
                 return if t.is_cmd("choose") {
@@ -348,16 +348,16 @@ impl<'a> Parser<'a> {
                     tok.space_before = false;
                     return Ok((first, Span::new(t.span.start, t.span.start + 1)));
                 }
-                self.bump();
+                self.advance();
                 Ok((first, t.span))
             }
             Tok::Num(n) | Tok::Ident(n) => {
-                self.bump();
+                self.advance();
                 Ok((n.to_string(), t.span))
             }
             // A lone backslash is no command: not a subscript.
             Tok::Cmd(c) if !c.is_empty() => {
-                self.bump();
+                self.advance();
                 Ok((format!("\\{c}"), t.span))
             }
             _ => Err(ParseError::new(ErrorKind::Unexpected { found: t.describe(), expected: "a subscript" }, t.span)),
@@ -436,14 +436,14 @@ impl<'a> Parser<'a> {
             Tok::Num(_) => self.parse_number_atom(),
             Tok::Ident(w) => {
                 if self.latex {
-                    self.bump();
+                    self.advance();
                     self.latex_letter(w, t.span)
                 } else {
                     self.parse_word()
                 }
             }
             Tok::Str(s) => {
-                self.bump();
+                self.advance();
                 let text = collapse_ws(s);
                 if text.is_empty() {
                     // `''` is spacing, as `\text{}` is in LaTeX (where an
@@ -469,19 +469,19 @@ impl<'a> Parser<'a> {
             Tok::Punct("(") | Tok::Punct("[") | Tok::Punct("{") | Tok::Punct("|") => self.parse_group(),
             Tok::Cmd(_) => self.parse_command(),
             Tok::Other('∞') => {
-                self.bump();
+                self.advance();
                 self.mk(ExprKind::Constant { constant: Constant::Infinity }, t.span)
             }
             Tok::Other('π') => {
-                self.bump();
+                self.advance();
                 self.mk(ExprKind::Constant { constant: Constant::Pi }, t.span)
             }
             Tok::Other('∅') => {
-                self.bump();
+                self.advance();
                 self.mk(ExprKind::EmptySet, t.span)
             }
             Tok::Other('√') => {
-                self.bump();
+                self.advance();
                 let arg = self.parse_power()?;
                 let span = t.span.join(arg.span);
                 self.mk(ExprKind::Root { radicand: Box::new(arg), index: None }, span)
@@ -501,7 +501,7 @@ impl<'a> Parser<'a> {
         let mut sym = Symbol::new(w);
         // Primes right on the letter: `f'(x)`, `y''`.
         while self.peek().is_some_and(|t| t.is_punct("'") && !t.space_before) {
-            self.bump();
+            self.advance();
             sym.primes = sym.primes.saturating_add(1);
         }
         let span = span.join(self.last_span());

@@ -13,7 +13,7 @@ impl<'a> Parser<'a> {
         let items = self.parse_items("(", open)?;
         match self.peek_close() {
             Some(Close::Paren) => {
-                self.bump();
+                self.advance();
                 Ok(items)
             }
             _ => Err(match self.peek().cloned() {

@@ -128,7 +128,7 @@ impl<'a> Parser<'a> {
         let close = self.peek_close();
         match close {
             Some(Close::Paren) | Some(Close::Group) => {
-                self.bump();
+                self.advance();
                 let span = open.join(self.last_span());
                 // `(x,)`: the comma before the closer makes a one-tuple.
                 let one_tuple = !self.latex && self.pos >= 2 && self.toks[self.pos - 2].is_punct(",");
@@ -140,7 +140,7 @@ impl<'a> Parser<'a> {
                 }
             }
             Some(Close::Bracket) if items.len() == 2 => {
-                self.bump();
+                self.advance();
                 let span = open.join(self.last_span());
                 self.interval(items, false, true, span)
             }
@@ -154,7 +154,7 @@ impl<'a> Parser<'a> {
         let items = self.parse_items(open_text, open)?;
         match self.peek_close() {
             Some(Close::Bracket) => {
-                self.bump();
+                self.advance();
                 let span = open.join(self.last_span());
                 if !self.latex {
                     return self.mk(ExprKind::List { items }, span);
@@ -166,7 +166,7 @@ impl<'a> Parser<'a> {
                 }
             }
             Some(Close::Paren) if items.len() == 2 => {
-                self.bump();
+                self.advance();
                 let span = open.join(self.last_span());
                 self.interval(items, true, false, span)
             }
@@ -203,7 +203,7 @@ impl<'a> Parser<'a> {
         if self.peek_close() != Some(close) {
             return Err(self.close_error(open_text, open, if close == Close::Brace { "}" } else { "\\}" }));
         }
-        self.bump();
+        self.advance();
         let span = open.join(self.last_span());
         if items.is_empty() {
             return self.mk(ExprKind::EmptySet, span);
@@ -232,7 +232,7 @@ impl<'a> Parser<'a> {
         if !closed {
             return Err(self.close_error(open_text, open, "the closing delimiter"));
         }
-        self.bump();
+        self.advance();
         let span = open.join(self.last_span());
         self.mk(ExprKind::Func { func, args: vec![inner] }, span)
     }
@@ -243,7 +243,7 @@ impl<'a> Parser<'a> {
         if self.peek_close() != Some(Close::Angle) {
             return Err(self.close_error("\\langle", open, "\\rangle"));
         }
-        self.bump();
+        self.advance();
         let span = open.join(self.last_span());
         self.mk(ExprKind::Tuple { items }, span)
     }

@@ -892,8 +892,8 @@ impl<'a> Parser<'a> {
 
     fn optional_script(&mut self, at: Span) -> PResult<Option<Expr>> {
         if self.peek().is_some_and(|t| t.is_punct("{")) && self.peek2().is_some_and(|t| t.is_punct("}")) {
-            self.bump();
-            self.bump();
+            self.advance();
+            self.advance();
             return Ok(None);
         }
         self.parse_script_arg(at, "a bound").map(Some)
@@ -938,7 +938,7 @@ impl<'a> Parser<'a> {
             } else {
                 break;
             };
-            self.bump();
+            self.advance();
             let rhs = self.parse_term()?;
             terms.push(if neg {
                 let s = t.span.join(rhs.span);
@@ -1048,7 +1048,7 @@ impl<'a> Parser<'a> {
         };
         match self.peek().cloned() {
             Some(t) if matches!(&t.tok, Tok::Cmd(c) if matches!(c.as_str(), "to" | "rightarrow" | "longrightarrow" | "Rightarrow" | "mapsto")) || t.is_punct("=") => {
-                self.bump();
+                self.advance();
             }
             Some(t) => return Err(ParseError::new(ErrorKind::Unexpected { found: t.describe(), expected: "`\\to`" }, t.span)),
             None => return Err(ParseError::new(ErrorKind::UnexpectedEnd { expected: "`\\to`" }, at)),

@@ -109,6 +109,14 @@ impl<'a> Parser<'a> {
         self.peek().is_none()
     }
 
+    /// Past the next token, without copying it ([`Parser::bump`] when the
+    /// token itself is not wanted).
+    pub fn advance(&mut self) {
+        self.skip_ignorable();
+        debug_assert!(self.pos < self.toks.len());
+        self.pos += 1;
+    }
+
     pub fn bump(&mut self) -> Token {
         self.skip_ignorable();
         let t = self.toks[self.pos].clone();
@@ -117,10 +125,10 @@ impl<'a> Parser<'a> {
     }
 
     pub fn eat_punct(&mut self, p: &str) -> Option<Span> {
-        if self.peek().is_some_and(|t| t.is_punct(p)) {
-            return Some(self.bump().span);
-        }
-        None
+        let span = self.peek().filter(|t| t.is_punct(p))?.span;
+        // Past the token without copying it: only its span is wanted.
+        self.pos += 1;
+        Some(span)
     }
 
     pub fn expect_punct(&mut self, p: &'static str, open: Option<(&str, Span)>) -> PResult<Span> {
@@ -154,13 +162,19 @@ impl<'a> Parser<'a> {
         self.pos.checked_sub(1).and_then(|i| self.toks.get(i)).map_or(Span::EMPTY, |t| t.span)
     }
 
+    #[inline(always)]
     fn skip_ignorable(&mut self) {
         // Every peek and bump asks; once the token at `pos` is known to be
         // meaningful the answer stays the same (a token is only ever
-        // rewritten into a shorter number), so it is not asked again.
-        if self.pos == self.meaningful_at {
-            return;
+        // rewritten into a shorter number), so it is not asked again. That
+        // check is inlined into every caller; the walk is not.
+        if self.pos != self.meaningful_at {
+            self.skip_ignorable_walk();
         }
+    }
+
+    #[inline(never)]
+    fn skip_ignorable_walk(&mut self) {
         while self.pos < self.end {
             let t = &self.toks[self.pos];
             match &t.tok {
@@ -281,18 +295,18 @@ impl<'a> Parser<'a> {
         while let Some(sep) = self.list_separator(top) {
             match sep {
                 ListSep::Comma => {
-                    self.bump();
+                    self.advance();
                     // `x = 1, \text{and} x = 2` and trailing commas.
                     self.eat_connectors();
                 }
                 ListSep::Semicolon => {
-                    self.bump();
+                    self.advance();
                     saw_semicolon = true;
                     groups.push(Vec::new());
                 }
                 ListSep::Break => {
                     while self.peek().is_some_and(|t| t.is_cmd("\\")) {
-                        self.bump();
+                        self.advance();
                     }
                     self.eat_connectors();
                 }
@@ -382,7 +396,7 @@ impl<'a> Parser<'a> {
     fn parse_setop(&mut self) -> PResult<Expr> {
         let mut lhs = self.parse_sum()?;
         while let Some(op) = self.peek_setop() {
-            self.bump();
+            self.advance();
             let rhs = self.parse_sum()?;
             let span = lhs.span.join(rhs.span);
             lhs = self.mk(ExprKind::SetOp { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, span)?;
@@ -426,7 +440,7 @@ impl<'a> Parser<'a> {
                 _ => break,
             };
             let t_span = t.span;
-            self.bump();
+            self.advance();
             if self.at_end() {
                 return Err(ParseError::new(ErrorKind::UnexpectedEnd { expected: "an operand" }, self.end_span()));
             }
@@ -490,7 +504,7 @@ impl<'a> Parser<'a> {
                     break;
                 }
             };
-            self.bump();
+            self.advance();
             if self.at_end() {
                 return Err(ParseError::new(ErrorKind::UnexpectedEnd { expected: "an operand" }, self.end_span()));
             }
@@ -542,7 +556,7 @@ impl<'a> Parser<'a> {
         };
         let t_span = t.span;
         let Some(sign) = sign else { return self.parse_power() };
-        self.bump();
+        self.advance();
         self.enter(t_span)?;
         let arg = if self.latex { self.parse_implicit() } else { self.parse_unary() };
         self.leave();
@@ -620,7 +634,7 @@ impl<'a> Parser<'a> {
     fn bump_relop(&mut self) {
         let t = self.bump();
         if t.is_cmd("not") || t.is_ident("not") {
-            self.bump();
+            self.advance();
         }
     }
 }

@@ -85,7 +85,7 @@ impl<'a> Parser<'a> {
         }
         if w == "S" && self.peek().is_some_and(|n| n.is_punct(".")) {
             // `S.Reals`, `S.EmptySet`, `S.Half`.
-            self.bump();
+            self.advance();
             let Some(Tok::Ident(name)) = self.peek_tok() else {
                 return Err(self.expected_err("a name after `S.`", None));
             };
@@ -182,7 +182,7 @@ impl<'a> Parser<'a> {
         }
         // Primes: `f'(x)`, `y''`.
         while self.peek().is_some_and(|t| t.is_punct("'") && !t.space_before) {
-            self.bump();
+            self.advance();
             sym.primes = sym.primes.saturating_add(1);
         }
         // `x_{i,j}`. A word of a letter and digits (`k2`) is the letter
@@ -246,7 +246,7 @@ impl<'a> Parser<'a> {
 
     /// `Interval.open(a, b)`, `.Lopen`, `.Ropen`.
     fn interval_variant(&mut self, span: Span) -> PResult<Expr> {
-        self.bump();
+        self.advance();
         let Some(Tok::Ident(v)) = self.peek_tok() else {
             return Err(self.expected_err("`open`, `Lopen` or `Ropen`", None));
         };
@@ -507,12 +507,12 @@ impl<'a> Parser<'a> {
                 let Tok::Str(_) = &t.tok else {
                     return Err(ParseError::new(ErrorKind::Unexpected { found: t.describe(), expected: "a quoted name" }, t.span));
                 };
-                self.bump();
+                self.advance();
                 let e = self.reparse_string_arg(t.span)?;
                 // Ignore assumptions like `positive=True`.
                 while self.eat_punct(",").is_some() {
                     while self.peek().is_some_and(|t| !t.is_punct(",") && !t.is_punct(")")) {
-                        self.bump();
+                        self.advance();
                     }
                 }
                 self.expect_punct(")", Some(("(", open)))?;
