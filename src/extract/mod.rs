@@ -433,13 +433,15 @@ impl<'a> Doc<'a> {
     /// max_tier`, best first, not yet built.
     fn collect(&self, targets: &[Target], boxed_priority: i32, min_tier: i32, max_tier: i32) -> Vec<Candidate> {
         let mut out = Collector::new(min_tier, max_tier);
-        let mut seen: Vec<Target> = Vec::new();
+        // The kinds of target seen so far, one bit each (no list to allocate).
+        let mut seen = 0u8;
         for &t in targets {
-            if seen.contains(&t) {
+            let bit = 1u8 << (t as u8);
+            if seen & bit != 0 {
                 continue;
             }
-            seen.push(t);
-            let rank = seen.len() - 1;
+            seen |= bit;
+            let rank = seen.count_ones() as usize - 1;
             match t {
                 Target::Latex => self.latex(rank, boxed_priority, &mut out),
                 Target::Expr => self.expr(rank, targets.contains(&Target::Latex), &mut out),
