@@ -202,6 +202,15 @@ pub fn first_accepted<R>(
     boxed_priority: i32,
     mut accept: impl FnMut(Extraction) -> Option<R>,
 ) -> Option<R> {
+    // A bare number (`140`, `-5`, `3.25`; most golds) is first the whole
+    // text: no rule ranked before it finds anything in digits. Offered
+    // without building the document; if it is not accepted, the full
+    // list is tried (offering it again, as its first).
+    if let Some(ex) = bare_number_whole(input, targets) {
+        if let Some(r) = accept(ex) {
+            return Some(r);
+        }
+    }
     if let Some(cut) = remark_start(input) {
         match Doc::new(&input[..cut]).first_accepted(targets, boxed_priority, &mut accept) {
             Tried::Accepted(r) => return Some(r),
@@ -214,6 +223,36 @@ pub fn first_accepted<R>(
         Tried::Accepted(r) => Some(r),
         Tried::NoneAccepted | Tried::Empty => None,
     }
+}
+
+/// The whole text as [`Doc::whole_text`] gives it, when it is a bare
+/// number (an optional `-`, digits, optionally `.` and digits; at most 30
+/// of each) and the targets are LaTeX, with or without plain expressions:
+/// then it is the first of [`extract_all`] (the test
+/// `a_bare_number_is_first_the_whole_text` holds both to it).
+fn bare_number_whole(input: &str, targets: &[Target]) -> Option<Extraction> {
+    if !targets.contains(&Target::Latex) || !targets.iter().all(|t| matches!(t, Target::Latex | Target::Expr)) {
+        return None;
+    }
+    let t = input.trim();
+    // Longest: a sign, 30 digits, a point, 30 digits. Checked byte by byte,
+    // stopping at the first that does not fit (a model output fails at
+    // once, without a search through it).
+    if t.len() > 62 {
+        return None;
+    }
+    let unsigned = t.strip_prefix('-').unwrap_or(t).as_bytes();
+    let int_len = unsigned.iter().take_while(|c| c.is_ascii_digit()).count();
+    let frac_len = match &unsigned[int_len..] {
+        [] => 0,
+        [b'.', frac @ ..] if !frac.is_empty() && frac.iter().all(u8::is_ascii_digit) => frac.len(),
+        _ => return None,
+    };
+    if int_len == 0 || int_len > 30 || frac_len > 30 {
+        return None;
+    }
+    let start = input.len() - input.trim_start().len();
+    Some(Extraction { text: t.to_string(), span: Span::new(start, start + t.len()), rule: Rule::WholeText, syntax: Syntax::Latex })
 }
 
 /// The highest tier [`first_accepted`] tries before running every rule:

@@ -637,3 +637,42 @@ fn first_accepted_tries_the_full_list_in_order() {
         }
     }
 }
+
+/// A bare number is offered first as the whole text without building the
+/// document: that must be exactly what the full list gives first, for
+/// every target list and box priority the shortcut is taken with, and a
+/// caller rejecting it must get what the full list gives next.
+#[test]
+fn a_bare_number_is_first_the_whole_text() {
+    let mut inputs: Vec<String> = Vec::new();
+    for n in ["0", "7", "140", "007", "1000000", "123456789012345678901234567890", "3.5", "0.25", "12.000"] {
+        for sign in ["", "-"] {
+            for (pre, post) in [("", ""), (" ", " "), ("\n", ""), ("\t", "\n"), ("\u{a0}", "")] {
+                inputs.push(format!("{pre}{sign}{n}{post}"));
+            }
+        }
+    }
+    let target_lists: [&[Target]; 4] = [DEFAULT, LATEX, &[Target::Expr, Target::Latex], &[Target::Latex, Target::Latex, Target::Expr]];
+    for s in &inputs {
+        assert!(bare_number_whole(s, DEFAULT).is_some(), "{s:?}");
+        for targets in target_lists {
+            for prio in [0, DEFAULT_BOXED_PRIORITY, -1] {
+                let all = extract_all(s, targets, prio);
+                assert_eq!(bare_number_whole(s, targets).as_ref(), all.first(), "{s:?} {targets:?} {prio}");
+                assert_eq!(first_accepted(s, targets, prio, Some), all.first().cloned(), "{s:?} {targets:?} {prio}");
+                // Rejecting the whole text: the rest of the list, in order.
+                let not_whole = |e: Extraction| (e.rule != Rule::WholeText).then_some(e);
+                let want = all.iter().cloned().find_map(not_whole);
+                assert_eq!(first_accepted(s, targets, prio, not_whole), want, "{s:?} {targets:?} {prio}");
+            }
+        }
+    }
+    // Not bare numbers: the shortcut is not taken.
+    for s in ["", "-", "1.", ".5", "1e5", "1,000", "+3", "--3", "3-", "1.2.3", "١٢", "12 apples", "1234567890123456789012345678901"] {
+        assert_eq!(bare_number_whole(s, DEFAULT), None, "{s:?}");
+    }
+    // Nor for targets with strings (option letters) or without LaTeX.
+    assert_eq!(bare_number_whole("5", STRING), None);
+    assert_eq!(bare_number_whole("5", &[Target::Latex, Target::String]), None);
+    assert_eq!(bare_number_whole("5", EXPR), None);
+}
