@@ -68,8 +68,18 @@ FOUND = {
         b"0+to+----t+-t7:3IOverOv-e72sq in+-t",
         b"b_2841eew\nlog_x(24E841eew\nlog(x_24E08, 10))k",
         "2222k2_22233elxi22ch3\u5143102(iu v2(772:22c&i&))".encode(),
+        b"2842eew\nlog_x;in Reals",
+        b"b2_2841eew\nlog_dx(2E;4148ee*n(2ixs8, 10))k",
+        b"b_2841eew\nlog_(0Ex2484eew\nlog(x_24E08, 10))k",
+        b"x_{i" + b"\\" * 21 + b"R" + b"\\" * 20 + b"R\\}",
+    ],
+    "parse_spoken": [
+        b"x sub open paren close paren equals 2 n",
+        b"x Super  Sine",
     ],
     "canon_roundtrip": [
+        b"\x01Matrix([[[], ]])",
+        b"\x00Matrix([[]])",
         b"\x005 \\text{ mz /operat m} x",
         b"\x01Integral(xgr^2, xteeta_q)",
         b"\x00Wlim_{x'\\to\\inf-phiqy,o0$!o0!0|4|!!ooo!iota!1o, \"frac 1}{x}{x}",

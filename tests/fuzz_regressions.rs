@@ -780,3 +780,94 @@ fn a_symbol_name_holding_both_quotes_reads_back_from_adjacent_strings() {
     assert_eq!(canon(&to_plain(&a), Syntax::Plain), "a_{'\"'}");
     assert_eq!(canon("S(\"x'\"'+1')", Syntax::Plain), "(add x' 1)");
 }
+
+#[test]
+fn a_subscripted_log_without_an_argument_is_an_error_in_plain_text() {
+    // The CI exploration of `parse_plain` found `…\nlog_x;in Reals`: `log_x`
+    // with nothing after it read as a symbol `log` with index x, which
+    // prints as `\operatorname{log}_{x}`, the logarithm to base x missing
+    // its argument in LaTeX. It is that error in plain text too, as `log`
+    // alone is.
+    for text in ["log_x", "log_2", "2842eew\nlog_x;in Reals"] {
+        let err = parse(text, Syntax::Plain).unwrap_err();
+        assert_eq!(err.to_string(), "`log` needs an argument", "{text:?}");
+    }
+    assert_eq!(parse("log", Syntax::Plain).unwrap_err().to_string(), "`log` needs an argument");
+    // With an argument it is the logarithm to that base, and primes make a
+    // name, as before.
+    assert_eq!(canon("log_2(8)", Syntax::Plain), "3");
+    assert_eq!(parse("log_x(y)", Syntax::Plain).unwrap().sexpr(), "(log y x)");
+    assert_eq!(parse("log_x'", Syntax::Plain).unwrap().sexpr(), "log_{x}'");
+    // The next exploration found `…log_dx(2E;…(…, 10))k`: a based `log`
+    // of two arguments, an unknown function that printed as `\log_{dx}`
+    // of two, which LaTeX does not take. The base is written: one
+    // argument, as in LaTeX.
+    for (text, found) in [("log_2(x, 3)", 2), ("log_2()", 0), ("b2_2841eew\nlog_dx(2E;4148ee*n(2ixs8, 10))k", 2)] {
+        let err = parse(text, Syntax::Plain).unwrap_err();
+        assert_eq!(err.to_string(), format!("`log` takes 1 argument(s), found {found}"), "{text:?}");
+    }
+    assert_eq!(parse("log(8, 2)", Syntax::Plain).unwrap().sexpr(), "(log 8 2)");
+    // And `…log_(0Ex…)…`: `log_(x)` was an unknown function `log`, which
+    // prints as `\operatorname{log}`, the logarithm in LaTeX. The `_`
+    // only marks a function name: it is the logarithm.
+    assert_eq!(parse("log_(x)", Syntax::Plain).unwrap().sexpr(), "(log x)");
+    assert_eq!(canon("log_(8, 2)", Syntax::Plain), "3");
+}
+
+#[test]
+fn an_empty_spoken_subscript_is_an_error() {
+    // The CI exploration of `parse_spoken` found "x sub open paren close
+    // paren equals 2 n": an empty index `x_{}`, which no reader takes back
+    // (LaTeX's `x_{}` is an error).
+    let err = parse("x sub open paren close paren equals 2 n", Syntax::Spoken).unwrap_err();
+    assert_eq!(err.to_string(), "expected a subscript, found an empty subscript");
+    assert_eq!(parse("x sub open paren 2 close paren", Syntax::Spoken).unwrap().sexpr(), "x_{2}");
+    assert!(parse("x_{}", Syntax::Latex).is_err());
+}
+
+#[test]
+fn a_subscript_ending_in_a_lone_backslash_is_an_error_in_plain_text() {
+    // The CI exploration of `parse_plain` found `x_{i\\…R\}`: the index
+    // text ended in one backslash, which escapes the `}` the printer
+    // closes `x_{…}` with, so the LaTeX did not parse. Such an index does
+    // not pair its braces as LaTeX reads them: an error, as `x_{a}}` is.
+    let found = format!("x_{{i{}R{}R\\}}", "\\".repeat(21), "\\".repeat(20));
+    for text in [found.as_str(), "x_{a\\}"] {
+        let err = parse(text, Syntax::Plain).unwrap_err();
+        assert_eq!(err.to_string(), "expected a subscript, found unpaired braces", "{text:?}");
+    }
+    // An even run is an escaped backslash: the index reads back.
+    let e = parse("x_{a\\\\}", Syntax::Plain).unwrap();
+    assert_eq!(parse(&to_latex(&e), Syntax::Latex).unwrap(), e);
+}
+
+#[test]
+fn a_function_name_alone_is_a_label_only_as_an_index() {
+    // The CI exploration of `parse_spoken` found "x Super  Sine": a lone
+    // function name as an exponent was the symbol `\sin`, printed
+    // `x^{\sin}`, which does not parse. As an index it is a label
+    // (`m_{\max}`); as an exponent it is the function missing its argument.
+    for text in ["x Super  Sine", "x Superscript sine Baseline"] {
+        assert_eq!(parse(text, Syntax::Spoken).unwrap_err().to_string(), "`sin` needs an argument", "{text:?}");
+    }
+    assert_eq!(parse("m Subscript max Baseline", Syntax::Spoken).unwrap().sexpr(), "m_{\\max}");
+    assert_eq!(parse("e Superscript sine x Baseline", Syntax::Spoken).unwrap().sexpr(), "(pow e (sin x))");
+}
+
+#[test]
+fn a_list_is_no_matrix_entry_in_plain_text() {
+    // The CI exploration of `canon_roundtrip` found `Matrix([[[], ]])`: an
+    // empty list as an entry printed as nothing (`\begin{matrix}\end{matrix}`,
+    // no entry), and `[1]` as `1`. An entry is a value; a list there is an
+    // error.
+    for text in ["Matrix([[[], ]])", "Matrix([[[1], 2]])"] {
+        assert_eq!(parse(text, Syntax::Plain).unwrap_err().to_string(), "expected a matrix entry, found a list", "{text:?}");
+    }
+    // The next found `Matrix([[]])`: a row without entries, printed the
+    // same way. No entry to write: an error, as `Matrix([])` is.
+    for text in ["Matrix([[]])", "Matrix([[1], []])", "Matrix([])"] {
+        assert_eq!(parse(text, Syntax::Plain).unwrap_err().to_string(), "expected a matrix entry, found end of input", "{text:?}");
+    }
+    assert_eq!(parse("Matrix([[1, 2], [3, 4]])", Syntax::Plain).unwrap().sexpr(), "(matrix plain [1 2] [3 4])");
+    assert_eq!(parse("Matrix([1, 2])", Syntax::Plain).unwrap().sexpr(), "(matrix plain [1] [2])");
+}

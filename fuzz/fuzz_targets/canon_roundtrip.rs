@@ -9,10 +9,10 @@
 use libfuzzer_sys::fuzz_target;
 use mathgrade::{canonical_with, parse_with, to_latex, to_plain, Syntax};
 use mathgrade_fuzz::{
-    check_idempotent, check_reread, check_spans, input_limits, plain_can_write, reread_limits, tight_limits,
+    check_idempotent, check_reread, check_spans, input_limits, plain_can_write, reread_limits, run_input, tight_limits,
 };
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(|data: &[u8]| run_input(data, |data| {
     let Some((&first, rest)) = data.split_first() else { return };
     let Ok(text) = std::str::from_utf8(rest) else { return };
     let limits = if first & 1 == 0 { input_limits() } else { tight_limits() };
@@ -35,4 +35,4 @@ fuzz_target!(|data: &[u8]| {
         let again = print(&canonical_with(&reparsed, &limits));
         assert_eq!(again, printed, "{text:?}: the printed canonical form is not a fixed point ({syntax:?})");
     }
-});
+}));

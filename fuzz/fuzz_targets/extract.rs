@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 use mathgrade::compare::{read_answer, Options, Target};
 use mathgrade::extract::{extract, extract_all};
 use mathgrade::Syntax;
-use mathgrade_fuzz::{check_self_verdicts, check_tree, input_limits};
+use mathgrade_fuzz::{check_self_verdicts, check_tree, input_limits, run_input};
 
 const TARGETS: &[&[Target]] = &[
     &[Target::Latex],
@@ -25,7 +25,7 @@ const TARGETS: &[&[Target]] = &[
 /// Boxes first, after final-answer phrases (the default), never on their own.
 const BOX_PRIORITIES: &[i32] = &[0, 50, -1];
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(|data: &[u8]| run_input(data, |data| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     for targets in TARGETS {
         for &prio in BOX_PRIORITIES {
@@ -55,4 +55,4 @@ fuzz_target!(|data: &[u8]| {
         check_tree(&expr, &answer, &opts.limits);
         check_self_verdicts(&expr, &answer, &opts);
     }
-});
+}));

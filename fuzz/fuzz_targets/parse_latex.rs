@@ -7,11 +7,11 @@
 
 use libfuzzer_sys::fuzz_target;
 use mathgrade::Syntax;
-use mathgrade_fuzz::{check_idempotent, check_parse, input_limits, tight_limits};
+use mathgrade_fuzz::{check_idempotent, check_parse, input_limits, run_input, tight_limits};
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(|data: &[u8]| run_input(data, |data| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     if let Some(e) = check_parse(text, Syntax::Latex, &input_limits()) {
         check_idempotent(&mathgrade::canonical_with(&e, &tight_limits()), text, &tight_limits());
     }
-});
+}));

@@ -8,9 +8,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use mathgrade::Syntax;
-use mathgrade_fuzz::{check_parse, input_limits};
+use mathgrade_fuzz::{check_parse, input_limits, run_input};
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(|data: &[u8]| run_input(data, |data| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     check_parse(text, Syntax::Spoken, &input_limits());
-});
+}));

@@ -15,9 +15,9 @@
 use libfuzzer_sys::fuzz_target;
 use mathgrade::compare::{read_answer, verify_str, Method, Options};
 use mathgrade::{parse_with, Syntax};
-use mathgrade_fuzz::{check_self_verdicts, check_symmetry, input_limits, split_pair};
+use mathgrade_fuzz::{check_self_verdicts, check_symmetry, input_limits, run_input, split_pair};
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(|data: &[u8]| run_input(data, |data| {
     let Some((&flags, rest)) = data.split_first() else { return };
     let Some((gold, pred)) = split_pair(rest) else { return };
     let opts = Options {
@@ -45,4 +45,4 @@ fuzz_target!(|data: &[u8]| {
     check_self_verdicts(&g, gold, &opts);
     check_self_verdicts(&p, pred, &opts);
     check_symmetry(&g, &p, (gold, pred), &opts);
-});
+}));

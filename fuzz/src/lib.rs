@@ -28,6 +28,143 @@ use mathgrade::ast::{any_node, Expr, ExprKind};
 use mathgrade::compare::{verify, Method, Options};
 use mathgrade::{canonical_with, parse_with, to_latex, to_plain, to_spoken, Limits, SpokenStyle, Syntax};
 
+/// Stack size of the thread the inputs run on (see [`run_input`]).
+const INPUT_STACK: usize = 8 << 20;
+
+/// Runs a target's `body` on `data` on a second thread with a fixed stack
+/// size (every target does), so that a fixed `-seed` and `-runs` take the
+/// same path in every process (see fuzz/README.md, "The exploration is
+/// deterministic"). Linux with glibc only, like the rest of the fuzz setup.
+///
+/// mathgrade guards deep recursion with `stacker::maybe_grow`, which grows
+/// the stack when the space left (stack pointer minus the thread's stack
+/// limit) is below a red zone, and cargo-fuzz builds with
+/// `-sanitizer-coverage-stack-depth`, which makes the deepest stack address
+/// reached a coverage feature. On libFuzzer's main thread both depend on
+/// where the kernel put the stack (randomized per process), on the size of
+/// the environment and on `ulimit -s`. On a thread of its own with a fixed
+/// stack size the space left depends only on the binary and the input, and
+/// the stack-depth feature is not recorded (libFuzzer tracks it on the main
+/// thread only).
+///
+/// The thread is started once and handed one input at a time through a
+/// barrier (glibc's `pthread_barrier_wait`, not instrumented, so waiting
+/// leaves no trace in the coverage libFuzzer measures). The worker loop is
+/// laid out so that everything it runs for an input happens between the two
+/// barrier crossings of that input, that is while the main thread waits
+/// inside libFuzzer's callback: coverage is reset before the first crossing
+/// and read after the second.
+///
+/// The input is first copied to a page-aligned buffer (see [`PageAligned`]).
+///
+/// A panic on the worker aborts the process through libfuzzer-sys's panic
+/// hook, as on the main thread, and libFuzzer reports the input. A timeout
+/// is noticed by libFuzzer's alarm on the main thread, which is waiting in
+/// the barrier; the worker blocks `SIGALRM` so the alarm always goes there.
+pub fn run_input(data: &[u8], body: impl FnOnce(&[u8]) + Send) {
+    let copy = PageAligned::new(data);
+    let data = copy.bytes();
+    let mut body = Some(body);
+    let mut job = || (body.take().expect("an input runs once"))(data);
+    let job: &mut (dyn FnMut() + Send) = &mut job;
+    // SAFETY: the worker calls the job only between the two barrier
+    // crossings below, while this frame (and `copy`) is alive.
+    unsafe {
+        let w = worker();
+        *w.job.get() = Some(std::mem::transmute::<&mut (dyn FnMut() + Send), &'static mut (dyn FnMut() + Send)>(job));
+        libc::pthread_barrier_wait(w.barrier.get());
+        libc::pthread_barrier_wait(w.barrier.get());
+    }
+}
+
+/// A copy of the input that starts on a page boundary. libFuzzer hands over
+/// a buffer from its own heap, whose address modulo 32 or 64 depends on
+/// what libFuzzer allocated before (its arguments, file names, ...), and
+/// SIMD searches (memchr) take different branches for differently aligned
+/// starts: the same input then covered different code in different runs.
+struct PageAligned {
+    /// Room for the input and up to a page before it.
+    buf: Vec<u8>,
+    /// Where the copy starts in `buf` (a page boundary).
+    start: usize,
+    len: usize,
+}
+
+const PAGE: usize = 4096;
+
+impl PageAligned {
+    fn new(data: &[u8]) -> PageAligned {
+        // Safe code: a buffer one page longer than the input, and the copy
+        // placed at the first page boundary in it.
+        let mut buf = vec![0u8; data.len() + PAGE];
+        let start = (PAGE - buf.as_ptr() as usize % PAGE) % PAGE;
+        buf[start..start + data.len()].copy_from_slice(data);
+        PageAligned { buf, start, len: data.len() }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.buf[self.start..self.start + self.len]
+    }
+}
+
+type Job = Option<&'static mut (dyn FnMut() + Send)>;
+
+struct Worker {
+    /// A barrier for two threads.
+    barrier: std::cell::UnsafeCell<libc::pthread_barrier_t>,
+    job: std::cell::UnsafeCell<Job>,
+}
+
+// SAFETY: the fields are only touched on either side of a barrier crossing.
+unsafe impl Sync for Worker {}
+
+fn worker() -> &'static Worker {
+    static WORKER: std::sync::OnceLock<Worker> = std::sync::OnceLock::new();
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    let w = WORKER.get_or_init(|| {
+        // SAFETY: an all-zero `pthread_barrier_t` is only storage; it is
+        // initialized right below, once, before any thread waits on it.
+        let w = Worker { barrier: std::cell::UnsafeCell::new(unsafe { std::mem::zeroed() }), job: std::cell::UnsafeCell::new(None) };
+        // SAFETY: see above.
+        assert_eq!(unsafe { libc::pthread_barrier_init(w.barrier.get(), std::ptr::null(), 2) }, 0);
+        w
+    });
+    STARTED.call_once(|| {
+        std::thread::Builder::new()
+            .name("input".into())
+            .stack_size(INPUT_STACK)
+            .spawn(move || work(w))
+            .expect("cannot start the input thread");
+    });
+    w
+}
+
+/// The worker's loop. It crosses the barrier twice per input: at the start
+/// (after the main thread stored the job) and at the end. The end crossing
+/// of one input and the start crossing of the next are adjacent calls with
+/// no branch between them, so no instrumented code runs while the main
+/// thread reads and resets coverage.
+fn work(w: &'static Worker) -> ! {
+    // SAFETY: `set` is a signal set filled by sigemptyset before use; the
+    // barrier was initialized by `worker` before this thread started.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGALRM);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+        // The barrier calls are made directly, not through a helper of this
+        // (instrumented) crate: between two inputs nothing instrumented runs.
+        libc::pthread_barrier_wait(w.barrier.get());
+        loop {
+            if let Some(job) = (*w.job.get()).take() {
+                job();
+            }
+            libc::pthread_barrier_wait(w.barrier.get());
+            libc::pthread_barrier_wait(w.barrier.get());
+        }
+    }
+}
+
 /// Longest input the parse targets hand to the parser. Longer inputs only
 /// repeat what shorter ones exercise and slow every execution down.
 pub const MAX_PARSE_INPUT: usize = 4096;

@@ -11,7 +11,7 @@
 //! short labels (`\(y_1 = \boxed{…}\) and \(y_2 = \boxed{…}\)`). Their
 //! contents are joined with ", ", each distinct content once.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::math_span::{containing, MathSpan};
 use super::scan::{match_brace, skip_ws, Needle};

@@ -588,7 +588,11 @@ fn braces_balanced(text: &str) -> bool {
     while let Some(c) = chars.next() {
         match c {
             '\\' => {
-                chars.next();
+                // A backslash at the very end would escape the `}` the
+                // printer closes the subscript with (`x_{a\}`).
+                if chars.next().is_none() {
+                    return false;
+                }
             }
             '{' => depth += 1,
             '}' => match depth.checked_sub(1) {

@@ -214,6 +214,17 @@ impl<'a> Parser<'a> {
             // `log_2(8)`, `log_{b}(x)`: the logarithm with that base, as
             // `\log_{2}(8)` is in LaTeX (where the printer writes an
             // unknown function named `log` the same way).
+            if sym.name == "log" && sym.primes == 0 && sym.sub.is_some() && sym.accent.is_none() && args.len() != 1 {
+                // `log_2(x, 3)`: the base is written already; as `\log_{2}`
+                // in LaTeX, it takes one argument.
+                return Err(ParseError::new(ErrorKind::Arity { func: "log".into(), expected: "1", found: args.len() }, s));
+            }
+            // `log_(x)`: the `_` only marks the name as a function's; it is
+            // the logarithm, as `log(x)` is (`\operatorname{log}` is `\log`
+            // in LaTeX).
+            if sym.name == "log" && sym.primes == 0 && sym.sub.is_none() && sym.accent.is_none() {
+                return self.call(Func::Log, args, span);
+            }
             if sym.name == "log" && sym.primes == 0 && args.len() == 1 {
                 if let Some(base) = sym.sub.as_deref() {
                     let base = self.reparse_subscript(base, span)?;
@@ -223,6 +234,12 @@ impl<'a> Parser<'a> {
                 }
             }
             return self.mk(ExprKind::Apply { name: sym, args }, s);
+        }
+        // `log_2` with nothing to take the logarithm of: an error, as `log`
+        // alone is here and `\log_{2}` is in LaTeX (a symbol would print
+        // as that LaTeX and not read back).
+        if sym.name == "log" && sym.primes == 0 && sym.sub.is_some() && sym.accent.is_none() {
+            return Err(ParseError::new(ErrorKind::MissingArgument { command: "log".into() }, span));
         }
         if split {
             // `xy` is x·y (the letters of the name: `xy_` is x·y too).
@@ -676,8 +693,14 @@ impl<'a> Parser<'a> {
         } else {
             items.into_iter().map(|x| vec![x]).collect()
         };
-        if rows.is_empty() {
+        // No row, or an empty row (`Matrix([[]])`): no entry to print.
+        if rows.is_empty() || rows.iter().any(Vec::is_empty) {
             return Err(ParseError::new(ErrorKind::UnexpectedEnd { expected: "a matrix entry" }, s));
+        }
+        // An entry is a value: a list there (`Matrix([[[1], 2]])`, a third
+        // level of brackets) has no LaTeX form that reads back as one.
+        if let Some(e) = rows.iter().flatten().find(|e| matches!(e.kind, ExprKind::List { .. })) {
+            return Err(ParseError::new(ErrorKind::Unexpected { found: "a list".into(), expected: "a matrix entry" }, e.span));
         }
         self.mk(ExprKind::Matrix { kind: MatrixKind::Plain, rows }, s)
     }

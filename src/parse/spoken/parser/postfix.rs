@@ -233,13 +233,17 @@ impl<'a> Parser<'a> {
     pub fn parse_script(&mut self, path: Vec<Script>) -> PResult<(Expr, Span)> {
         let explicit = self.ahead.script_ends(self.pos);
         let marker = self.bump().span;
+        // A function name alone is a label only as an index: as an
+        // exponent (`x Superscript sine`) it would be `x^{\sin}`, which
+        // no reader takes (the function lacks its argument).
+        let label_allowed = path.last() == Some(&Script::Sub);
         let outer = std::mem::replace(&mut self.level, path);
         let content = self.nested(marker, |p| {
             if p.at_end() {
                 return Err(p.expected("a script"));
             }
             // `m Subscript max Baseline`: a function name as a label.
-            if let Some(Tk::Func(f)) = p.peek_tk().cloned() {
+            if let Some(Tk::Func(f)) = p.peek_tk().cloned().filter(|_| label_allowed) {
                 let leaves = match p.peek_at(1).map(|t| &t.tk) {
                     None => true,
                     Some(Tk::Script(q)) => p.child_step(q).is_none(),
@@ -323,6 +327,11 @@ impl<'a> Parser<'a> {
     /// to `e` / `i` (which become variables).
     pub fn attach_subscript(&mut self, base: Expr, sub: &Expr, sspan: Span) -> PResult<Expr> {
         let text = subscript_text(sub);
+        if text.is_empty() {
+            // "x sub open paren close paren": nothing to write as the
+            // index (LaTeX's `x_{}` is an error too).
+            return Err(ParseError::new(ErrorKind::Unexpected { found: "an empty subscript".into(), expected: "a subscript" }, sspan));
+        }
         let span = base.span.join(sspan);
         match base.kind {
             ExprKind::Symbol { mut sym } if sym.sub.is_none() => {
