@@ -78,7 +78,6 @@ FOUND = {
         b"x Super  Sine",
     ],
     "canon_roundtrip": [
-        b"\x01Matrix([[[], ]])",
         b"\x00Matrix([[]])",
         b"\x005 \\text{ mz /operat m} x",
         b"\x01Integral(xgr^2, xteeta_q)",

@@ -697,12 +697,6 @@ impl<'a> Parser<'a> {
         if rows.is_empty() || rows.iter().any(Vec::is_empty) {
             return Err(ParseError::new(ErrorKind::UnexpectedEnd { expected: "a matrix entry" }, s));
         }
-        // A list of two or more values is an entry (`1, 2` in a LaTeX
-        // cell); an empty or one-value list (`Matrix([[[1], 2]])`) has no
-        // LaTeX form that reads back as that list.
-        if let Some(e) = rows.iter().flatten().find(|e| matches!(&e.kind, ExprKind::List { items } if items.len() < 2)) {
-            return Err(ParseError::new(ErrorKind::Unexpected { found: "a list".into(), expected: "a matrix entry" }, e.span));
-        }
         self.mk(ExprKind::Matrix { kind: MatrixKind::Plain, rows }, s)
     }
 
