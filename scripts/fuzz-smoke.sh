@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The fuzz targets, from their committed seeds:
-#   bash scripts/fuzz-smoke.sh            # CI: fixed -seed and -runs per target (deterministic)
+#   bash scripts/fuzz-smoke.sh            # CI: replay every target's committed seeds
+#   MATHGRADE_FUZZ_EXPLORE=1 bash scripts/fuzz-smoke.sh   # the seeds, then fixed -seed and -runs per target
 #   bash scripts/fuzz-smoke.sh SECONDS    # by hand: explore SECONDS per target, random seed
 #   MATHGRADE_FUZZ_SECONDS=120 bash scripts/fuzz-smoke.sh   # the same
 #   MATHGRADE_FUZZ_TARGETS="extract verify_pair" bash scripts/fuzz-smoke.sh   # only these
@@ -128,7 +129,21 @@ seed() {
     esac
 }
 
-if [ -n "$DURATION" ]; then mode="${DURATION}s per target, random seed"; else mode="fixed seed and runs per target"; fi
+# CI replays the committed seeds only (-runs=0). The fixed-seed
+# exploration below is deterministic within one checkout, but a build in
+# another directory explored differently (session 7: the same commit gave
+# other corpora in /work/main and in a fresh worktree, most likely because
+# the checkout path is compiled into the binary), so a run here does not
+# predict CI's clone and CI could turn red by chance. It runs with
+# MATHGRADE_FUZZ_EXPLORE=1 (by hand) until that is fixed.
+EXPLORE="${MATHGRADE_FUZZ_EXPLORE:-}"
+if [ -n "$DURATION" ]; then
+    mode="${DURATION}s per target, random seed"
+elif [ -n "$EXPLORE" ]; then
+    mode="fixed seed and runs per target"
+else
+    mode="seeds replayed"
+fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -139,10 +154,13 @@ for t in "${TARGETS[@]}"; do
     if [ -n "$DURATION" ]; then
         limit=(-max_total_time="$DURATION")
         echo "== fuzz $t for ${DURATION}s"
-    else
+    elif [ -n "$EXPLORE" ]; then
         # -use_cmp=0 and -reload=0: see the top of this file.
         limit=(-seed="$(seed "$t")" -runs="$(runs "$t")" -use_cmp=0)
         echo "== fuzz $t: the seeds, then ${limit[*]}"
+    else
+        limit=(-runs=0)
+        echo "== fuzz $t: replay the seeds"
     fi
     # The seeds in a fixed order (libFuzzer's list: comma-separated paths,
     # no trailing newline); the work directory starts empty and receives
@@ -177,9 +195,9 @@ for t in "${TARGETS[@]}"; do
             echo "   echo '$(base64 -w0 "$input")' | base64 -d >/tmp/$t.input"
             echo "   cargo fuzz run ${FLAGS[*]} $t /tmp/$t.input"
         fi
-        if [ -z "$DURATION" ]; then
-            echo "!! rerun the whole exploration (deterministic, the same exec count):"
-            echo "   MATHGRADE_FUZZ_TARGETS=$t bash scripts/fuzz-smoke.sh"
+        if [ -n "$EXPLORE" ] && [ -z "$DURATION" ]; then
+            echo "!! rerun the whole exploration (deterministic in one checkout, the same exec count):"
+            echo "   MATHGRADE_FUZZ_EXPLORE=1 MATHGRADE_FUZZ_TARGETS=$t bash scripts/fuzz-smoke.sh"
         fi
     fi
     execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
