@@ -211,26 +211,25 @@ impl<'a> Parser<'a> {
         if self.peek().is_some_and(|t| t.is_punct("(") && (call || !t.space_before)) && callable && (!split || marked) {
             let args = self.parse_call_args()?;
             let s = span.join(self.last_span());
-            // `log_2(8)`, `log_{b}(x)`: the logarithm with that base, as
-            // `\log_{2}(8)` is in LaTeX (where the printer writes an
-            // unknown function named `log` the same way).
-            if sym.name == "log" && sym.primes == 0 && sym.sub.is_some() && sym.accent.is_none() && args.len() != 1 {
-                // `log_2(x, 3)`: the base is written already; as `\log_{2}`
-                // in LaTeX, it takes one argument.
-                return Err(ParseError::new(ErrorKind::Arity { func: "log".into(), expected: "1", found: args.len() }, s));
-            }
-            // `log_(x)`: the `_` only marks the name as a function's; it is
-            // the logarithm, as `log(x)` is (`\operatorname{log}` is `\log`
-            // in LaTeX).
-            if sym.name == "log" && sym.primes == 0 && sym.sub.is_none() && sym.accent.is_none() {
-                return self.call(Func::Log, args, span);
-            }
-            if sym.name == "log" && sym.primes == 0 && args.len() == 1 {
-                if let Some(base) = sym.sub.as_deref() {
-                    let base = self.reparse_subscript(base, span)?;
-                    let mut args = args;
-                    args.push(base);
-                    return self.call(Func::Log, args, span);
+            // A `log` name is the logarithm, as `\log` is in LaTeX: `log_(x)`
+            // (the `_` only marks a function name) as `log(x)`; `log_2(8)`,
+            // `log_{b}(x)` to that base, which then takes one argument
+            // (`log_2(x, 3)` is an error, as `\log_{2}` of two is).
+            if sym.name == "log" && sym.primes == 0 {
+                let bare = sym.accent.is_none();
+                match sym.sub.as_deref() {
+                    None if bare => return self.call(Func::Log, args, span),
+                    Some(base) if args.len() == 1 => {
+                        let base = self.reparse_subscript(base, span)?;
+                        let mut args = args;
+                        args.push(base);
+                        return self.call(Func::Log, args, span);
+                    }
+                    Some(_) if bare => {
+                        let found = args.len();
+                        return Err(ParseError::new(ErrorKind::Arity { func: "log".into(), expected: "1", found }, s));
+                    }
+                    _ => {}
                 }
             }
             return self.mk(ExprKind::Apply { name: sym, args }, s);
