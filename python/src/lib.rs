@@ -15,6 +15,7 @@
 //! (options, and for batches its own thread pool), so the module is safe in
 //! threads, after `fork()` and in spawned processes.
 
+mod alloc;
 mod errors;
 mod expr;
 mod extraction;
@@ -30,7 +31,7 @@ use pyo3::prelude::*;
 /// interpreter keeps its own allocator. Stateless from our side: mimalloc
 /// is thread-safe and handles `fork()` (pydantic-core does the same).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Mimalloc = alloc::Mimalloc;
 
 /// Unbiased pass@k from `n` samples of which `c` are correct.
 #[pyfunction]

@@ -8,6 +8,7 @@
 
 pub(crate) mod lexer;
 pub(crate) mod parser;
+mod simple;
 pub mod spoken;
 pub(crate) mod token;
 
@@ -52,6 +53,18 @@ pub fn parse_with(text: &str, syntax: Syntax, limits: &Limits) -> Result<Expr, P
             Span::new(limits.max_input_len, text.len()),
         ));
     }
+    if syntax == Syntax::Spoken {
+        return spoken::parse(text, limits);
+    }
+    if let Some(tree) = simple::parse_simple(text, syntax, limits) {
+        return Ok(tree);
+    }
+    parse_full(text, syntax, limits)
+}
+
+/// [`parse_with`] through the lexer and parser, without the shortcut for
+/// simple answers.
+fn parse_full(text: &str, syntax: Syntax, limits: &Limits) -> Result<Expr, ParseError> {
     let syntax = match syntax {
         Syntax::Auto => detect_syntax(text),
         Syntax::Spoken => return spoken::parse(text, limits),
@@ -116,3 +129,6 @@ pub fn detect_syntax(text: &str) -> Syntax {
     }
     Syntax::Latex
 }
+
+#[cfg(test)]
+mod tests_simple;
