@@ -58,6 +58,10 @@ FOUND = {
         b"\\begin{cases}x & 0orwise0or}\\}\\end{cases}",
         b"\\begin{cases}x & }\\end{cases}",
         b"\\operatorname{68588169s9c9e99999999999999999h}\\left(x\\right)",
+        b"z: \\pm m020",
+        "Z<(b'(11\u0556))MZ,(bE'(1\u0556))".encode(),
+        b"\\begin{cases}xesi & 0}\\end{cases}",
+        b"I'()",
     ],
     "parse_plain": [
         b"2,222det',r2xeb",
@@ -82,6 +86,7 @@ FOUND = {
         b"\x005 \\text{ mz /operat m} x",
         b"\x01Integral(xgr^2, xteeta_q)",
         b"\x00Wlim_{x'\\to\\inf-phiqy,o0$!o0!0|4|!!ooo!iota!1o, \"frac 1}{x}{x}",
+        "\x00um_\u0194e0()".encode(),
     ],
 }
 

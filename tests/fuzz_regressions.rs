@@ -870,3 +870,107 @@ fn an_empty_matrix_row_is_an_error_in_plain_text() {
     assert_eq!(e.sexpr(), "(matrix plain [(list 1 2) 3])");
     assert_eq!(parse(&to_latex(&e), Syntax::Latex).unwrap(), e);
 }
+
+#[test]
+fn a_plus_minus_of_a_product_written_with_a_cdot_is_parenthesized() {
+    // `parse_latex` found `z: \pm m020`: ± of the product m·20, printed
+    // `\frac{z}{\pm m \cdot 20}`, where a prefix `\pm` takes only the
+    // juxtaposed factors after it (as a unary minus does), so it read back
+    // as (±m)·20, whose reciprocal is another canonical form. A product
+    // that prints with a `\cdot` is parenthesized after a prefix `\pm`.
+    let e = parse("z: \\pm m020", Syntax::Latex).unwrap();
+    assert_eq!(e.sexpr(), "(div z (pm (mul m 20)))");
+    assert_eq!(to_latex(&e), "\\frac{z}{\\pm \\left(m \\cdot 20\\right)}");
+    let c = canonical(&e);
+    assert_eq!(c.sexpr(), "(mul z (pow (pm (mul 20 m)) -1))");
+    for tree in [&e, &c] {
+        assert_eq!(canon(&to_latex(tree), Syntax::Latex), c.sexpr());
+        assert_eq!(canon(&to_plain(tree), Syntax::Plain), c.sexpr());
+    }
+    assert_eq!(to_latex(&parse("\\pm m 20", Syntax::Latex).unwrap()), "\\pm \\left(m \\cdot 20\\right)");
+    // Juxtaposed factors need no parentheses, and ± of the first factor
+    // alone keeps them; a binary `\pm` takes the whole product.
+    assert_eq!(to_latex(&parse("\\pm 20 m", Syntax::Latex).unwrap()), "\\pm 20 m");
+    assert_eq!(to_latex(&parse("\\pm m \\cdot 20", Syntax::Latex).unwrap()), "\\left(\\pm m\\right) \\cdot 20");
+    assert_eq!(to_latex(&parse("a \\pm m 20", Syntax::Latex).unwrap()), "a \\pm m \\cdot 20");
+    assert_eq!(canon("a \\pm m \\cdot 20", Syntax::Latex), canon("a \\pm m 20", Syntax::Latex));
+}
+
+#[test]
+fn a_primed_capital_e_or_i_is_a_name_in_plain_text() {
+    // `parse_latex` found `Z<(b'(11Ֆ))MZ,(bE'(1Ֆ))` and `I'()`: the
+    // functions `E'` and `I'` printed in plain text as `E'(…)` and `I'()`,
+    // which read as the primed constants e′ and i′ times a group. A primed
+    // letter is a name, never the constant, for SymPy's `E` and `I` too (as
+    // it was for `e` and `i`, and as LaTeX reads `E'`).
+    let e = parse("Z<(b'(11Ֆ))MZ,(bE'(1Ֆ))", Syntax::Latex).unwrap();
+    assert_eq!(e.sexpr(), "(list (rel Z lt (mul (apply b' (mul 11 Ֆ)) M Z)) (mul b (apply E' (mul 1 Ֆ))))");
+    assert_eq!(to_plain(&e), "Z < b'(11*Ֆ)*M*Z, b*E'(1*Ֆ)");
+    let i = parse("I'()", Syntax::Latex).unwrap();
+    assert_eq!(i.sexpr(), "(apply I')");
+    assert_eq!(to_plain(&i), "I'()");
+    for tree in [&e, &i] {
+        let c = canonical(tree);
+        for t in [tree, &c] {
+            assert_eq!(canon(&to_plain(t), Syntax::Plain), c.sexpr());
+            assert_eq!(canon(&to_latex(t), Syntax::Latex), c.sexpr());
+        }
+    }
+    for (plain, sexpr) in [("E'(x)", "(apply E' x)"), ("I''(x)", "(apply I'' x)"), ("E'", "E'"), ("I'", "I'")] {
+        assert_eq!(canon(plain, Syntax::Plain), sexpr, "{plain}");
+        assert_eq!(canon(plain, Syntax::Latex), sexpr, "{plain}");
+    }
+    // Unprimed, they are the constants.
+    assert_eq!(canon("E(x)", Syntax::Plain), "(mul e x)");
+    assert_eq!(canon("2*I", Syntax::Plain), canon("2i", Syntax::Latex));
+}
+
+#[test]
+fn a_case_condition_whose_text_reads_as_a_number_is_an_error() {
+    // `parse_latex` found `\begin{cases}xesi & 0}\end{cases}`: the
+    // condition `0}` did not parse and was kept as its text without the
+    // braces, `0`, which prints as `\text{0}` and reads back as the number
+    // 0. A text atom never holds what would print back as a number: the
+    // condition is no prose, and its error stands.
+    for text in [
+        "\\begin{cases}xesi & 0}\\end{cases}",
+        "\\begin{cases}x & (902)}\\end{cases}",
+        "\\begin{cases}x & 1,000}\\end{cases}",
+    ] {
+        let err = parse(text, Syntax::Latex).unwrap_err();
+        assert_eq!(err.to_string(), "expected `&`, `\\\\` or `\\end`, found `}`", "{text}");
+    }
+    // Prose stays a text condition; a number that parses is the number.
+    let e = parse("\\begin{cases}x & x>0 \\text{and} }\\end{cases}", Syntax::Latex).unwrap();
+    assert_eq!(e.sexpr(), "(piecewise [x \"x>0 and\"])");
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), canonical(&e).sexpr());
+    assert_eq!(canon("\\begin{cases}x & 0\\end{cases}", Syntax::Latex), "(piecewise [x 0])");
+}
+
+#[test]
+fn a_two_letter_name_with_a_braced_subscript_is_one_name_in_plain_text() {
+    // `canon_roundtrip` found `um_Ɣe0()` (default limits): the function
+    // `um_{Ɣe0}` printed in plain text as `um_{Ɣe0}()`, but a word of two
+    // letters before a braced subscript was read as the product of its
+    // letters, the subscript dropped: u·m·(). A subscripted word is one
+    // name, braced as bare (`um_Ɣe0`).
+    let e = parse("um_Ɣe0()", Syntax::Auto).unwrap();
+    assert_eq!(e.sexpr(), "(apply um_{Ɣe0})");
+    assert_eq!(to_plain(&e), "um_{Ɣe0}()");
+    let c = canonical(&e);
+    for t in [&e, &c] {
+        assert_eq!(canon(&to_plain(t), Syntax::Plain), c.sexpr());
+        assert_eq!(canon(&to_latex(t), Syntax::Latex), c.sexpr());
+    }
+    for (plain, sexpr) in [
+        ("um_{Ɣe0}()", "(apply um_{Ɣe0})"),
+        ("ab_{cd}", "ab_{cd}"),
+        ("xy_{1}(x)", "(apply xy_{1} x)"),
+        ("ab_cd", "ab_{cd}"),
+    ] {
+        assert_eq!(canon(plain, Syntax::Plain), sexpr, "{plain}");
+    }
+    // Without a subscript the letters are still a product.
+    assert_eq!(canon("xy", Syntax::Plain), "(mul x y)");
+    assert_eq!(canon("xy_", Syntax::Plain), "(mul x y)");
+}

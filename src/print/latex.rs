@@ -189,10 +189,21 @@ fn expr(e: &Expr) -> Piece {
         Neg { arg } => Piece::new(format!("-{}", sub(arg, Prec::Product, true)), Prec::Neg),
         PlusMinus { lhs, rhs, minus_plus } => {
             let op = if *minus_plus { "\\mp" } else { "\\pm" };
-            let r = sub(rhs, Prec::Product, true);
+            let r = expr(rhs);
             match lhs {
-                Some(l) => Piece::new(format!("{} {op} {r}", sub(l, Prec::Sum, false)), Prec::Sum),
-                None => Piece::new(format!("{op} {r}"), Prec::Sum),
+                Some(l) => {
+                    Piece::new(format!("{} {op} {}", sub(l, Prec::Sum, false), wrap(r, Prec::Product, true)), Prec::Sum)
+                }
+                // A prefix `\pm` takes the juxtaposed factors after it, as a
+                // unary minus does (the parser's `parse_unary`), and stops at
+                // a `\cdot`: a product printed with one (`m \cdot 20`) is
+                // parenthesized, or its later factors would fall outside the
+                // `\pm` (`\pm m \cdot 20` is (±m)·20, which in a
+                // denominator is another canonical form than ±(20m)).
+                None if r.prec == Prec::Product && r.s.contains("\\cdot") => {
+                    Piece::new(format!("{op} {}", paren(&r.s)), Prec::Sum)
+                }
+                None => Piece::new(format!("{op} {}", wrap(r, Prec::Product, true)), Prec::Sum),
             }
         }
         Func { func, args } => function(*func, args),

@@ -197,16 +197,21 @@ impl<'a> Parser<'a> {
     /// A case condition: math if it parses, else its text (`otherwise`).
     /// Text that is nothing (`\text{}`, a stray `}`) is no condition, as
     /// an empty cell is: an empty text prints as nothing in plain text.
+    /// Text that `\text{…}` reads as a number (`0}` is the text `0`) is no
+    /// prose and would print back as that number: the cell's error stands.
     fn parse_condition(&mut self, a: usize, b: usize) -> PResult<Option<Expr>> {
         match self.parse_range(a, b, "a condition") {
             Ok(e) => Ok(Some(e)),
-            Err(_) => {
+            Err(err) => {
                 let span = self.toks[a].span.join(self.toks[b - 1].span);
                 let text = super::atom::collapse_ws(
                     &self.src[span.start..span.end].replace("\\text", "").replace(['{', '}'], " "),
                 );
                 if text.is_empty() {
                     return Ok(None);
+                }
+                if super::latex_cmd::number_in_text(&text).is_some() {
+                    return Err(err);
                 }
                 self.mk(ExprKind::Text { text }, span).map(Some)
             }

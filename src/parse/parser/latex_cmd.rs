@@ -292,21 +292,17 @@ impl<'a> Parser<'a> {
     /// `trimmed` its whitespace-collapsed reading; `None` when it is not a
     /// number.
     pub(crate) fn text_number(&mut self, content: &str, trimmed: &str, cspan: Span) -> Option<PResult<Expr>> {
-        let unwrapped = trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')).map(str::trim);
         // Text that looks like a number but does not read as one (control
         // characters the lexer drops, `7.7.7`) stays text: the number
         // reading is a courtesy, never a reason to reject the input.
-        if let Some(inner) = unwrapped.filter(|t| super::numbers::literal_value(t).is_some()) {
-            let offset = content.find(inner).unwrap_or(0);
-            let inner_span = Span::new(cspan.start + offset, cspan.start + offset + inner.len());
+        let number = number_in_text(trimmed)?;
+        if number.len() < trimmed.len() {
+            // The inside of `(902)`.
+            let offset = content.find(number).unwrap_or(0);
+            let inner_span = Span::new(cspan.start + offset, cspan.start + offset + number.len());
             return self.sub_parse(inner_span).ok().map(Ok);
         }
-        if super::numbers::literal_value(trimmed.trim_start_matches(['-', '+'])).is_some()
-            || looks_like_grouped_number(trimmed)
-        {
-            return self.sub_parse(cspan).ok().map(Ok);
-        }
-        None
+        self.sub_parse(cspan).ok().map(Ok)
     }
 
     fn sub_parse(&mut self, span: Span) -> PResult<Expr> {
@@ -1107,6 +1103,19 @@ fn number_set(s: &str) -> Option<NumberSet> {
         "C" => NumberSet::Complexes,
         _ => return None,
     })
+}
+
+/// The part of a text (`trimmed`: whitespace collapsed) that `\text{…}`
+/// reads as a number ([`Parser::text_number`]): all of it (`-3`, `1,000`)
+/// or the inside of its parentheses (`(902)`); `None` when it is no number.
+pub(crate) fn number_in_text(trimmed: &str) -> Option<&str> {
+    let unwrapped = trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')).map(str::trim);
+    if let Some(inner) = unwrapped.filter(|t| super::numbers::literal_value(t).is_some()) {
+        return Some(inner);
+    }
+    let whole = super::numbers::literal_value(trimmed.trim_start_matches(['-', '+'])).is_some()
+        || looks_like_grouped_number(trimmed);
+    whole.then_some(trimmed)
 }
 
 /// `1,000` inside `\text{}`.

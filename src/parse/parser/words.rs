@@ -110,9 +110,10 @@ impl<'a> Parser<'a> {
             };
         }
         // `e'(x)` is a derivative, as in LaTeX (and as `a'(x)` is): a primed
-        // letter is a name, never the constant.
+        // letter is a name, never the constant, SymPy's `E` and `I` too
+        // (`E'(x)` is the function E′, as LaTeX reads it and prints it).
         let primed = self.peek().is_some_and(|t| t.is_punct("'") && !t.space_before);
-        if let Some(c) = constant_word(&w).filter(|_| !(primed && matches!(w.as_str(), "e" | "i"))) {
+        if let Some(c) = constant_word(&w).filter(|_| !(primed && matches!(w.as_str(), "e" | "i" | "E" | "I"))) {
             return self.mk(ExprKind::Constant { constant: c }, span);
         }
         if let Some(set) = number_set_word(&w) {
@@ -199,6 +200,9 @@ impl<'a> Parser<'a> {
             let u = self.bump().span;
             let (sub, _) = self.parse_subscript_text(u)?;
             sym.sub = Some(sub);
+            // A subscripted word is one name (`um_{ab}`, as `um_ab` is):
+            // the product of its letters would drop the subscript.
+            split = false;
         }
         let span = span.join(self.last_span());
         // A subscripted letter names a function, braced (`c_{i,j}(x)`, as
