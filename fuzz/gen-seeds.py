@@ -76,6 +76,9 @@ FOUND = {
         b"b2_2841eew\nlog_dx(2E;4148ee*n(2ixs8, 10))k",
         b"b_2841eew\nlog_(0Ex2484eew\nlog(x_24E08, 10))k",
         b"x_{i" + b"\\" * 21 + b"R" + b"\\" * 20 + b"R\\}",
+        b"x_{i" + b"\\" * 13 + " .= .= \u222a \u2229f(1+zi)^2}".encode(),
+        b"4[1, x]/4",
+        b"Integral_({})",
     ],
     "parse_spoken": [
         b"x sub open paren close paren equals 2 n",
@@ -87,6 +90,8 @@ FOUND = {
         b"\x01Integral(xgr^2, xteeta_q)",
         b"\x00Wlim_{x'\\to\\inf-phiqy,o0$!o0!0|4|!!ooo!iota!1o, \"frac 1}{x}{x}",
         "\x00um_\u0194e0()".encode(),
+        b"\x01Matrix([[[], ]])",
+        b"\x00f(rlaoctialE'(0))",
     ],
 }
 

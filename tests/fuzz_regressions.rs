@@ -974,3 +974,130 @@ fn a_two_letter_name_with_a_braced_subscript_is_one_name_in_plain_text() {
     assert_eq!(canon("xy", Syntax::Plain), "(mul x y)");
     assert_eq!(canon("xy_", Syntax::Plain), "(mul x y)");
 }
+
+#[test]
+fn a_subscript_reads_the_same_from_plain_text_and_from_latex() {
+    // `parse_plain` found `x_{i\\…\ .= .= ∪ ∩f(1+zi)^2}`: plain text kept
+    // `∪` and `∩` in the subscript, which LaTeX normalizes to `\cup` and
+    // `\cap`, so the printed `x_{…∪∩…}` read back as another name. A plain
+    // subscript is kept as LaTeX text: it is normalized as LaTeX is. Its
+    // control space `\ ` is spacing, dropped with the other spaces (it was
+    // collapsed into `\.`, a different command).
+    let found = format!("x_{{i{} .= .= ∪ ∩f(1+zi)^2}}", "\\".repeat(13));
+    let e = parse(&found, Syntax::Plain).unwrap();
+    let want = format!("x_{{i{}.=.=\\cup\\capf(1+zi)^2}}", "\\".repeat(12));
+    assert_eq!(e.sexpr(), want);
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), want);
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), want);
+    assert_eq!(canon(&found.replace("∪ ∩", "\\cup \\cap "), Syntax::Latex), want);
+    for (plain, latex) in [("x_{a ∪ b}", "x_{a \\cup b}"), ("x_{a\\ b}", "x_{a b}"), ("x_{a\\\\ b}", "x_{a\\\\b}")] {
+        assert_eq!(canon(plain, Syntax::Plain), canon(latex, Syntax::Latex), "{plain}");
+        assert_eq!(canon(plain, Syntax::Latex), canon(latex, Syntax::Latex), "{plain}");
+    }
+    assert_eq!(canon("x_{a\\ b}", Syntax::Latex), "x_{ab}");
+    assert_eq!(parse("x_{\\ }", Syntax::Plain).unwrap_err().to_string(), "expected a subscript, found end of input");
+}
+
+#[test]
+fn a_list_that_cancels_out_of_a_product_is_the_tuple_it_was_as_a_factor() {
+    // `parse_plain` found `4[1, x]/4`: a list inside a product is the
+    // tuple (1, x), as LaTeX prints it, but the product cancelled to the
+    // list itself, which the canonical form kept as a list of answers. A
+    // list that surfaces from inside an operand stays the tuple.
+    let e = parse("4[1, x]/4", Syntax::Plain).unwrap();
+    assert_eq!(e.sexpr(), "(div (mul 4 (list 1 x)) 4)");
+    assert_eq!(to_latex(&e), "\\frac{4 \\left(1, x\\right)}{4}");
+    let c = canonical(&e);
+    assert_eq!(c.sexpr(), "(tuple 1 x)");
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), c.sexpr());
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), c.sexpr());
+    assert_eq!(canon(&to_plain(&c), Syntax::Plain), c.sexpr());
+    assert_eq!(canon("4*[x]/4", Syntax::Plain), "x");
+    // A list written as the answer stays a list.
+    assert_eq!(canon("[1, x]", Syntax::Plain), "(list 1 x)");
+}
+
+#[test]
+fn a_function_named_like_a_sympy_word_prints_with_its_marker_in_plain_text() {
+    // `parse_plain` found `Integral_({})`: the unknown function `Integral`
+    // (the `_` marks a name) printed as plain `Integral(EmptySet)`, SymPy's
+    // integral. A function whose name plain text reads as its own word
+    // (a SymPy call, a function, a constant) keeps the marker.
+    let e = parse("Integral_({})", Syntax::Plain).unwrap();
+    assert_eq!(e.sexpr(), "(apply Integral emptyset)");
+    assert_eq!(to_plain(&e), "Integral_(EmptySet)");
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), e.sexpr());
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), e.sexpr());
+    for latex in [
+        "\\operatorname{Integral}\\left(x\\right)",
+        "\\operatorname{Abs}\\left(x\\right)",
+        "\\operatorname{sqrt}\\left(x\\right)",
+        "\\operatorname{Reals}\\left(x\\right)",
+        "\\operatorname{Symbol}'\\left(x\\right)",
+    ] {
+        let e = parse(latex, Syntax::Latex).unwrap();
+        assert!(matches!(e.kind, mathgrade::ExprKind::Apply { .. }), "{latex}");
+        assert_eq!(canon(&to_plain(&e), Syntax::Plain), e.sexpr(), "{latex}: {}", to_plain(&e));
+    }
+    // Other names are written bare.
+    assert_eq!(to_plain(&parse("foo(x)", Syntax::Plain).unwrap()), "foo(x)");
+}
+
+#[test]
+fn a_function_named_like_a_constant_reads_back_from_plain_text() {
+    // `canon_roundtrip` found `f(rlaoctialE'(0))`: LaTeX `E'(0)` is the
+    // function E′ at 0, printed as plain `E'(0)`, which read as the primed
+    // constant (the name e′) times 0, so the answer read back as f(0).
+    // Plain text now reads a primed `E` or `I` as a name, as LaTeX does
+    // (`a_primed_capital_e_or_i_is_a_name_in_plain_text`), so it prints
+    // without the `_` that marks a name plain text would read otherwise.
+    let found = "f(rlaoctialE'(0))";
+    let e = parse(found, Syntax::Auto).unwrap();
+    assert_eq!(e.sexpr(), "(apply f (mul r l a o c t i a l (apply E' 0)))");
+    assert_eq!(to_plain(&e), "f(r*l*a*o*c*t*I*a*l*E'(0))");
+    let c = canonical(&e);
+    assert_eq!(c.sexpr(), "(apply f (mul i (pow a 2) c (pow l 2) o r t (apply E' 0)))");
+    for tree in [&e, &c] {
+        assert_eq!(canon(&to_plain(tree), Syntax::Plain), c.sexpr());
+        assert_eq!(canon(&to_latex(tree), Syntax::Latex), c.sexpr());
+    }
+    // `parse_latex` found `I'()`, the same: plain `I'()` read as i′·().
+    let e = parse("I'()", Syntax::Latex).unwrap();
+    assert_eq!(e.sexpr(), "(apply I')");
+    assert_eq!(to_plain(&e), "I'()");
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), "(apply I')");
+    // And `Z<(b'(11Ֆ))MZ,(bE'(1Ֆ))`, printed `… b*E'(1*Ֆ)`.
+    let e = parse("Z<(b'(11Ֆ))MZ,(bE'(1Ֆ))", Syntax::Latex).unwrap();
+    assert_eq!(to_plain(&e), "Z < b'(11*Ֆ)*M*Z, b*E'(1*Ֆ)");
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), canonical(&e).sexpr());
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), canonical(&e).sexpr());
+    for latex in [
+        "I'\\left(x\\right)",
+        "\\operatorname{E}\\left(x\\right)",
+        "\\operatorname{pi}'\\left(x\\right)",
+        "\\operatorname{oo}\\left(x\\right)",
+    ] {
+        let e = parse(latex, Syntax::Latex).unwrap();
+        assert!(matches!(e.kind, mathgrade::ExprKind::Apply { .. }), "{latex}: {}", e.sexpr());
+        assert_eq!(canon(&to_plain(&e), Syntax::Plain), e.sexpr(), "{latex}: {}", to_plain(&e));
+    }
+}
+
+#[test]
+fn an_empty_list_as_a_matrix_entry_prints_with_brackets() {
+    // `canon_roundtrip` found `Matrix([[[], ]])`: the entry `[]` printed
+    // as nothing, `\begin{matrix}\end{matrix}`, which has no entry. A cell
+    // prints a list without brackets (`1, 2`), but an empty one as the
+    // empty list `\left[\right]`.
+    let e = parse("Matrix([[[], ]])", Syntax::Plain).unwrap();
+    assert_eq!(e.sexpr(), "(matrix plain [(list)])");
+    assert_eq!(to_latex(&e), "\\begin{matrix}\\left[\\right]\\end{matrix}");
+    assert_eq!(parse(&to_latex(&e), Syntax::Latex).unwrap(), e);
+    let c = canonical(&e);
+    assert_eq!(c.sexpr(), "(matrix paren [(tuple)])");
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), c.sexpr());
+    assert_eq!(canon(&to_latex(&c), Syntax::Latex), c.sexpr());
+    assert_eq!(canon(&to_plain(&c), Syntax::Plain), c.sexpr());
+    let cases = parse("\\begin{cases}\\left[\\right] & x > 0\\end{cases}", Syntax::Latex).unwrap();
+    assert_eq!(canon(&to_latex(&cases), Syntax::Latex), canonical(&cases).sexpr());
+}

@@ -91,6 +91,11 @@ impl Ctx<'_> {
         if let Some(x) = nested_lists_as_tuples(&out) {
             out = self.canon_node(&x);
         }
+        // A list can also surface from inside an operand (`4 [1, x] / 4`
+        // cancels to it): it was the tuple there, and stays it.
+        if matches!(out.kind, ExprKind::List { .. }) && !matches!(e.kind, ExprKind::List { .. }) {
+            out = self.canon_node(&as_operand(out));
+        }
         out.span = e.span;
         out
     }
@@ -130,14 +135,18 @@ fn nested_lists_as_tuples(e: &Expr) -> Option<Expr> {
     if !e.children().iter().any(|c| matches!(c.kind, ExprKind::List { .. })) {
         return None;
     }
-    let kind = crate::ast::map_children(e.kind.clone(), &mut |mut c| {
-        loop {
-            match c.kind {
-                ExprKind::List { mut items } if items.len() == 1 => c = items.pop().expect("one item"),
-                ExprKind::List { items } => return Expr::new(ExprKind::Tuple { items }, c.span),
-                _ => return c,
-            }
-        }
-    });
+    let kind = crate::ast::map_children(e.kind.clone(), &mut as_operand);
     Some(Expr::new(kind, e.span))
+}
+
+/// `e` as an operand: a list is the tuple of its items, a list of one item
+/// that item (see [`nested_lists_as_tuples`]).
+fn as_operand(mut e: Expr) -> Expr {
+    loop {
+        match e.kind {
+            ExprKind::List { mut items } if items.len() == 1 => e = items.pop().expect("one item"),
+            ExprKind::List { items } => return Expr::new(ExprKind::Tuple { items }, e.span),
+            _ => return e,
+        }
+    }
 }

@@ -4,6 +4,8 @@
 //! `lexer/` turns normalized text into tokens (one lexer per syntax, built
 //! with nom); `parser/` is a single precedence-climbing parser over those
 //! tokens. Spoken math has its own word tokenizer and parser in `spoken/`.
+//! `simple.rs` reads the commonest answers (`42`, `-\frac{4}{11}`) straight
+//! into the tree the parser would build, without lexing.
 //! Text is parsed, never evaluated.
 
 pub(crate) mod lexer;

@@ -361,9 +361,10 @@ fn expr(e: &Expr) -> Piece {
 
 /// A cell of a matrix or a value of cases: `&` and `\\` delimit it, so a
 /// list in it (`1, 2`) needs no parentheses, which would make it a tuple.
+/// An empty list keeps its brackets: without them the cell would be empty.
 fn cell(c: &Expr) -> String {
     match &c.kind {
-        ExprKind::List { items } => join(items),
+        ExprKind::List { items } if !items.is_empty() => join(items),
         _ => sub(c, Prec::Rel, false),
     }
 }

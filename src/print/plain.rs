@@ -86,16 +86,17 @@ fn variable(sym: &Sym) -> String {
 /// single letter before a parenthesis is a factor (`x(x+1)`), so it is
 /// written with a trailing `_` (`c_(g)`), which marks it as a name; so is
 /// a name of two ASCII letters, which alone reads as their product
-/// (`Ps_(x)`, `Ps_'(x)`: `Ps(x)` is P·s·x).
+/// (`Ps_(x)`, `Ps_'(x)`: `Ps(x)` is P·s·x), and a name the plain reader
+/// takes as its own word there (`Integral_(x)`, `pi_'(x)`: `Integral(x)` is
+/// SymPy's integral, `pi'(x)` the primed constant times x).
 fn func_name(sym: &Sym) -> String {
     let mut s = sym.name.clone();
     let n = sym.name.chars().count();
     let letter = n == 1;
     let pair = n == 2 && sym.name.chars().all(|c| c.is_ascii_alphabetic()) && !is_greek(&sym.name);
-    if letter && sym.sub.is_none() && sym.primes == 0 && !latex::FUNCTION_LETTERS.contains(&sym.name.as_str()) {
-        s.push('_');
-    }
-    if pair && sym.sub.is_none() {
+    let own_word = crate::parse::parser::words::reads_as_own_word(&sym.name, sym.primes > 0);
+    let marked = (letter && sym.primes == 0 && !latex::FUNCTION_LETTERS.contains(&sym.name.as_str())) || pair || own_word;
+    if marked && sym.sub.is_none() {
         s.push('_');
     }
     // A subscript of other characters than a word's (`7;`, `i,j`) is

@@ -321,7 +321,7 @@ impl<'a> Parser<'a> {
                 return Err(ParseError::new(ErrorKind::Unclosed { open: "{".into() }, t.span));
             };
             let inner = Span::new(t.span.end, self.toks[close].span.start);
-            let text: String = self.src[inner.start..inner.end].chars().filter(|c| !c.is_whitespace()).collect();
+            let text = subscript_text(&self.src[inner.start..inner.end], self.latex);
             self.pos = close + 1;
             if text.is_empty() {
                 return Err(ParseError::new(ErrorKind::UnexpectedEnd { expected: "a subscript" }, t.span));
@@ -553,6 +553,44 @@ impl<'a> Parser<'a> {
 enum Marker {
     Degree,
     Primes(u8),
+}
+
+/// The source of a braced subscript as the text it is kept as: LaTeX
+/// text without its spaces. Plain text is normalized as LaTeX first (its
+/// own normalization keeps `∪` where LaTeX's writes `\cup`), so the
+/// subscript is the one LaTeX reads from the printed `x_{…}`. A control
+/// space `\ ` is spacing too: dropping only its space would make a
+/// command of the backslash and what follows (`a\ .b` → `a\.b`).
+fn subscript_text(src: &str, latex: bool) -> String {
+    let normalized;
+    let src = if latex || src.is_ascii() {
+        src
+    } else {
+        normalized = crate::normalize::normalize(src, crate::parse::Syntax::Latex).text;
+        &normalized
+    };
+    let mut out = String::with_capacity(src.len());
+    let mut chars = src.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.peek() {
+                Some(n) if n.is_whitespace() => {
+                    chars.next();
+                }
+                // Any other character after it is kept with it (`\\` is
+                // one backslash, never the start of a control space).
+                Some(&n) => {
+                    out.push(c);
+                    out.push(n);
+                    chars.next();
+                }
+                None => out.push(c),
+            }
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `x_{\text{max}}` and `x_{\mathrm{a}}` keep the plain text.

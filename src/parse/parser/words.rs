@@ -66,6 +66,38 @@ fn plain_function(w: &str) -> Option<Func> {
     })
 }
 
+/// The words `sympy_call` reads before `(` besides [`plain_function`]'s
+/// (its match arms: a new arm belongs here too).
+const SYMPY_CALLS: &[&str] = &[
+    "sqrt", "cbrt", "root", "real_root", "log", "log10", "lg", "log2", "Rational", "Integer", "Float", "S", "sympify", "N",
+    "UnevaluatedExpr", "nsimplify", "simplify", "Interval", "FiniteSet", "Set", "set", "Tuple", "Point", "Point2D",
+    "Point3D", "Matrix", "ImmutableMatrix", "MutableDenseMatrix", "ImmutableDenseMatrix", "Array", "Eq", "Ne", "Lt", "Le",
+    "Gt", "Ge", "Union", "Intersection", "Complement", "Sum", "Product", "Integral", "Limit", "Derivative", "diff",
+    "Piecewise", "Symbol", "symbols", "Dummy",
+];
+
+/// Does [`Parser::parse_word`] read the word `w`, right before `(` (or,
+/// with `primed`, before a prime), as something else than a name: a SymPy
+/// call or function, a constant, a number set, a root? The plain printer
+/// writes an unknown function so named with the `_` that marks a name
+/// (`Integral_(x)`, `pi_'(x)`). Follows `parse_word`'s order.
+/// A primed constant letter is a name, never the constant: `e'(x)` is a
+/// derivative, as in LaTeX (and as `a'(x)` is), SymPy's `E` and `I` too
+/// (`E'(x)` is the function E′, as LaTeX reads it and prints it).
+fn primed_letter_is_name(w: &str) -> bool {
+    matches!(w, "e" | "i" | "E" | "I")
+}
+
+pub(crate) fn reads_as_own_word(w: &str, primed: bool) -> bool {
+    (!primed && SYMPY_CALLS.contains(&w))
+        || plain_function(w).is_some()
+        || is_operator_word(w)
+        || constant_word(w).is_some_and(|_| !(primed && primed_letter_is_name(w)))
+        || number_set_word(w).is_some()
+        || matches!(w, "EmptySet" | "True" | "False")
+        || ["sqrt", "cbrt"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.bytes().all(|b| b.is_ascii_digit())))
+}
+
 impl<'a> Parser<'a> {
     pub fn parse_word(&mut self) -> PResult<Expr> {
         let t = self.bump();
@@ -109,11 +141,8 @@ impl<'a> Parser<'a> {
                 },
             };
         }
-        // `e'(x)` is a derivative, as in LaTeX (and as `a'(x)` is): a primed
-        // letter is a name, never the constant, SymPy's `E` and `I` too
-        // (`E'(x)` is the function E′, as LaTeX reads it and prints it).
         let primed = self.peek().is_some_and(|t| t.is_punct("'") && !t.space_before);
-        if let Some(c) = constant_word(&w).filter(|_| !(primed && matches!(w.as_str(), "e" | "i" | "E" | "I"))) {
+        if let Some(c) = constant_word(&w).filter(|_| !(primed && primed_letter_is_name(&w))) {
             return self.mk(ExprKind::Constant { constant: c }, span);
         }
         if let Some(set) = number_set_word(&w) {
