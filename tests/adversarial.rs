@@ -47,6 +47,7 @@ fn expected() -> Vec<(&'static str, Outcome)> {
         ("tower_python_2_30_5", Verdict(true, Method::Exact)),
         ("tower_10_10_10", Verdict(true, Method::Exact)),
         ("tower_10_10_10_vs_plus_one", Verdict(false, Method::Numeric)),
+        ("tower_5_5_35_5_vs_variables", Verdict(false, Method::Mismatch)),
         ("factorial_10_pow_10", Verdict(true, Method::Exact)),
         ("factorial_10_pow_10_vs_next", Verdict(false, Method::Numeric)),
         ("binomial_10_9", Verdict(true, Method::Exact)),

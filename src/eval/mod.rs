@@ -438,10 +438,17 @@ fn binomial(n: Float, k: Float, p: u32) -> EResult {
 
 /// The value of a complex number that is a (moderate) integer.
 fn integer_value(z: &Complex) -> Option<i64> {
-    if !z.imag().is_zero() || !z.real().is_integer() {
+    let r = z.real();
+    if !z.imag().is_zero() || !r.is_integer() {
         return None;
     }
-    z.real().to_integer()?.to_i64()
+    // Past 2^63 it is no i64, and converting first would build the whole
+    // integer: `5^{35^5}` evaluates to a float of about 10^{10^7} whose
+    // digits took 0.4 s to write out (fuzz finding, `verify_pair`).
+    if r.get_exp().is_some_and(|e| e > 63) {
+        return None;
+    }
+    r.to_integer()?.to_i64()
 }
 
 /// The exponent written as a small rational `p/q` (`1/3`, `-2/3`, `\frac13`).
@@ -464,5 +471,26 @@ fn small_rational(e: &Expr) -> Option<(i64, i64)> {
             Some(if q < 0 { (-n, -q) } else { (n, q) })
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rug::{Complex, Float};
+
+    use super::integer_value;
+
+    #[test]
+    fn integer_values_are_read_up_to_the_i64_range_only() {
+        let c = |f: Float| Complex::with_val(64, (f, 0));
+        assert_eq!(integer_value(&c(Float::with_val(64, -42))), Some(-42));
+        assert_eq!(integer_value(&c(Float::with_val(64, 0))), Some(0));
+        assert_eq!(integer_value(&c(Float::with_val(64, 2.5))), None);
+        assert_eq!(integer_value(&Complex::with_val(64, (3, 1))), None);
+        // 2^62 is an i64; 2^64 is not, and neither is a float far past it,
+        // which is refused before any digits are made.
+        assert_eq!(integer_value(&c(Float::with_val(64, Float::i_exp(1, 62)))), Some(1 << 62));
+        assert_eq!(integer_value(&c(Float::with_val(64, Float::i_exp(1, 64)))), None);
+        assert_eq!(integer_value(&c(Float::with_val(64, Float::i_exp(1, 1 << 30)))), None);
     }
 }

@@ -53,6 +53,9 @@ pub fn all() -> Vec<Case> {
         case("tower_python_2_30_5", "2**30**5", "2**30**5"),
         case("tower_10_10_10", "10^{10^{10}}", "10^{10^{10}}"),
         case("tower_10_10_10_vs_plus_one", "10^{10^{10}}", "10^{10^{10}}+1"),
+        // A tower against one with variables: the points put a float of
+        // about 10^{10^7} in an exponent (a fuzz finding that took 0.4 s).
+        case("tower_5_5_35_5_vs_variables", "5^{5^{35^5}}", "5^{5^k7^5m}"),
         case("factorial_10_pow_10", "10000000000!", "10000000000!"),
         case("factorial_10_pow_10_vs_next", "10000000000!", "10000000001!"),
         case("binomial_10_9", "\\binom{10^{9}}{5\\cdot10^8}", "\\binom{10^{9}}{5\\cdot10^8}"),
