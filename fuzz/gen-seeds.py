@@ -63,6 +63,7 @@ FOUND = {
         "Z<(b'(11\u0556))MZ,(bE'(1\u0556))".encode(),
         b"\\begin{cases}xesi & 0}\\end{cases}",
         b"I'()",
+        b"(1+-m_{ \\text{}}m 10-b06mathgph)^2",
     ],
     "parse_plain": [
         b"2,222det',r2xeb",
@@ -80,6 +81,7 @@ FOUND = {
         b"x_{i" + b"\\" * 13 + " .= .= \u222a \u2229f(1+zi)^2}".encode(),
         b"4[1, x]/4",
         b"Integral_({})",
+        b"2*bar{9999Staarx}_a",
     ],
     "parse_spoken": [
         b"x sub open paren close paren equals 2 n",
@@ -93,6 +95,7 @@ FOUND = {
         "\x00um_\u0194e0()".encode(),
         b"\x01Matrix([[[], ]])",
         b"\x00f(rlaoctialE'(0))",
+        "\x01Integral(xgr^\u01e5x, etta_')".encode(),
     ],
 }
 

@@ -1101,3 +1101,90 @@ fn an_empty_list_as_a_matrix_entry_prints_with_brackets() {
     let cases = parse("\\begin{cases}\\left[\\right] & x > 0\\end{cases}", Syntax::Latex).unwrap();
     assert_eq!(canon(&to_latex(&cases), Syntax::Latex), canonical(&cases).sexpr());
 }
+
+#[test]
+fn a_subscript_that_is_an_empty_wrapper_is_an_error() {
+    // `parse_latex` found `(1+-m_{ \text{}}m 10-b06mathgph)^2`: the
+    // subscript `{ \text{}}` is empty once its `\text{…}` is unwrapped, so
+    // it was kept as the empty subscript `m_{}`, printed as `m_{}`, which
+    // does not parse. An empty wrapper is an empty subscript: an error, as
+    // `x_{}` is.
+    let found = "(1+-m_{ \\text{}}m 10-b06mathgph)^2";
+    for text in [found, "m_{\\text{}}", "x_{ \\mathrm{ } }", "x_{\\operatorname{}}", "x_{}"] {
+        let err = parse(text, Syntax::Latex).unwrap_err();
+        assert_eq!(err.to_string(), "expected a subscript, found end of input", "{text}");
+    }
+    assert_eq!(parse("m_{\\text{}}", Syntax::Plain).unwrap_err().to_string(), "expected a subscript, found end of input");
+    // A wrapper with content is still its content.
+    for text in ["m_{\\text{a}}", "m_{ \\mathrm{a} }"] {
+        let e = parse(text, Syntax::Latex).unwrap();
+        assert_eq!(e.sexpr(), "m_{a}");
+        assert_eq!(to_latex(&e), "m_{a}");
+        assert_eq!(to_plain(&e), "m_a");
+        assert_eq!(canon(&to_latex(&e), Syntax::Latex), canonical(&e).sexpr());
+        assert_eq!(canon(&to_plain(&e), Syntax::Plain), canonical(&e).sexpr());
+    }
+}
+
+#[test]
+fn an_accented_name_in_plain_text_starts_with_a_letter_or_is_digits() {
+    // `parse_plain` found `2*bar{9999Staarx}_a`: plain text read the
+    // symbol `9999Staarx` with a bar and subscript a, printed as
+    // `\bar{\operatorname{9999Staarx}}_{a}`, but LaTeX reads an operator
+    // name starting with a digit as math (the product 9999·S·t·a·a·r·x,
+    // see `an_operator_name_starting_with_a_digit_is_math`), which takes no
+    // subscript. No LaTeX reads back as that name, so plain text no longer
+    // makes it: the braces of an accent hold a name starting with a letter
+    // or digits only, as LaTeX reads them.
+    let found = "2*bar{9999Staarx}_a";
+    assert_eq!(parse(found, Syntax::Plain).unwrap_err().to_string(), "expected an operator or end of input, found `{`");
+    assert_eq!(parse("bar{2x}", Syntax::Plain).unwrap_err().to_string(), "expected an operator or end of input, found `{`");
+    // Names and digits are still decorated symbols, and read back.
+    for (plain, sexpr, latex) in [
+        ("bar{x}_a", "bar:x_{a}", "\\bar{x}_{a}"),
+        ("bar{x9}_a", "bar:x9_{a}", "\\bar{\\operatorname{x9}}_{a}"),
+        ("bar{12}_a", "bar:12_{a}", "\\bar{12}_{a}"),
+        ("2*bar{Staarx9999}_a", "(mul 2 bar:Staarx9999_{a})", "2 \\bar{\\operatorname{Staarx9999}}_{a}"),
+    ] {
+        let e = parse(plain, Syntax::Plain).unwrap();
+        assert_eq!(e.sexpr(), sexpr, "{plain}");
+        assert_eq!(to_latex(&e), latex, "{plain}");
+        assert_eq!(canon(&to_latex(&e), Syntax::Latex), canonical(&e).sexpr(), "{plain}");
+        assert_eq!(canon(&to_plain(&e), Syntax::Plain), canonical(&e).sexpr(), "{plain}");
+    }
+}
+
+#[test]
+fn a_primed_variable_of_integration_reads_back_as_the_differential() {
+    // `canon_roundtrip` found `\x01Integral(xgr^ǥx, etta_')` (tight
+    // limits): the variable `etta'` printed as the differential
+    // `d\operatorname{etta}'`, but the differential took no primes, so the
+    // prime was left after the integral: "expected a prime only after a
+    // variable". The differential's variable now takes primes after its
+    // name and subscript, as the printer writes them (`dx'` failed alike).
+    let found = "Integral(xgr^ǥx, etta_')";
+    let e = parse(found, Syntax::Auto).unwrap();
+    assert_eq!(e.sexpr(), "(integral etta' (pow \"xgr\" ǥx))");
+    assert_eq!(to_latex(&e), "\\int \\text{xgr}^{\\operatorname{ǥx}} \\, d\\operatorname{etta}'");
+    assert_eq!(to_plain(&e), "Integral(\"xgr\"^Symbol('\\operatorname{ǥx}'), Symbol(\"\\operatorname{etta}'\"))");
+    let c = canonical(&e);
+    for t in [&e, &c] {
+        assert_eq!(canon(&to_latex(t), Syntax::Latex), c.sexpr());
+        assert_eq!(canon(&to_plain(t), Syntax::Plain), c.sexpr());
+    }
+    for (latex, sexpr) in [
+        ("\\int x \\, dx'", "(integral x' x)"),
+        ("\\int x \\, dx_{1}''", "(integral x_{1}'' x)"),
+        ("\\int x \\, d\\operatorname{xteeta}_{q}'", "(integral xteeta_{q}' x)"),
+        ("\\int_{0}^{1} f\\left(x'\\right) \\, dx' + 1", "(add (integral x' (apply f x') 0 1) 1)"),
+    ] {
+        let e = parse(latex, Syntax::Latex).unwrap();
+        assert_eq!(e.sexpr(), sexpr, "{latex}");
+        assert_eq!(to_latex(&e), latex, "{latex}");
+    }
+    for plain in ["Integral(x, y')", "Integral(x, xteeta_q'')"] {
+        let e = parse(plain, Syntax::Plain).unwrap();
+        assert_eq!(canon(&to_latex(&e), Syntax::Latex), canonical(&e).sexpr(), "{plain}");
+        assert_eq!(canon(&to_plain(&e), Syntax::Plain), canonical(&e).sexpr(), "{plain}");
+    }
+}

@@ -335,7 +335,15 @@ impl<'a> Parser<'a> {
                     inner,
                 ));
             }
-            return Ok((strip_subscript_wrappers(&text), t.span.join(self.last_span())));
+            // A subscript that is only an empty wrapper (`m_{\text{}}`,
+            // `m_{ \mathrm{ }}`) is empty once unwrapped: an error, as
+            // `x_{}` is. Kept, it would print as `m_{}`, which does not
+            // read back.
+            let text = strip_subscript_wrappers(&text);
+            if text.is_empty() {
+                return Err(ParseError::new(ErrorKind::UnexpectedEnd { expected: "a subscript" }, t.span));
+            }
+            return Ok((text, t.span.join(self.last_span())));
         }
         match &t.tok {
             Tok::Num(n) if self.latex && !n.bytes().all(|b| b.is_ascii_digit()) => {

@@ -1002,6 +1002,13 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // `dx'`, `d\operatorname{etta}_{q}'`: primes after the variable
+        // (and its subscript) are the variable's, as the printer writes a
+        // primed variable of integration; left over, the prime would
+        // follow the integral, where it is an error.
+        while self.eat_punct("'").is_some() {
+            sym.primes = sym.primes.saturating_add(1);
+        }
         self.differential = Some(sym);
         true
     }

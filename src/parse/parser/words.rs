@@ -201,7 +201,15 @@ impl<'a> Parser<'a> {
                     let a = self.toks[self.pos].span.end;
                     let b = self.toks[close].span.start;
                     let inner: String = self.src[a..b].chars().filter(|c| !c.is_whitespace()).collect();
-                    if !inner.is_empty() && inner.chars().all(|c| c.is_alphanumeric()) {
+                    // The name must be one LaTeX reads back: a name
+                    // starting with a letter (printed `\bar{x}`,
+                    // `\bar{\operatorname{x9}}`) or digits (`\bar{12}`).
+                    // LaTeX reads `\operatorname{2x}` and `\bar{2x}` as the
+                    // product 2x (see `latex_operatorname`), so `bar{2x}`
+                    // names nothing: it is no decorated symbol here either.
+                    let first = inner.chars().next();
+                    let name = first.is_some_and(char::is_alphabetic) || inner.bytes().all(|b| b.is_ascii_digit());
+                    if first.is_some() && name && inner.chars().all(|c| c.is_alphanumeric()) {
                         self.pos = close + 1;
                         sym = Symbol::new(inner);
                         sym.accent = Some(accent.to_string());
