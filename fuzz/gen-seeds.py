@@ -66,6 +66,7 @@ FOUND = {
         b"(1+-m_{ \\text{}}m 10-b06mathgph)^2",
     ],
     "parse_plain": [
+        b"0,1mm:m\nmmmmmM",
         b"2,222det',r2xeb",
         b"P:sqrt[1,0] [0](2)*sqrt(3)",
         b"(appH_{ 7;}(mu+l f x))",
@@ -95,6 +96,7 @@ FOUND = {
         "\x00um_\u0194e0()".encode(),
         b"\x01Matrix([[[], ]])",
         b"\x00f(rlaoctialE'(0))",
+        b"\x00Um''_\xc6\x94e0()",
         "\x01Integral(xgr^\u01e5x, etta_')".encode(),
     ],
 }

@@ -28,8 +28,11 @@ MATHGRADE_ENFORCE_THRESHOLDS=1 cargo test --release --test conformance_spoken --
 echo "== python module"
 bash scripts/test-python.sh
 
-# Every cargo-fuzz target replays its committed seeds (exploring is by
-# hand, MATHGRADE_FUZZ_EXPLORE=1: see scripts/fuzz-smoke.sh and
-# fuzz/README.md). Installs cargo-fuzz (pinned) if missing.
+# Every cargo-fuzz target replays its committed seeds, then explores a
+# fixed number of inputs from a fixed seed (deterministic in any checkout:
+# see scripts/fuzz-smoke.sh and fuzz/README.md). Installs cargo-fuzz
+# (pinned) if missing.
+# The targets run side by side, one per core (their paths do not depend on
+# it: see MATHGRADE_FUZZ_JOBS there).
 echo "== fuzz smoke"
-bash scripts/fuzz-smoke.sh
+MATHGRADE_FUZZ_JOBS="${MATHGRADE_FUZZ_JOBS:-$(nproc)}" bash scripts/fuzz-smoke.sh

@@ -1188,3 +1188,59 @@ fn a_primed_variable_of_integration_reads_back_as_the_differential() {
         assert_eq!(canon(&to_plain(&e), Syntax::Plain), canonical(&e).sexpr(), "{plain}");
     }
 }
+
+#[test]
+fn a_primed_subscripted_function_name_prints_its_primes_before_the_subscript_in_plain_text() {
+    // `canon_roundtrip` found `Um''''''''''''''_Ɣe0()` (default limits):
+    // the function Um_{Ɣe0} with 14 primes printed in plain text as
+    // `Um_{Ɣe0}''''''''''''''()`, where the quotes after the brace open
+    // strings, so it read back as Um_{Ɣe0}·(). Primes go before the
+    // subscript, where the reader takes them as the name's.
+    let found = "Um''''''''''''''_Ɣe0()";
+    let e = parse(found, Syntax::Auto).unwrap();
+    assert_eq!(e.sexpr(), "(apply Um_{Ɣe0}'''''''''''''')");
+    assert_eq!(to_plain(&e), "Um''''''''''''''_{Ɣe0}()");
+    let c = canonical(&e);
+    assert_eq!(canon(&to_plain(&c), Syntax::Plain), c.sexpr());
+    assert_eq!(canon(&to_latex(&c), Syntax::Latex), c.sexpr());
+    for (latex, plain) in [
+        ("\\operatorname{Um}_{a;}''\\left(x\\right)", "Um''_{a;}(x)"),
+        ("\\operatorname{Ps}_{a}''\\left(x\\right)", "Ps''_a(x)"),
+        ("f'\\left(x\\right)", "f'(x)"),
+    ] {
+        let e = parse(latex, Syntax::Latex).unwrap();
+        assert_eq!(to_plain(&e), plain, "{latex}");
+        assert_eq!(canon(plain, Syntax::Plain), e.sexpr(), "{latex}");
+    }
+    // Primes written after the subscript are the name's too.
+    assert_eq!(canon("xy_a''", Syntax::Plain), "xy_{a}''");
+}
+
+#[test]
+fn primes_after_a_word_read_as_letters_are_its_last_letters() {
+    // Found with the finding above: plain `xy'` (a word of two letters,
+    // read as their product) lost its prime, x·y. As in LaTeX, the primes
+    // are the last letter's; a primed `e` is a name, not the constant.
+    assert_eq!(canon("xy'", Syntax::Plain), "(mul x y')");
+    assert_eq!(canon("xy'", Syntax::Plain), canon("xy'", Syntax::Latex));
+    assert_eq!(canon("xe''", Syntax::Plain), "(mul e'' x)");
+    assert_eq!(canon("ex'", Syntax::Plain), "(mul e x')");
+    assert_eq!(canon("xy", Syntax::Plain), "(mul x y)");
+}
+
+#[test]
+fn a_quantity_over_something_is_parenthesized_in_plain_text() {
+    // `parse_plain` found `0,1mm:m\nmmmmmM`: (1 mm)/m printed in plain text
+    // as `1 mm/m`, which reads as the unit mm/m.
+    let found = "0,1mm:m\nmmmmmM";
+    let e = parse(found, Syntax::Plain).unwrap();
+    assert_eq!(e.sexpr(), "(list 0 (mul (div (quantity \"mm\" 1) m) \"mmmmmM\"))");
+    assert_eq!(to_plain(&e), "0, (1 mm)/m*\"mmmmmM\"");
+    let c = canonical(&e);
+    for t in [&e, &c] {
+        assert_eq!(canon(&to_plain(t), Syntax::Plain), c.sexpr());
+        assert_eq!(canon(&to_latex(t), Syntax::Latex), c.sexpr());
+    }
+    // A unit with a `/` written as one stays one quantity.
+    assert_eq!(canon("1 mm/m", Syntax::Plain), "(quantity \"mm/m\" 1)");
+}

@@ -99,16 +99,19 @@ fn func_name(sym: &Sym) -> String {
     if marked && sym.sub.is_none() {
         s.push('_');
     }
+    // Primes go before a subscript (`Um''_{a;}(x)`): after a braced one a
+    // quote would open a string (`Um_{a;}''` is Um_{a;} and the empty
+    // string), and the reader takes primes written before it as the name's.
+    let primes = "'".repeat(sym.primes as usize);
     // A subscript of other characters than a word's (`7;`, `i,j`) is
     // braced, or it would run on into what follows (`f_7;(x)`); a word's
     // stays bare, where the name with it is one word (`M_a_b(x)`).
     match &sym.sub {
-        Some(a) if !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => s = format!("{s}_{a}"),
-        Some(a) => s = format!("{s}_{{{a}}}"),
-        None => {}
-    }
-    for _ in 0..sym.primes {
-        s.push('\'');
+        Some(a) if !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+            s = format!("{s}{primes}_{a}")
+        }
+        Some(a) => s = format!("{s}{primes}_{{{a}}}"),
+        None => s.push_str(&primes),
     }
     s
 }
@@ -205,7 +208,15 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
             }
         },
         Div { num, den } => {
-            Piece::new(format!("{}/{}", sub(num, Prec::Product, false, cx), sub(den, Prec::Power, true, cx)), Prec::Product)
+            // A quantity over something is parenthesized: the unit reader
+            // takes a `/` after a unit as part of it (`1 mm/m` is the unit
+            // mm/m), so `(1 mm)/m`.
+            let n = if matches!(num.kind, Quantity { .. }) {
+                format!("({})", print(num, cx))
+            } else {
+                sub(num, Prec::Product, false, cx)
+            };
+            Piece::new(format!("{n}/{}", sub(den, Prec::Power, true, cx)), Prec::Product)
         }
         Pow { base, exp } => power(e, base, exp, cx),
         Root { radicand, index } => Piece::atom(match index {

@@ -240,6 +240,12 @@ impl<'a> Parser<'a> {
             // A subscripted word is one name (`um_{ab}`, as `um_ab` is):
             // the product of its letters would drop the subscript.
             split = false;
+            // Primes after the subscript are the name's too: the printer
+            // writes `m_{a}''` (left over, they would be lost).
+            while self.peek().is_some_and(|t| t.is_punct("'") && !t.space_before) {
+                self.advance();
+                sym.primes = sym.primes.saturating_add(1);
+            }
         }
         let span = span.join(self.last_span());
         // A subscripted letter names a function, braced (`c_{i,j}(x)`, as
@@ -282,13 +288,21 @@ impl<'a> Parser<'a> {
             return Err(ParseError::new(ErrorKind::MissingArgument { command: "log".into() }, span));
         }
         if split {
-            // `xy` is x·y (the letters of the name: `xy_` is x·y too).
+            // `xy` is x·y (the letters of the name: `xy_` is x·y too), and
+            // `xy'` is x·y′: primes are the last letter's, as in LaTeX.
             let mut factors = Vec::new();
+            let last = sym.name.char_indices().last().map_or(0, |(i, _)| i);
             for (i, c) in sym.name.char_indices() {
                 let s = Span::new(span.start + i, span.start + i + c.len_utf8());
-                let e = match constant_word(&c.to_string()) {
+                let letter = c.to_string();
+                let primes = if i == last { sym.primes } else { 0 };
+                let e = match constant_word(&letter).filter(|_| primes == 0 || !primed_letter_is_name(&letter)) {
                     Some(k) => self.mk(ExprKind::Constant { constant: k }, s)?,
-                    None => self.mk(ExprKind::Symbol { sym: Symbol::new(c.to_string()) }, s)?,
+                    None => {
+                        let mut letter = Symbol::new(letter);
+                        letter.primes = primes;
+                        self.mk(ExprKind::Symbol { sym: letter }, s)?
+                    }
                 };
                 factors.push(e);
             }
