@@ -139,35 +139,24 @@ max_len() {
 }
 
 # CI's exploration of each target: inputs run (seeds included), and the
-# seed of libFuzzer's random choices. A count is what the target ran in
-# about 60 s with its seed (release + debug-assertions build, 2-core
-# machine with another job running), rounded down: about 6 minutes in all.
-# Some explorations reach open findings (round trips the printer and a
-# reader do not yet agree on) within minutes; the seeds here run their
-# counts clean. parse_latex's seed 1 reaches one at input 31420 (`z: \pm
-# m020`: a ± in a denominator prints as `\frac{z}{\pm m \cdot 20}`, read
-# back differently), so its count stops at 31000 (seed 2 reaches another
-# sooner). parse_plain's seed 2 reaches one at input 43710 (a control
-# space `\ ` after backslashes in a subscript is collapsed), so its count
-# stops at 43000; with seed 23 it reaches another at input 758:
-# `4[1, x]/4`, a list as a factor, prints in LaTeX as the tuple
-# `\left(1, x\right)`; canon_roundtrip with seed 4 at input 59416, where the
-# letter i of `rlaoctial` prints in plain text as the imaginary unit `I`
-# (fuzz/README.md lists the open ones). Any change to
-# mathgrade or the fuzz crate changes the paths: rerun
-# `bash scripts/fuzz-smoke.sh` and, if an exploration now reaches a
-# finding, fix it (a regression test in tests/fuzz_regressions.rs and a
-# seed in fuzz/gen-seeds.py) or record it there and move the seed.
-# TO RE-TUNE: the counts and findings above were measured on builds before
-# the fixed path (see "Paths"), whose function order differed. The
-# fixed-path build of 7e6d4ff reaches findings sooner: parse_latex (seed
-# 1) at input 26087 (`ssssssssx1[1 + 2 , xi]/\pm s3x1ss`, a ± in a
-# denominator) and parse_plain (seed 2) at input 28309 (backslashes in a
-# subscript, as at 43710 before).
+# seed of libFuzzer's random choices. A count is about what the target
+# runs in 60 s with its seed (release + debug-assertions build, 2-core
+# machine, two targets at a time), rounded down: about 3 minutes in all
+# with MATHGRADE_FUZZ_JOBS=2, 6 one after the other. Measured at session
+# 8's last code change: parse_latex 160000 in 74 s, parse_plain 160000 in
+# about 55 s (its seed 2 reaches an open finding at input 163085, `P:
+# [0nnnnnn](2)*sqrt(3)`: a product of 0 and a text in a denominator reads
+# back from LaTeX to another canonical form; fuzz/README.md), parse_spoken
+# 600000 in 81 s, canon_roundtrip 170000 in 50 s, extract 55000 in 67 s,
+# verify_pair 80000 in 66 s. Any change to mathgrade or the fuzz crate
+# changes the paths: rerun `bash scripts/fuzz-smoke.sh` and, if an
+# exploration now reaches a finding, fix it (a regression test in
+# tests/fuzz_regressions.rs and a seed in fuzz/gen-seeds.py) or record it
+# in fuzz/README.md and move the count or the seed.
 runs() {
     case "$1" in
-        parse_latex) echo 31000 ;;
-        parse_plain) echo 43000 ;;
+        parse_latex) echo 160000 ;;
+        parse_plain) echo 160000 ;;
         parse_spoken) echo 600000 ;;
         canon_roundtrip) echo 170000 ;;
         extract) echo 55000 ;;
