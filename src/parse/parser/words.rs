@@ -76,11 +76,6 @@ const SYMPY_CALLS: &[&str] = &[
     "Piecewise", "Symbol", "symbols", "Dummy",
 ];
 
-/// Does [`Parser::parse_word`] read the word `w`, right before `(` (or,
-/// with `primed`, before a prime), as something else than a name: a SymPy
-/// call or function, a constant, a number set, a root? The plain printer
-/// writes an unknown function so named with the `_` that marks a name
-/// (`Integral_(x)`, `pi_'(x)`). Follows `parse_word`'s order.
 /// A primed constant letter is a name, never the constant: `e'(x)` is a
 /// derivative, as in LaTeX (and as `a'(x)` is), SymPy's `E` and `I` too
 /// (`E'(x)` is the function E′, as LaTeX reads it and prints it).
@@ -88,6 +83,11 @@ fn primed_letter_is_name(w: &str) -> bool {
     matches!(w, "e" | "i" | "E" | "I")
 }
 
+/// Does [`Parser::parse_word`] read the word `w`, right before `(` (or,
+/// with `primed`, before a prime), as something else than a name: a SymPy
+/// call or function, a constant, a number set, a root? The plain printer
+/// writes an unknown function so named with the `_` that marks a name
+/// (`Integral_(x)`, `pi_'(x)`). Follows `parse_word`'s order.
 pub(crate) fn reads_as_own_word(w: &str, primed: bool) -> bool {
     (!primed && SYMPY_CALLS.contains(&w))
         || plain_function(w).is_some()
