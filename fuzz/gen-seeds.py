@@ -46,6 +46,7 @@ FOUND = {
         b"\x00$f(x)=2$ and $f(x)=1$ for all $x$\xff$f(x)=2$ and $f(x)=1$ for all $x$",
         b" $x-2!xi'eita1\xff  i_",
         b"\x00&iii~\xffBs  e_",
+        b'\x00\\begin{pmatrix}6 & 8\\\\10 & 12\\end{pmatrix}\xff\\begin{pmatrix}0 & 2\\\\3 & 4\\end{pmatrix} uals 1 to n of i equals the frac\\begin{pmatrix}0 & 6\\\\7,$ 8\\end{pmatrix}',
     ],
     "extract": [
         b"li\\in-0.0",
@@ -83,6 +84,8 @@ FOUND = {
         b"4[1, x]/4",
         b"Integral_({})",
         b"2*bar{9999Staarx}_a",
+        b"0,1mm:m\n",
+        b"P: [0nnnnnn](2)*sqrt(3)",
     ],
     "parse_spoken": [
         b"x sub open paren close paren equals 2 n",
@@ -98,6 +101,7 @@ FOUND = {
         b"\x00f(rlaoctialE'(0))",
         b"\x00Um''_\xc6\x94e0()",
         "\x01Integral(xgr^\u01e5x, etta_')".encode(),
+        "Xi_m\u0194e0()e0()".encode(),
     ],
 }
 

@@ -1244,3 +1244,86 @@ fn a_quantity_over_something_is_parenthesized_in_plain_text() {
     // A unit with a `/` written as one stays one quantity.
     assert_eq!(canon("1 mm/m", Syntax::Plain), "(quantity \"mm/m\" 1)");
 }
+
+#[test]
+fn a_quantity_before_a_slash_in_a_product_is_parenthesized_in_plain_text() {
+    // `parse_plain` found `0,1mm:m\n`: the canonical form m⁻¹·(1 mm) is a
+    // product with a negative power, printed `1 mm/m`, which reads as the
+    // unit mm/m. The fix for a division's numerator did not cover it.
+    let e = parse("0,1mm:m\n", Syntax::Plain).unwrap();
+    let c = canonical(&e);
+    assert_eq!(c.sexpr(), "(list 0 (mul (pow m -1) (quantity \"mm\" 1)))");
+    assert_eq!(to_plain(&c), "0, (1 mm)/m");
+    assert_eq!(canon(&to_plain(&c), Syntax::Plain), c.sexpr());
+    assert_eq!(canon(&to_latex(&c), Syntax::Latex), c.sexpr());
+    // With a factor before the quantity, only the quantity is wrapped.
+    let c = canonical(&parse("x*(2 kg)/s", Syntax::Plain).unwrap());
+    assert_eq!(to_plain(&c), "x*(2 kg)/s");
+    assert_eq!(canon(&to_plain(&c), Syntax::Plain), c.sexpr());
+}
+
+#[test]
+fn a_product_with_a_ragged_matrix_is_no_matrix_product() {
+    // `verify_pair` found a panic: the matrix product indexed past the
+    // short row of `\begin{pmatrix}0 & 6\\7,8\end{pmatrix}` (its second row
+    // is one cell, the list 7, 8). A ragged matrix has no product, so the
+    // pair is compared as any other product and is not equal.
+    use mathgrade::compare::verify;
+    use mathgrade::parse_with;
+    let opts = Options::default();
+    let g = parse_with("\\begin{pmatrix}6 & 8\\\\10 & 12\\end{pmatrix}", Syntax::Latex, &opts.limits).unwrap();
+    let ragged = "\\begin{pmatrix}0 & 2\\\\3 & 4\\end{pmatrix}\\begin{pmatrix}0 & 6\\\\7,8\\end{pmatrix}";
+    let p = parse_with(ragged, Syntax::Latex, &opts.limits).unwrap();
+    assert_eq!(p.sexpr(), "(mul (matrix paren [0 2] [3 4]) (matrix paren [0 6] [(list 7 8)]))");
+    for v in [verify(&g, &p, &opts), verify(&p, &g, &opts)] {
+        assert!(!v.equal, "{v:?}");
+    }
+    // Square matrices of matching shape still multiply.
+    let q = parse_with("\\begin{pmatrix}1 & 0\\\\0 & 2\\end{pmatrix}\\begin{pmatrix}6 & 8\\\\5 & 6\\end{pmatrix}", Syntax::Latex, &opts.limits).unwrap();
+    assert!(verify(&g, &q, &opts).equal);
+}
+
+#[test]
+fn a_subscripted_constant_letter_is_a_name_that_takes_a_call() {
+    // `canon_roundtrip` found `i_mƔe0()e0()`: the function i_{mƔe0} prints
+    // in plain text as `i_{mƔe0}()`, which read as the constant i with a
+    // subscript (so the symbol i_{mƔe0}) times the empty tuple. A
+    // subscripted `e`, `i`, `E`, `I` is a name, as a primed one is.
+    let found = "i_mƔe0()e0()";
+    let c = canonical(&parse(found, Syntax::Plain).unwrap());
+    assert_eq!(c.sexpr(), "(mul (apply e_{0}) (apply i_{mƔe0}))");
+    assert_eq!(to_plain(&c), "e_0()*i_{mƔe0}()");
+    assert_eq!(canon(&to_plain(&c), Syntax::Plain), c.sexpr());
+    assert_eq!(canon(&to_latex(&c), Syntax::Latex), c.sexpr());
+    assert_eq!(canon("i_{ab}(x)", Syntax::Plain), "(apply i_{ab} x)");
+    assert_eq!(canon("I_{ab}(x)", Syntax::Plain), "(apply I_{ab} x)");
+    // `E_{ab}` is the name E_{ab}, as `E_ab` is and as LaTeX reads it (it
+    // was e_{ab}).
+    assert_eq!(canon("E_{ab}", Syntax::Plain), "E_{ab}");
+    assert_eq!(canon("E_{ab}", Syntax::Plain), canon("E_ab", Syntax::Plain));
+    assert_eq!(canon("E_{ab}", Syntax::Plain), canon("E_{ab}", Syntax::Latex));
+    assert_eq!(canon("e_{0}", Syntax::Plain), "e_{0}");
+    // Unsubscripted, they are still the constants.
+    assert_eq!(canon("e*i", Syntax::Plain), "(mul e i)");
+    assert_eq!(canon("E**2", Syntax::Plain), "(pow e 2)");
+}
+
+#[test]
+fn a_product_with_a_written_zero_is_zero_before_it_divides() {
+    // `parse_plain` found `P: [0nnnnnn](2)*sqrt(3)`: the bracketed
+    // denominator 0·"nnnnnn" is canonicalized first (to 0), but its LaTeX
+    // `\frac{P}{0 \cdot \text{nnnnnn}} \cdot 2 \sqrt{3}` divided by each
+    // factor, keeping the text as a factor 1/"nnnnnn".
+    let found = "P: [0nnnnnn](2)*sqrt(3)";
+    let e = parse(found, Syntax::Plain).unwrap();
+    assert_eq!(e.sexpr(), "(mul (div P (list (mul 0 \"nnnnnn\"))) 2 (sqrt 3))");
+    let want = "(mul 2 (pow 0 -1) (pow 3 1/2) P)";
+    assert_eq!(canonical(&e).sexpr(), want);
+    assert_eq!(to_latex(&e), "\\frac{P}{0 \\cdot \\text{nnnnnn}} \\cdot 2 \\sqrt{3}");
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), want);
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), want);
+    assert_eq!(canon("\\frac{P}{0x}", Syntax::Latex), "(mul (pow 0 -1) P)");
+    assert_eq!(canon("P/(x*0.0)", Syntax::Plain), "(mul (pow 0 -1) P)");
+    // A zero in the numerator still makes the product zero.
+    assert_eq!(canon("\\frac{0x}{y}", Syntax::Latex), "0");
+}

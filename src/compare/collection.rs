@@ -233,6 +233,10 @@ fn mat_mul(a: &[Vec<Expr>], b: &[Vec<Expr>], sp: crate::span::Span) -> Option<Ve
         return None;
     }
     let cols = b[0].len();
+    // A ragged matrix (LaTeX allows rows of other lengths) has no product.
+    if a.iter().any(|row| row.len() != inner) || b.iter().any(|row| row.len() != cols) {
+        return None;
+    }
     Some(
         a.iter()
             .map(|row| {

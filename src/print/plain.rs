@@ -401,6 +401,17 @@ fn product(fs: &[Expr], cx: Cx) -> String {
 fn fraction(f: &Frac, cx: Cx) -> Piece {
     let num = match f.num.as_slice() {
         [] => "1".to_string(),
+        // A quantity right before the `/` is parenthesized, as in a
+        // division's numerator: `1 mm/m` would read as the unit mm/m.
+        [.., last] if matches!(last.kind, ExprKind::Quantity { .. }) => {
+            let init = &f.num[..f.num.len() - 1];
+            let q = format!("({})", print(last, cx));
+            if init.is_empty() {
+                q
+            } else {
+                format!("{}*{q}", product(init, cx))
+            }
+        }
         [x] => sub(x, Prec::Product, true, cx),
         xs => product(xs, cx),
     };
