@@ -86,6 +86,8 @@ FOUND = {
         b"2*bar{9999Staarx}_a",
         b"0,1mm:m\n",
         b"P: [0nnnnnn](2)*sqrt(3)",
+        b"Derivative(x^3, (x, 0))",
+        b"H222_''g''''''22xxZ!!!!!!'2'\"\"b2",
     ],
     "parse_spoken": [
         b"x sub open paren close paren equals 2 n",

@@ -608,8 +608,10 @@ fn a_text_holding_both_quotes_is_adjacent_strings_in_plain_text() {
     // The 10-minute run's second finding: a text ending in a backslash.
     let cases = parse("\\begin{cases}x & 0orwise0or}\\}\\end{cases}", Syntax::Latex).unwrap();
     assert_eq!(canon(&to_plain(&cases), Syntax::Plain), canonical(&cases).sexpr());
-    // Joined strings are text, never a number read across the quotes.
-    assert_eq!(canon("'1'\"2\"", Syntax::Plain), "\"12\"");
+    // Joined strings that read as a number are that number, as one string
+    // is (they were text, which printed `\text{12}`, the number 12 in
+    // LaTeX: see `joined_strings_that_read_as_a_number_are_the_number`).
+    assert_eq!(canon("'1'\"2\"", Syntax::Plain), "12");
     assert_eq!(canon("'12'", Syntax::Plain), "12");
 }
 
@@ -1309,21 +1311,56 @@ fn a_subscripted_constant_letter_is_a_name_that_takes_a_call() {
 }
 
 #[test]
-fn a_product_with_a_written_zero_is_zero_before_it_divides() {
+fn a_bracketed_factor_of_a_denominator_divides_as_its_printed_form_does() {
     // `parse_plain` found `P: [0nnnnnn](2)*sqrt(3)`: the bracketed
-    // denominator 0·"nnnnnn" is canonicalized first (to 0), but its LaTeX
-    // `\frac{P}{0 \cdot \text{nnnnnn}} \cdot 2 \sqrt{3}` divided by each
-    // factor, keeping the text as a factor 1/"nnnnnn".
+    // denominator, a list of one item, was canonicalized as a unit (0·"nnnnnn"
+    // is 0) before it divided, but the printers write it without its
+    // brackets (`\frac{P}{0 \cdot \text{nnnnnn}}`), which divides by each
+    // factor. A list of one item inside a product is now walked into, as
+    // the parentheses it prints as are.
     let found = "P: [0nnnnnn](2)*sqrt(3)";
     let e = parse(found, Syntax::Plain).unwrap();
     assert_eq!(e.sexpr(), "(mul (div P (list (mul 0 \"nnnnnn\"))) 2 (sqrt 3))");
-    let want = "(mul 2 (pow 0 -1) (pow 3 1/2) P)";
+    let want = "(mul 2 (pow 0 -1) (pow 3 1/2) P (pow \"nnnnnn\" -1))";
     assert_eq!(canonical(&e).sexpr(), want);
     assert_eq!(to_latex(&e), "\\frac{P}{0 \\cdot \\text{nnnnnn}} \\cdot 2 \\sqrt{3}");
     assert_eq!(canon(&to_latex(&e), Syntax::Latex), want);
     assert_eq!(canon(&to_plain(&e), Syntax::Plain), want);
-    assert_eq!(canon("\\frac{P}{0x}", Syntax::Latex), "(mul (pow 0 -1) P)");
-    assert_eq!(canon("P/(x*0.0)", Syntax::Plain), "(mul (pow 0 -1) P)");
-    // A zero in the numerator still makes the product zero.
+    assert_eq!(canon("P/[2x]", Syntax::Plain), canon("P/(2x)", Syntax::Plain));
+    // A zero factor in the numerator still makes the product zero.
     assert_eq!(canon("\\frac{0x}{y}", Syntax::Latex), "0");
+}
+
+#[test]
+fn a_derivative_of_order_zero_is_the_expression() {
+    // `parse_plain` found `Derivative(x^3, (x, 0))`: a derivative node of
+    // order 0, printed `\frac{d^{0}}{dx^{0}} x^{3}`, which reads back as
+    // x³/d. SymPy's derivative of order 0 is the expression itself.
+    let e = parse("Derivative(x^3, (x, 0))", Syntax::Plain).unwrap();
+    assert_eq!(e.sexpr(), "(pow x 3)");
+    assert_eq!(to_latex(&e), "x^{3}");
+    assert_eq!(canon("diff(sin(x), (x, 0))", Syntax::Plain), "(sin x)");
+    assert_eq!(canon("Derivative(x^3, (x, 0), (x, 1))", Syntax::Plain), canon("Derivative(x^3, x)", Syntax::Plain));
+    assert_eq!(parse("Derivative(x^3, (x, 2))", Syntax::Plain).unwrap().sexpr(), "(derivative x 2 (pow x 3))");
+}
+
+#[test]
+fn joined_strings_that_read_as_a_number_are_the_number() {
+    // `parse_plain` found `H222_''g22xxZ!!!!!!'2'""b2`: the strings
+    // `'2'""`, joined, were the text "2", which prints as `\text{2}`, the
+    // number 2 in LaTeX (and in plain text as `"2"`, the number too). Joined
+    // strings are no one range of the source, so the number spans the
+    // whole token.
+    let found = "H222_''g''''''22xxZ!!!!!!'2'\"\"b2";
+    let e = parse(found, Syntax::Plain).unwrap();
+    let c = canonical(&e);
+    assert_eq!(c.sexpr(), "(mul 44 H_{222}'' b_{2} g'''''' (factorial (factorial (factorial (factorial (factorial (factorial \"xxZ\")))))))");
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), c.sexpr());
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), c.sexpr());
+    let two = parse("'2'\"\"", Syntax::Plain).unwrap();
+    assert_eq!(two.sexpr(), "2");
+    assert_eq!((two.span.start, two.span.end), (0, 5));
+    for (text, want) in [("'1,'\"000\"", "1000"), ("'(9'\"02)\"", "902"), ("'-'\"3\"", "-3"), ("'7.'\"7.7\"", "\"7.7.7\"")] {
+        assert_eq!(canon(text, Syntax::Plain), want, "{text}");
+    }
 }

@@ -58,15 +58,6 @@ fn rational_exp(e: &Expr) -> Option<BigRational> {
     number::value(e)
 }
 
-/// Is `e` a written zero (`0`, `0.0`)?
-fn is_zero_literal(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Integer { value } => value.is_zero(),
-        ExprKind::Rational { value } | ExprKind::Decimal { value, .. } => value.is_zero(),
-        _ => false,
-    }
-}
-
 /// Is this canonical factor a positive real number whatever the
 /// variables: `\pi`, `e`, and rational powers of them and of positive
 /// rationals? Such factors commute with any power.
@@ -109,19 +100,16 @@ impl Ctx<'_> {
     fn collect(&self, e: &Expr, k: &BigInt, acc: &mut Factors) {
         match &e.kind {
             ExprKind::Mul { factors } => {
-                // A product with a zero factor is zero before it is divided
-                // by: `\frac{P}{0 \cdot x}` is P/0, as the same product in
-                // brackets is (canonicalized first, it is 0), not P/0 · 1/x.
-                if k.is_negative() {
-                    if let Some(z) = factors.iter().find(|f| is_zero_literal(f)) {
-                        self.collect(z, k, acc);
-                        return;
-                    }
-                }
                 for f in factors {
                     self.collect(f, k, acc);
                 }
             }
+            // A list of one item inside a product is that item (see
+            // `as_operand`), a grouping the printers write without its
+            // brackets (`P/[0 x]` prints `\frac{P}{0 \cdot x}`): walk into
+            // it, as into those parentheses, rather than canonicalize it as
+            // a unit (where 0·x would be 0 before it divides).
+            ExprKind::List { items } if items.len() == 1 => self.collect(&items[0], k, acc),
             ExprKind::Div { num, den } => {
                 self.collect(num, k, acc);
                 self.collect(den, &-k, acc);

@@ -463,14 +463,18 @@ impl<'a> Parser<'a> {
                 }
                 // The quotes are one byte each.
                 let cspan = Span::new(t.span.start + 1, t.span.end.saturating_sub(1).max(t.span.start + 1));
-                // A number is read from the source between the quotes: not
-                // from strings joined across quotes (`'1'"2"`), which stay
-                // text.
+                // A number is read from the source between the quotes;
+                // strings joined across quotes (`'1'"2"`) are no one range
+                // of it, so their number spans the whole token. Either way
+                // a text that reads as a number is the number, as LaTeX
+                // reads the `\text{12}` the text would print as.
                 let one_string = self.src.get(cspan.start..cspan.end) == Some(&**s);
                 if one_string {
                     if let Some(n) = self.text_number(s, &text, cspan) {
                         return n;
                     }
+                } else if let Some(n) = self.detached_text_number(&text, t.span) {
+                    return Ok(n);
                 }
                 self.mk(ExprKind::Text { text }, t.span)
             }

@@ -305,6 +305,21 @@ impl<'a> Parser<'a> {
         self.sub_parse(cspan).ok().map(Ok)
     }
 
+    /// A number read from text that is not one range of the source
+    /// (strings joined across quotes, `'2'""`): every node spans `span`,
+    /// the whole of that text. `None` where it does not read as a number.
+    pub(crate) fn detached_text_number(&mut self, trimmed: &str, span: Span) -> Option<Expr> {
+        let number = number_in_text(trimmed)?;
+        let mut toks: Vec<Token> = lexer::latex::lex(number).ok()?;
+        for t in &mut toks {
+            t.span = span;
+        }
+        let mut child = self.child(toks);
+        let r = child.parse_top();
+        self.absorb(&child);
+        r.ok()
+    }
+
     fn sub_parse(&mut self, span: Span) -> PResult<Expr> {
         let text = &self.src[span.start..span.end];
         let mut toks: Vec<Token> = lexer::latex::lex(text).map_err(|mut e| {

@@ -551,6 +551,11 @@ impl<'a> Parser<'a> {
                 let Some(var) = var else {
                     return Err(ParseError::new(ErrorKind::Arity { func: w.into(), expected: "at least 2", found: 1 }, s));
                 };
+                // The derivative of order 0 is the expression itself, as in
+                // SymPy (and `\frac{d^{0}}{dx^{0}}` is no LaTeX for it).
+                if order == 0 {
+                    return Ok(Some(body));
+                }
                 self.mk(ExprKind::Derivative { body: Box::new(body), var, order }, s)?
             }
             "Piecewise" => {
