@@ -46,6 +46,7 @@ FOUND = {
         b"\x00$f(x)=2$ and $f(x)=1$ for all $x$\xff$f(x)=2$ and $f(x)=1$ for all $x$",
         b" $x-2!xi'eita1\xff  i_",
         b"\x00&iii~\xffBs  e_",
+        b"\x00e^{-1000x}\xffe^{-0250x}",
         b'\x00\\begin{pmatrix}6 & 8\\\\10 & 12\\end{pmatrix}\xff\\begin{pmatrix}0 & 2\\\\3 & 4\\end{pmatrix} uals 1 to n of i equals the frac\\begin{pmatrix}0 & 6\\\\7,$ 8\\end{pmatrix}',
     ],
     "extract": [
@@ -87,6 +88,7 @@ FOUND = {
         b"0,1mm:m\n",
         b"P: [0nnnnnn](2)*sqrt(3)",
         b"Derivative(x^3, (x, 0))",
+        b"In2*bar{x}_ntegral(x^2, x)",
         b"H222_''g''''''22xxZ!!!!!!'2'\"\"b2",
     ],
     "parse_spoken": [
@@ -104,6 +106,7 @@ FOUND = {
         b"\x00Um''_\xc6\x94e0()",
         "\x01Integral(xgr^\u01e5x, etta_')".encode(),
         "Xi_m\u0194e0()e0()".encode(),
+        b"\x00hhe_405hhx'(y)fo(x)f(x)",
     ],
 }
 

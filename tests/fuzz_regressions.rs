@@ -1207,7 +1207,7 @@ fn a_primed_subscripted_function_name_prints_its_primes_before_the_subscript_in_
     assert_eq!(canon(&to_latex(&c), Syntax::Latex), c.sexpr());
     for (latex, plain) in [
         ("\\operatorname{Um}_{a;}''\\left(x\\right)", "Um''_{a;}(x)"),
-        ("\\operatorname{Ps}_{a}''\\left(x\\right)", "Ps''_a(x)"),
+        ("\\operatorname{Ps}_{a}''\\left(x\\right)", "Ps''_{a}(x)"),
         ("f'\\left(x\\right)", "f'(x)"),
     ] {
         let e = parse(latex, Syntax::Latex).unwrap();
@@ -1362,5 +1362,69 @@ fn joined_strings_that_read_as_a_number_are_the_number() {
     assert_eq!((two.span.start, two.span.end), (0, 5));
     for (text, want) in [("'1,'\"000\"", "1000"), ("'(9'\"02)\"", "902"), ("'-'\"3\"", "-3"), ("'7.'\"7.7\"", "\"7.7.7\"")] {
         assert_eq!(canon(text, Syntax::Plain), want, "{text}");
+    }
+}
+
+#[test]
+fn a_decorated_name_is_never_a_function_in_plain_text() {
+    // `parse_plain` found `In2*bar{x}_ntegral(x^2, x)`: plain text read
+    // `bar{x}_ntegral(…)` as a call of the function x̄_ntegral (callable
+    // because the word `bar` has more than one letter), which LaTeX prints
+    // as `\bar{\operatorname{x}}_{ntegral}\left(x^{2}, x\right)` and reads
+    // as a product, and plain text printed without its bar (`x_ntegral(…)`).
+    // A decorated name is a symbol, as LaTeX reads `\bar{f}(x)`.
+    let found = "In2*bar{x}_ntegral(x^2, x)";
+    let e = parse(found, Syntax::Plain).unwrap();
+    assert_eq!(e.sexpr(), "(mul \"In2\" bar:x_{ntegral} (tuple (pow x 2) x))");
+    let c = canonical(&e);
+    for t in [&e, &c] {
+        assert_eq!(canon(&to_latex(t), Syntax::Latex), c.sexpr());
+        assert_eq!(canon(&to_plain(t), Syntax::Plain), c.sexpr());
+    }
+    assert_eq!(canon("bar{f}(y)", Syntax::Plain), "(mul bar:f y)");
+    assert_eq!(canon("bar{f}(y)", Syntax::Plain), canon("\\bar{f}(y)", Syntax::Latex));
+    assert_eq!(canon("bar{x}_n(y)", Syntax::Plain), canon("\\bar{x}_{n}(y)", Syntax::Latex));
+    // Undecorated, a subscripted letter still names a function.
+    assert_eq!(canon("x_n(y)", Syntax::Plain), "(apply x_{n} y)");
+}
+
+#[test]
+fn a_primed_function_names_subscript_is_braced_in_plain_text() {
+    // `canon_roundtrip` found `hhe_405hhx'(y)fo(x)f(x)`: the function
+    // hhe_{405hhx}′ printed `hhe'_405hhx(y)`, which reads as hhe_{405}′
+    // times the function hhx: after the primes the name is no longer one
+    // word, so the subscript is braced.
+    let found = "hhe_405hhx'(y)fo(x)f(x)";
+    let c = canonical(&parse(found, Syntax::Plain).unwrap());
+    assert_eq!(c.sexpr(), "(mul f o x (apply f x) (apply hhe_{405hhx}' y))");
+    assert_eq!(to_plain(&c), "f*o*x*f(x)*hhe'_{405hhx}(y)");
+    assert_eq!(canon(&to_plain(&c), Syntax::Plain), c.sexpr());
+    assert_eq!(canon(&to_latex(&c), Syntax::Latex), c.sexpr());
+    // Unprimed, a word's subscript stays bare.
+    assert_eq!(to_plain(&parse("f_1(x)", Syntax::Plain).unwrap()), "f_1(x)");
+    assert_eq!(to_plain(&parse("f_1'(x)", Syntax::Plain).unwrap()), "f'_{1}(x)");
+}
+
+#[test]
+fn genuine_small_values_are_no_cancelled_zeros() {
+    // `verify_pair` found `e^{-1000x}` against `e^{-0250x}` called equal
+    // one way: at points near x = 0.6 the values, about 1e-260 and 1e-65,
+    // agreed under the absolute floor that lets a zero left over from
+    // cancellation pass for zero. Values that agree only under that floor
+    // are now evaluated again at twice the precision, where a cancelled
+    // zero shrinks and a genuine value does not.
+    let opts = Options::default();
+    for (a, b) in [("e^{-1000x}", "e^{-0250x}"), ("e^{-1000x}", "e^{-300x}"), ("x^{-200}", "x^{-201}")] {
+        assert!(!verify_str(a, b, &opts).equal, "{a} vs {b}");
+        assert!(!verify_str(b, a, &opts).equal, "{b} vs {a}");
+    }
+    // Cancelled zeros still agree with zero, and with each other.
+    for (a, b) in [
+        ("\\sin^2 x + \\cos^2 x - 1", "0"),
+        ("\\tan^2 x + 1 - \\sec^2 x", "\\sin^2 x + \\cos^2 x - 1"),
+        ("e^{-50x}", "e^{-50x}(\\sin^2 x+\\cos^2 x)"),
+    ] {
+        assert!(verify_str(a, b, &opts).equal, "{a} vs {b}");
+        assert!(verify_str(b, a, &opts).equal, "{b} vs {a}");
     }
 }

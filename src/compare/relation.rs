@@ -19,7 +19,7 @@ use super::collection;
 use super::verdict::Method;
 use super::{compare, Ctx, Outcome};
 use crate::ast::{Constant, Expr, ExprKind, RelOp};
-use crate::eval::points::{compare_at_points, Identity};
+use crate::eval::points::{compare_at_points, Agree, Identity};
 use crate::eval::PREC;
 use crate::span::Span;
 
@@ -203,7 +203,7 @@ fn equations(gl: &Expr, gr: &Expr, pl: &Expr, pr: &Expr, ctx: &Ctx, positive: bo
             Some(first) => crate::eval::points::close(&Complex::with_val(PREC, &r / first), &Complex::with_val(PREC, 1)),
         }
     };
-    match compare_at_points(&dg, &dp, &vars, ctx.seed(), ctx.budget(), &mut agree) {
+    match compare_at_points(&dg, &dp, &vars, ctx.seed(), ctx.budget(), Agree::By(&mut agree)) {
         Identity::Equal { .. } => Some((true, method)),
         Identity::Different => Some((false, method)),
         Identity::Unknown => Some((false, method)),

@@ -19,7 +19,7 @@ use super::verdict::Method;
 use super::Ctx;
 use crate::ast::{Expr, ExprKind, Symbol};
 use crate::eval::magnitude::log_abs;
-use crate::eval::points::{compare_at_points, Identity};
+use crate::eval::points::{compare_at_points, Agree, Identity};
 use crate::eval::{eval, EvalError, Env, PREC};
 
 /// Is this node a scalar (a number or an expression with a value)?
@@ -112,7 +112,7 @@ pub fn compare_scalars(g: &Expr, p: &Expr, ctx: &Ctx) -> Option<(bool, Method)> 
         return compare_constants(g, &p, ctx).map(|eq| (eq, Method::Numeric));
     }
     let seed = ctx.seed();
-    match compare_at_points(g, &p, &vars, seed, ctx.budget(), &mut |x, y| crate::eval::points::close(x, y)) {
+    match compare_at_points(g, &p, &vars, seed, ctx.budget(), Agree::Values) {
         Identity::Equal { .. } => Some((true, Method::Identity)),
         Identity::Different => Some((false, Method::Identity)),
         Identity::Unknown => None,

@@ -59,7 +59,12 @@ pub type EResult = Result<Complex, EvalError>;
 
 /// Evaluate `e` with the given variables, within `budget` node visits.
 pub fn eval(e: &Expr, env: &Env, budget: u64) -> EResult {
-    let mut ev = Evaluator { env, budget, prec: PREC };
+    eval_prec(e, env, budget, PREC)
+}
+
+/// [`eval`] at `prec` bits instead of [`PREC`].
+pub fn eval_prec(e: &Expr, env: &Env, budget: u64, prec: u32) -> EResult {
+    let mut ev = Evaluator { env, budget, prec };
     ev.eval(e)
 }
 
@@ -150,7 +155,13 @@ impl<'e> Evaluator<'e> {
         match &e.kind {
             Integer { value } => Ok(Complex::with_val(p, (big_to_float(value, p), 0))),
             Rational { value } | Decimal { value, .. } => Ok(rational_value(value, p)),
-            Symbol { sym } => self.env.get(sym).cloned().ok_or_else(|| EvalError::FreeVariable(sym.name.clone())),
+            Symbol { sym } => match self.env.get(sym) {
+                // A value keeps its own precision through rug's arithmetic:
+                // at another precision than the points', it takes this one.
+                Some(v) if v.prec() == (p, p) => Ok(v.clone()),
+                Some(v) => Ok(Complex::with_val(p, v)),
+                None => Err(EvalError::FreeVariable(sym.name.clone())),
+            },
             Constant { constant } => match constant {
                 self::Constant::Pi => Ok(Complex::with_val(p, (Float::with_val(p, FConst::Pi), 0))),
                 self::Constant::E => Ok(Complex::with_val(p, (Float::with_val(p, 1).exp(), 0))),

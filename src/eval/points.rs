@@ -12,7 +12,7 @@
 
 use rug::{Complex, Float};
 
-use super::{eval, EvalError, Env, PREC};
+use super::{eval, eval_prec, EvalError, Env, PREC};
 use crate::ast::{Expr, Symbol};
 
 /// How many agreeing points make an identity.
@@ -70,7 +70,17 @@ pub enum Identity {
 /// Do `a` and `b` agree as functions of `vars`? `f` maps the two values at
 /// a point to "agree?" (plain equality, or a constant ratio for equations).
 pub fn identity_test(a: &Expr, b: &Expr, vars: &[Symbol], seed: u64, budget: u64) -> Identity {
-    compare_at_points(a, b, vars, seed, budget, &mut |x, y| close(x, y))
+    compare_at_points(a, b, vars, seed, budget, Agree::Values)
+}
+
+/// When do the values of the two sides at a point agree?
+pub enum Agree<'f> {
+    /// They are the same value ([`close`]). Values that are the same only
+    /// under `close`'s absolute floor (both tiny) are evaluated again at
+    /// twice the precision (see [`tiny_values_agree`]).
+    Values,
+    /// By this test (a constant ratio for equations, say).
+    By(&'f mut dyn FnMut(&Complex, &Complex) -> bool),
 }
 
 /// The general form: `agree` sees the two values at each point.
@@ -80,7 +90,7 @@ pub fn compare_at_points(
     vars: &[Symbol],
     seed: u64,
     budget: u64,
-    agree: &mut dyn FnMut(&Complex, &Complex) -> bool,
+    mut agree: Agree<'_>,
 ) -> Identity {
     for real_only in [false, true] {
         let mut rng = Rng::new(seed.wrapping_add(real_only as u64));
@@ -117,7 +127,17 @@ pub fn compare_at_points(
                 // The point says nothing either way: try another.
                 continue;
             }
-            if !agree(&x, &y) {
+            let agreed = match &mut agree {
+                Agree::By(f) => f(&x, &y),
+                Agree::Values if relatively_close(&x, &y) => true,
+                Agree::Values if close(&x, &y) => match tiny_values_agree(a, b, &env, budget) {
+                    Some(same) => same,
+                    // Not evaluable at the higher precision: no verdict here.
+                    None => continue,
+                },
+                Agree::Values => false,
+            };
+            if !agreed {
                 return Identity::Different;
             }
             good += 1;
@@ -136,6 +156,45 @@ pub fn compare_at_points(
 /// a cancelled sum at 256 bits, so nothing can be told from it.
 fn below_noise(x: &Complex) -> bool {
     *x.clone().abs().real() < Float::with_val(PREC, Float::i_exp(1, -300))
+}
+
+/// Two values that agree only under [`close`]'s absolute floor (both under
+/// 2^-160 in size, not the same relatively) are either zeros left over from
+/// cancellation, which the floor is there for, or genuine small values
+/// (`e^{-250x}` against `e^{-1000x}` at x near 0.6: 1e-65 against 1e-260,
+/// "equal" under the floor). Evaluated again at twice the precision, a
+/// cancelled zero shrinks with the rounding error while a genuine value stays
+/// what it was. So: the same relatively at that precision, they agree;
+/// either one genuine (non-zero and unchanged), they do not; both cancelled
+/// zeros, they agree. `None` when a side does not evaluate again.
+fn tiny_values_agree(a: &Expr, b: &Expr, env: &Env, budget: u64) -> Option<bool> {
+    let (x, y) = (eval_prec(a, env, budget, 2 * PREC).ok()?, eval_prec(b, env, budget, 2 * PREC).ok()?);
+    if relatively_close(&x, &y) {
+        return Some(true);
+    }
+    let (x1, y1) = (eval(a, env, budget).ok()?, eval(b, env, budget).ok()?);
+    Some(!genuine(&x1, &x) && !genuine(&y1, &y))
+}
+
+/// A value at [`PREC`] (`at_prec`) that is non-zero and unchanged (to
+/// 2^-64 relatively) at twice the precision (`at_twice`).
+fn genuine(at_prec: &Complex, at_twice: &Complex) -> bool {
+    let size = at_twice.clone().abs().real().clone();
+    if size.is_zero() {
+        return false;
+    }
+    let d = Complex::with_val(2 * PREC, at_twice - at_prec).abs().real().clone();
+    d <= size * Float::with_val(2 * PREC, Float::i_exp(1, -64))
+}
+
+/// The same to working precision relatively: difference under 2^-160 of the
+/// larger size (both zero included).
+fn relatively_close(x: &Complex, y: &Complex) -> bool {
+    let d = Complex::with_val(PREC, x - y).abs().real().clone();
+    let ax = x.clone().abs().real().clone();
+    let ay = y.clone().abs().real().clone();
+    let m = if ax > ay { ax } else { ay };
+    d <= m * Float::with_val(PREC, Float::i_exp(1, -160))
 }
 
 /// Equal to working precision: relative difference under 2^-160.

@@ -105,9 +105,11 @@ fn func_name(sym: &Sym) -> String {
     let primes = "'".repeat(sym.primes as usize);
     // A subscript of other characters than a word's (`7;`, `i,j`) is
     // braced, or it would run on into what follows (`f_7;(x)`); a word's
-    // stays bare, where the name with it is one word (`M_a_b(x)`).
+    // stays bare, where the name with it is one word (`M_a_b(x)`). After
+    // primes it is braced too: the name is no longer one word, and a bare
+    // `_405hhx` would be read as the subscript 405 times hhx.
     match &sym.sub {
-        Some(a) if !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+        Some(a) if sym.primes == 0 && !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
             s = format!("{s}{primes}_{a}")
         }
         Some(a) => s = format!("{s}{primes}_{{{a}}}"),

@@ -257,7 +257,10 @@ impl<'a> Parser<'a> {
         let span = span.join(self.last_span());
         // A subscripted letter names a function, braced (`c_{i,j}(x)`, as
         // the printer writes a compound subscript) as bare (`c_1(x)`).
-        let callable = sym.primes > 0 || sym.sub.is_some() || w.chars().count() > 1 || FUNCTION_LETTERS.contains(&w);
+        // A decorated name (`bar{x}`) is a symbol, never a function, as
+        // LaTeX reads `\bar{f}(x)` (and SymPy's symbols are not callable).
+        let callable = sym.accent.is_none()
+            && (sym.primes > 0 || sym.sub.is_some() || w.chars().count() > 1 || FUNCTION_LETTERS.contains(&w));
         // `Ps_(x)`: a trailing `_` before the parenthesis marks a name of
         // two letters as a function's (`Ps(x)` and `Ps_` alone are P·s),
         // as `c_(g)` marks a letter that is no function letter.
