@@ -47,6 +47,7 @@ FOUND = {
         b" $x-2!xi'eita1\xff  i_",
         b"\x00&iii~\xffBs  e_",
         b"\x00e^{-1000x}\xffe^{-0250x}",
+        b"\x02\\max(a,b)\xffb",
         b'\x00\\begin{pmatrix}6 & 8\\\\10 & 12\\end{pmatrix}\xff\\begin{pmatrix}0 & 2\\\\3 & 4\\end{pmatrix} uals 1 to n of i equals the frac\\begin{pmatrix}0 & 6\\\\7,$ 8\\end{pmatrix}',
     ],
     "extract": [
@@ -66,6 +67,7 @@ FOUND = {
         b"\\begin{cases}xesi & 0}\\end{cases}",
         b"I'()",
         b"(1+-m_{ \\text{}}m 10-b06mathgph)^2",
+        b"1{A0pi}00a_\\\tbegi",
     ],
     "parse_plain": [
         b"0,1mm:m\nmmmmmM",
@@ -89,6 +91,7 @@ FOUND = {
         b"P: [0nnnnnn](2)*sqrt(3)",
         b"Derivative(x^3, (x, 0))",
         b"In2*bar{x}_ntegral(x^2, x)",
+        b"cioal*tg_1rf'(n)^g1",
         b"H222_''g''''''22xxZ!!!!!!'2'\"\"b2",
     ],
     "parse_spoken": [
@@ -107,6 +110,7 @@ FOUND = {
         "\x01Integral(xgr^\u01e5x, etta_')".encode(),
         "Xi_m\u0194e0()e0()".encode(),
         b"\x00hhe_405hhx'(y)fo(x)f(x)",
+        "\x00Um**ooooooooooooooooooooooooooooo$$$$$$$$$$$$$$$$$$$$$$$$$$$$oo_\u03900()".encode(),
     ],
 }
 

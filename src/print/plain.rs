@@ -99,20 +99,28 @@ fn func_name(sym: &Sym) -> String {
     if marked && sym.sub.is_none() {
         s.push('_');
     }
-    // Primes go before a subscript (`Um''_{a;}(x)`): after a braced one a
-    // quote would open a string (`Um_{a;}''` is Um_{a;} and the empty
-    // string), and the reader takes primes written before it as the name's.
     let primes = "'".repeat(sym.primes as usize);
     // A subscript of other characters than a word's (`7;`, `i,j`) is
     // braced, or it would run on into what follows (`f_7;(x)`); a word's
-    // stays bare, where the name with it is one word (`M_a_b(x)`). After
-    // primes it is braced too: the name is no longer one word, and a bare
-    // `_405hhx` would be read as the subscript 405 times hhx.
+    // stays bare, where the name with it is one word (`M_a_b(x)`, and
+    // `tg_1rf'(n)`, its primes after it: the word is a name, where `tg`
+    // alone is the tangent).
+    //
+    // Primes go before a braced subscript (`Um''_{a;}(x)`): after it a
+    // quote would open a string (`Um_{a;}''` is Um_{a;} and the empty
+    // string), and the reader takes primes written before it as the name's.
+    // A word the reader takes as something else then has the `_` that
+    // marks a name before its primes (`tg_'_{a;}(n)`).
     match &sym.sub {
-        Some(a) if sym.primes == 0 && !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
-            s = format!("{s}{primes}_{a}")
+        Some(a) if !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+            s = format!("{s}_{a}{primes}")
         }
-        Some(a) => s = format!("{s}{primes}_{{{a}}}"),
+        Some(a) => {
+            if own_word && sym.primes > 0 {
+                s.push('_');
+            }
+            s = format!("{s}{primes}_{{{a}}}")
+        }
         None => s.push_str(&primes),
     }
     s

@@ -15,7 +15,9 @@ use crate::span::Span;
 /// Commands that only change spacing or style: dropped. (A `match`, not a
 /// list scanned per command: the lexer asks for every command.)
 fn is_spacing(name: &str) -> bool {
-    matches!(
+    // A backslash before a tab or a line break is a control space, as
+    // before a space.
+    matches!(name, "\t" | "\n" | "\r") || matches!(
         name,
         "," | ";" | ":" | "!" | " " | ">" | "enspace" | "enskip" | "thinspace" | "medspace" | "thickspace"
             | "negthinspace" | "negmedspace" | "negthickspace" | "displaystyle" | "textstyle" | "scriptstyle"

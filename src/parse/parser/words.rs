@@ -78,8 +78,7 @@ const SYMPY_CALLS: &[&str] = &[
 
 /// A primed constant letter is a name, never the constant: `e'(x)` is a
 /// derivative, as in LaTeX (and as `a'(x)` is), SymPy's `E` and `I` too
-/// (`E'(x)` is the function E′, as LaTeX reads it and prints it). So is
-/// a subscripted one (`parse_word`).
+/// (`E'(x)` is the function E′, as LaTeX reads it and prints it).
 fn primed_letter_is_name(w: &str) -> bool {
     matches!(w, "e" | "i" | "E" | "I")
 }
@@ -142,14 +141,16 @@ impl<'a> Parser<'a> {
                 },
             };
         }
+        // A word with a subscript right after it is a name, whatever the
+        // word alone would be: the name reads its subscript and any call
+        // after it, as the one words `i_ab(x)`, `oo_ab`, `sin_2(x)` and
+        // `log_2(8)` are read (`i_{ab}(x)`, `oo_{ab}`, `sin_{a;}(x)`,
+        // `log_{2}(8)`: how the printer writes a compound subscript).
+        if self.peek().is_some_and(|t| t.is_punct("_") && !t.space_before) {
+            return self.plain_name(&w, span, call);
+        }
         let primed = self.peek().is_some_and(|t| t.is_punct("'") && !t.space_before);
-        // A subscripted constant letter is a name, as a primed one is: the
-        // name reads its subscript and any call after it (`i_{ab}(x)` as
-        // `i_ab(x)` is, and as the printer writes a function so named), and
-        // `E_{ab}` is the name E_{ab}, as `E_ab` is.
-        let subscripted = self.peek().is_some_and(|t| t.is_punct("_") && !t.space_before);
-        let name_letter = (primed || subscripted) && primed_letter_is_name(&w);
-        if let Some(c) = constant_word(&w).filter(|_| !name_letter) {
+        if let Some(c) = constant_word(&w).filter(|_| !(primed && primed_letter_is_name(&w))) {
             return self.mk(ExprKind::Constant { constant: c }, span);
         }
         if let Some(set) = number_set_word(&w) {
