@@ -92,6 +92,7 @@ FOUND = {
         b"Derivative(x^3, (x, 0))",
         b"In2*bar{x}_ntegral(x^2, x)",
         b"cioal*tg_1rf'(n)^g1",
+        b"()*cn'ioal*tg_1rf'tg_(n)^g1",
         b"H222_''g''''''22xxZ!!!!!!'2'\"\"b2",
     ],
     "parse_spoken": [
@@ -111,6 +112,7 @@ FOUND = {
         "Xi_m\u0194e0()e0()".encode(),
         b"\x00hhe_405hhx'(y)fo(x)f(x)",
         "\x00Um**ooooooooooooooooooooooooooooo$$$$$$$$$$$$$$$$$$$$$$$$$$$$oo_\u03900()".encode(),
+        b"\x00Product(kdd, ( r,0tq=k, n))",
     ],
 }
 

@@ -1520,3 +1520,43 @@ fn real_points_are_enough_to_tell_max_from_one_argument() {
         assert!(verify_str(b, a, &opts).equal, "{b} vs {a}");
     }
 }
+
+#[test]
+fn a_marked_word_latex_knows_as_a_function_is_that_function() {
+    // `parse_plain` found `…tg_(n)^g1`: the `_` marked `tg` as the name of
+    // an unknown function, printed `\operatorname{tg}\left(n\right)`,
+    // which LaTeX reads as the tangent. LaTeX has no spelling of an unknown
+    // function so named, so the marked word is the function LaTeX knows.
+    let found = "()*cn'ioal*tg_1rf'tg_(n)^g1";
+    let e = parse(found, Syntax::Plain).unwrap();
+    assert_eq!(e.sexpr(), "(mul (tuple) (mul c n') \"ioal\" tg_{1rf}' (pow (tan n) g_{1}))");
+    let c = canonical(&e);
+    for t in [&e, &c] {
+        assert_eq!(canon(&to_latex(t), Syntax::Latex), c.sexpr());
+        assert_eq!(canon(&to_plain(t), Syntax::Plain), c.sexpr());
+    }
+    for (marked, known) in [("tg_(n)", "(tan n)"), ("sin_(x)", "(sin x)"), ("max_(x, y)", "(max x y)")] {
+        assert_eq!(canon(marked, Syntax::Plain), known, "{marked}");
+    }
+    // A marked word LaTeX does not know stays an unknown function's name.
+    assert_eq!(canon("Ps_(x)", Syntax::Plain), "(apply Ps x)");
+    assert_eq!(canon("Integral_(x)", Syntax::Plain), "(apply Integral x)");
+}
+
+#[test]
+fn a_relation_is_no_bound_in_plain_text() {
+    // `canon_roundtrip` found `Product(kdd, ( r,0tq=k, n))`: the lower
+    // bound 0·tq = k printed `\prod_{r=0 \left(t q\right) = k}^{n}`, which
+    // LaTeX reads as one chain of relations. A relation bounds nothing.
+    for (text, at) in [("Product(kdd, ( r,0tq=k, n))", (17, 22)), ("Sum(k, (k, 1, n=2))", (14, 17)), ("Limit(x, x, 0=1)", (12, 15))] {
+        let e = parse(text, Syntax::Plain).unwrap_err();
+        assert_eq!(format!("{:?}", e.kind), "Unexpected { found: \"a relation\", expected: \"a bound\" }".replace("a bound", if text.starts_with("Limit") { "a limit point" } else { "a bound" }), "{text}");
+        assert_eq!((e.span.start, e.span.end), at, "{text}");
+    }
+    assert_eq!(canon("Sum(k, (k, 1, n))", Syntax::Plain), "(sum k k 1 n)");
+    // Without a variable, a relation is how LaTeX read a subscript of no
+    // one letter, and it prints and reads back so.
+    let e = parse("\\sum_{ab=1}k", Syntax::Latex).unwrap();
+    assert_eq!(to_plain(&e), "Sum(k, (None, a*b = 1, None))");
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), canonical(&e).sexpr());
+}

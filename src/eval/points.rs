@@ -73,8 +73,8 @@ pub enum Identity {
     Unknown,
 }
 
-/// Do `a` and `b` agree as functions of `vars`? `f` maps the two values at
-/// a point to "agree?" (plain equality, or a constant ratio for equations).
+/// Do `a` and `b` agree as functions of `vars`: the same value at every
+/// point?
 pub fn identity_test(a: &Expr, b: &Expr, vars: &[Symbol], seed: u64, budget: u64) -> Identity {
     compare_at_points(a, b, vars, seed, budget, Agree::Values)
 }
@@ -137,7 +137,7 @@ pub fn compare_at_points(
             let agreed = match &mut agree {
                 Agree::By(f) => f(&x, &y),
                 Agree::Values if relatively_close(&x, &y) => true,
-                Agree::Values if close(&x, &y) => match tiny_values_agree(a, b, &env, budget) {
+                Agree::Values if close(&x, &y) => match tiny_values_agree(a, b, (&x, &y), &env, budget) {
                     Some(same) => same,
                     // Not evaluable at the higher precision: no verdict here.
                     None => continue,
@@ -175,14 +175,14 @@ fn below_noise(x: &Complex) -> bool {
 /// cancelled zero shrinks with the rounding error while a genuine value stays
 /// what it was. So: the same relatively at that precision, they agree;
 /// either one genuine (non-zero and unchanged), they do not; both cancelled
-/// zeros, they agree. `None` when a side does not evaluate again.
-fn tiny_values_agree(a: &Expr, b: &Expr, env: &Env, budget: u64) -> Option<bool> {
+/// zeros, they agree. `values`: `a` and `b` at [`PREC`]. `None` when a
+/// side does not evaluate again.
+fn tiny_values_agree(a: &Expr, b: &Expr, values: (&Complex, &Complex), env: &Env, budget: u64) -> Option<bool> {
     let (x, y) = (eval_prec(a, env, budget, 2 * PREC).ok()?, eval_prec(b, env, budget, 2 * PREC).ok()?);
     if relatively_close(&x, &y) {
         return Some(true);
     }
-    let (x1, y1) = (eval(a, env, budget).ok()?, eval(b, env, budget).ok()?);
-    Some(!genuine(&x1, &x) && !genuine(&y1, &y))
+    Some(!genuine(values.0, &x) && !genuine(values.1, &y))
 }
 
 /// A value at [`PREC`] (`at_prec`) that is non-zero and unchanged (to

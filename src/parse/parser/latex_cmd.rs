@@ -314,10 +314,15 @@ impl<'a> Parser<'a> {
         for t in &mut toks {
             t.span = span;
         }
+        self.parse_child(toks).ok()
+    }
+
+    /// `toks` parsed as a whole by a child parser sharing this one's limits.
+    pub(crate) fn parse_child(&mut self, toks: Vec<Token>) -> PResult<Expr> {
         let mut child = self.child(toks);
         let r = child.parse_top();
         self.absorb(&child);
-        r.ok()
+        r
     }
 
     fn sub_parse(&mut self, span: Span) -> PResult<Expr> {
@@ -329,10 +334,7 @@ impl<'a> Parser<'a> {
         for t in &mut toks {
             t.span = Span::new(t.span.start + span.start, t.span.end + span.start);
         }
-        let mut child = self.child(toks);
-        let r = child.parse_top();
-        self.absorb(&child);
-        r
+        self.parse_child(toks)
     }
 
     pub fn parse_command(&mut self) -> PResult<Expr> {

@@ -76,6 +76,26 @@ const SYMPY_CALLS: &[&str] = &[
     "Piecewise", "Symbol", "symbols", "Dummy",
 ];
 
+/// A bound of a variable or a limit point is a value: a relation
+/// (`(r, 0 = k, n)`) bounds nothing, and LaTeX would read `r = 0 = k` as
+/// one chain.
+fn no_relation(e: &Expr, expected: &'static str) -> PResult<()> {
+    if matches!(e.kind, ExprKind::Relation { .. }) {
+        return Err(ParseError::new(ErrorKind::Unexpected { found: "a relation".into(), expected }, e.span));
+    }
+    Ok(())
+}
+
+/// The function `\operatorname{w}` names in LaTeX (see
+/// `latex_operatorname`), if any.
+fn latex_function_name(w: &str) -> Option<Func> {
+    match w {
+        "ln" => Some(Func::Ln),
+        "log" => Some(Func::Log),
+        _ => trig_command(w).or_else(|| named_command(w)),
+    }
+}
+
 /// A primed constant letter is a name, never the constant: `e'(x)` is a
 /// derivative, as in LaTeX (and as `a'(x)` is), SymPy's `E` and `I` too
 /// (`E'(x)` is the function E′, as LaTeX reads it and prints it).
@@ -288,6 +308,15 @@ impl<'a> Parser<'a> {
                         return Err(ParseError::new(ErrorKind::Arity { func: "log".into(), expected: "1", found }, s));
                     }
                     _ => {}
+                }
+            }
+            // `tg_(n)`: the `_` marks a name where plain text reads the word
+            // otherwise, but a function LaTeX knows by that name
+            // (`\operatorname{tg}` is the tangent) is that function: LaTeX
+            // has no spelling of an unknown function so named.
+            if marked && sym.sub.is_none() && sym.primes == 0 && sym.accent.is_none() {
+                if let Some(f) = latex_function_name(&sym.name) {
+                    return self.call(f, args, span);
                 }
             }
             return self.mk(ExprKind::Apply { name: sym, args }, s);
@@ -520,6 +549,7 @@ impl<'a> Parser<'a> {
                 let var = symbol_of(&it.next().expect("3"))
                     .ok_or_else(|| ParseError::new(ErrorKind::Unexpected { found: "this".into(), expected: "a variable" }, s))?;
                 let to = it.next().expect("3");
+                no_relation(&to, "a limit point")?;
                 let dir = it.next().and_then(|d| limit_dir(&d));
                 self.mk(ExprKind::Limit { body: Box::new(body), var, to: Box::new(to), dir }, s)?
             }
@@ -729,6 +759,13 @@ impl<'a> Parser<'a> {
                     };
                     let lo = it.next().expect("3");
                     let hi = it.next().expect("3");
+                    // Without a variable a relation is LaTeX's reading of
+                    // the subscript (`\sum_{a b = 1}`: no one letter), and
+                    // prints back as it.
+                    if var.is_some() {
+                        no_relation(&lo, "a bound")?;
+                        no_relation(&hi, "a bound")?;
+                    }
                     let bound = |b: Expr| if is_none(&b) { None } else { Some(Box::new(b)) };
                     Ok((body, var, bound(lo), bound(hi)))
                 }
