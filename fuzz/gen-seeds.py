@@ -68,6 +68,7 @@ FOUND = {
         b"I'()",
         b"(1+-m_{ \\text{}}m 10-b06mathgph)^2",
         b"1{A0pi}00a_\\\tbegi",
+        b"\\sum_{k=1}^{k=1}{k=1}um_{k=1}{k=1}^{n} k^ k^2",
     ],
     "parse_plain": [
         b"0,1mm:m\nmmmmmM",
@@ -93,11 +94,13 @@ FOUND = {
         b"In2*bar{x}_ntegral(x^2, x)",
         b"cioal*tg_1rf'(n)^g1",
         b"()*cn'ioal*tg_1rf'tg_(n)^g1",
+        b"()*cn'ioal*t'_gfg1rt_(n)fra",
         b"H222_''g''''''22xxZ!!!!!!'2'\"\"b2",
     ],
     "parse_spoken": [
         b"x sub open paren close paren equals 2 n",
         b"x Super  Sine",
+        b"the sum   integral   k from k equals one to ten",
     ],
     "canon_roundtrip": [
         b"\x00Matrix([[]])",

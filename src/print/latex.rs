@@ -215,6 +215,11 @@ fn expr(e: &Expr) -> Piece {
             };
             let mut s = cmd.to_string();
             match (var, lower) {
+                // A relation as the bound is parenthesized: `r = 0 = k`
+                // would read as one chain (the reader takes `r=\left(…\right)`).
+                (Some(v), Some(l)) if matches!(l.kind, Relation { .. }) => {
+                    s += &format!("_{{{}=\\left({}\\right)}}", symbol(v), to_latex(l))
+                }
                 (Some(v), Some(l)) => s += &format!("_{{{}={}}}", symbol(v), arg(l)),
                 (Some(v), None) => s += &format!("_{{{}}}", symbol(v)),
                 (None, Some(l)) => s += &format!("_{{{}}}", to_latex(l)),

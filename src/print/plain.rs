@@ -112,7 +112,8 @@ fn func_name(sym: &Sym) -> String {
     // A word the reader takes as something else then has the `_` that
     // marks a name before its primes (`tg_'_{a;}(n)`).
     match &sym.sub {
-        Some(a) if !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+        // (A trailing `_` would be the reader's name marker: braced.)
+        Some(a) if !a.is_empty() && !a.ends_with('_') && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
             s = format!("{s}_{a}{primes}")
         }
         Some(a) => {

@@ -76,16 +76,6 @@ const SYMPY_CALLS: &[&str] = &[
     "Piecewise", "Symbol", "symbols", "Dummy",
 ];
 
-/// A bound of a variable or a limit point is a value: a relation
-/// (`(r, 0 = k, n)`) bounds nothing, and LaTeX would read `r = 0 = k` as
-/// one chain.
-fn no_relation(e: &Expr, expected: &'static str) -> PResult<()> {
-    if matches!(e.kind, ExprKind::Relation { .. }) {
-        return Err(ParseError::new(ErrorKind::Unexpected { found: "a relation".into(), expected }, e.span));
-    }
-    Ok(())
-}
-
 /// The function `\operatorname{w}` names in LaTeX (see
 /// `latex_operatorname`), if any.
 fn latex_function_name(w: &str) -> Option<Func> {
@@ -549,7 +539,6 @@ impl<'a> Parser<'a> {
                 let var = symbol_of(&it.next().expect("3"))
                     .ok_or_else(|| ParseError::new(ErrorKind::Unexpected { found: "this".into(), expected: "a variable" }, s))?;
                 let to = it.next().expect("3");
-                no_relation(&to, "a limit point")?;
                 let dir = it.next().and_then(|d| limit_dir(&d));
                 self.mk(ExprKind::Limit { body: Box::new(body), var, to: Box::new(to), dir }, s)?
             }
@@ -759,13 +748,6 @@ impl<'a> Parser<'a> {
                     };
                     let lo = it.next().expect("3");
                     let hi = it.next().expect("3");
-                    // Without a variable a relation is LaTeX's reading of
-                    // the subscript (`\sum_{a b = 1}`: no one letter), and
-                    // prints back as it.
-                    if var.is_some() {
-                        no_relation(&lo, "a bound")?;
-                        no_relation(&hi, "a bound")?;
-                    }
                     let bound = |b: Expr| if is_none(&b) { None } else { Some(Box::new(b)) };
                     Ok((body, var, bound(lo), bound(hi)))
                 }
