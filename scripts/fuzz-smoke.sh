@@ -144,11 +144,9 @@ max_len() {
 # machine, two targets at a time), rounded down: about 3 minutes in all
 # with MATHGRADE_FUZZ_JOBS=2, 6 one after the other. Measured at session
 # 8's last code change: parse_latex 160000 in 74 s, parse_plain 160000 in
-# about 55 s (its seed 2 reaches an open finding at input 163085, `P:
-# [0nnnnnn](2)*sqrt(3)`: a product of 0 and a text in a denominator reads
-# back from LaTeX to another canonical form; fuzz/README.md), parse_spoken
-# 600000 in 81 s, canon_roundtrip 170000 in 50 s, extract 55000 in 67 s,
-# verify_pair 80000 in 66 s. Any change to mathgrade or the fuzz crate
+# about 55 s, parse_spoken 600000 in 81 s, canon_roundtrip 170000 in 50 s,
+# extract 55000 in 67 s, verify_pair 80000 in 66 s (session 9's machine
+# ran all six in 61 to 72 s, two at a time). Any change to mathgrade or the fuzz crate
 # changes the paths: rerun `bash scripts/fuzz-smoke.sh` and, if an
 # exploration now reaches a finding, fix it (a regression test in
 # tests/fuzz_regressions.rs and a seed in fuzz/gen-seeds.py) or record it
