@@ -54,6 +54,7 @@ FOUND = {
         b"li\\in-0.0",
         b"--exp_p_ctct",
         b'i_\x0cvi*i"i"',
+        b"mi3333_\\\x0ctana^n^ + 3i.1*74",
     ],
     "parse_latex": [
         b"\\mathbb{1}Rdn+E++q$+++quantity",
@@ -69,6 +70,7 @@ FOUND = {
         b"(1+-m_{ \\text{}}m 10-b06mathgph)^2",
         b"1{A0pi}00a_\\\tbegi",
         b"\\sum_{k=1}^{k=1}{k=1}um_{k=1}{k=1}^{n} k^ k^2",
+        b"Integrl(x, (Non\\mathbb{Re}, 0,\\mathbb{Re}, 11\n, 1))",
     ],
     "parse_plain": [
         b"0,1mm:m\nmmmmmM",
@@ -95,6 +97,7 @@ FOUND = {
         b"cioal*tg_1rf'(n)^g1",
         b"()*cn'ioal*tg_1rf'tg_(n)^g1",
         b"()*cn'ioal*t'_gfg1rt_(n)fra",
+        b"a_{i\\max,joperatorname{sech}\\left}",
         b"H222_''g''''''22xxZ!!!!!!'2'\"\"b2",
     ],
     "parse_spoken": [

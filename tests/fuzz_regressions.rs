@@ -1583,3 +1583,51 @@ fn a_subscript_ending_in_an_underscore_is_braced_in_plain_text() {
         assert_eq!(canon(&to_plain(t), Syntax::Plain), c.sexpr());
     }
 }
+
+#[test]
+fn a_backslash_before_any_white_space_is_a_control_space() {
+    // `extract` found `mi3333_\<form feed>tana^n^ + 3i.1*74`: after the tab
+    // and line breaks, a form feed. Any white space after a backslash now
+    // makes a control space.
+    let e = parse("mi3333_\\\u{c}tana^n^ + 3i.1*74", Syntax::Latex).unwrap();
+    assert_eq!(e.sexpr(), "(mul m i 3333_{t} a n (pow (pow a n) 3) i .1 74)");
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), canonical(&e).sexpr());
+    for t in ["a_\\\u{b}b", "a_\\\u{c}b", "a_\\\u{a0}b"] {
+        assert_eq!(canon(t, Syntax::Latex), "a_{b}", "{t:?}");
+    }
+}
+
+#[test]
+fn a_double_struck_function_name_is_no_symbol() {
+    // `parse_latex` found `\mathbb{Re}` in `Integrl(x, (Non\mathbb{Re}, …))`:
+    // the symbol Re, printed `\operatorname{Re}`, the real part, which
+    // needs an argument. A function's name in `\mathbb{…}` is math in
+    // another face, as in `\mathrm{…}`.
+    let found = "Integrl(x, (Non\\mathbb{Re}, 0,\\mathbb{Re}, 11\n, 1))";
+    let e = parse(found, Syntax::Latex).unwrap();
+    assert_eq!(e.sexpr(), "(mul I n t e g r l (tuple x (tuple (mul N o n (mul R e)) 0 (mul R e) 11 1)))");
+    let c = canonical(&e);
+    for t in [&e, &c] {
+        assert_eq!(canon(&to_latex(t), Syntax::Latex), c.sexpr());
+        assert_eq!(canon(&to_plain(t), Syntax::Plain), c.sexpr());
+    }
+    assert_eq!(canon("\\mathbb{sin} x", Syntax::Latex), "(mul i n s x)");
+    // Other names are symbols still.
+    assert_eq!(canon("\\mathbb{E}", Syntax::Latex), "E");
+    assert_eq!(canon("\\mathbb{Pr}", Syntax::Latex), "Pr");
+}
+
+#[test]
+fn left_before_a_closing_brace_is_no_delimiter() {
+    // `parse_plain` found `a_{i\max,joperatorname{sech}\left}`: plain text
+    // kept the subscript's `\left`, but LaTeX read `\left}` as a sized
+    // delimiter, the `}` with it, so the subscript printed back lost its
+    // `\left`. TeX has no `\left}`: the brace closes the group.
+    let found = "a_{i\\max,joperatorname{sech}\\left}";
+    let e = parse(found, Syntax::Plain).unwrap();
+    assert_eq!(e.sexpr(), "a_{i\\max,joperatorname{sech}\\left}");
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), e.sexpr());
+    assert_eq!(canon("a_{x\\left}", Syntax::Latex), "a_{x\\left}");
+    // Braces as sized delimiters are still a set.
+    assert_eq!(canon("\\left{1,2\\right}", Syntax::Latex), "(set 1 2)");
+}

@@ -15,9 +15,9 @@ use crate::span::Span;
 /// Commands that only change spacing or style: dropped. (A `match`, not a
 /// list scanned per command: the lexer asks for every command.)
 fn is_spacing(name: &str) -> bool {
-    // A backslash before a tab or a line break is a control space, as
-    // before a space.
-    matches!(name, "\t" | "\n" | "\r") || matches!(
+    // A backslash before any white space (a tab, a line break, a form
+    // feed) is a control space, as before a space.
+    (name.chars().count() == 1 && name.starts_with(char::is_whitespace)) || matches!(
         name,
         "," | ";" | ":" | "!" | " " | ">" | "enspace" | "enskip" | "thinspace" | "medspace" | "thickspace"
             | "negthinspace" | "negmedspace" | "negthickspace" | "displaystyle" | "textstyle" | "scriptstyle"
@@ -199,6 +199,13 @@ fn sized_delimiter(s: &str, opening: bool) -> Option<(Option<Tok>, usize)> {
     let trimmed = s.trim_start();
     let skip = s.len() - trimmed.len();
     let c = trimmed.chars().next()?;
+    // `\left}` closes the group it stands in, not a delimiter (TeX has no
+    // such one): the `}` is the group's, and `a_{x\left}` the subscript
+    // `x\left`, as plain text reads it. (`\left{` … `\right}` stay
+    // braces: model output writes sets so.)
+    if (opening && c == '}') || (!opening && c == '{') {
+        return None;
+    }
     let (tok, len) = match c {
         '.' => (None, 1),
         '|' => (Some(Tok::Cmd(if opening { "lvert" } else { "rvert" }.into())), 1),

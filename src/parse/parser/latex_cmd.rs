@@ -127,6 +127,16 @@ pub(crate) fn unescape_text(content: &str) -> String {
     out
 }
 
+/// The function `\operatorname{w}` names (see `latex_operatorname`), if
+/// any.
+pub(crate) fn latex_function_name(w: &str) -> Option<Func> {
+    match w {
+        "ln" => Some(Func::Ln),
+        "log" => Some(Func::Log),
+        _ => trig_command(w).or_else(|| named_command(w)),
+    }
+}
+
 pub(crate) fn named_command(name: &str) -> Option<Func> {
     Some(match name {
         "gcd" => Func::Gcd,
@@ -391,8 +401,14 @@ impl<'a> Parser<'a> {
                         self.mk(ExprKind::Symbol { sym: Symbol::new(crate::ast::double_struck_digits(name)) }, s)
                     }
                     // `\mathbb{E}`, `\mathbb{P}`: a name (starting with a
-                    // letter, as in `\operatorname{…}`).
-                    None if name.chars().next().is_some_and(char::is_alphabetic) && name.chars().all(char::is_alphanumeric) => {
+                    // letter, as in `\operatorname{…}`), unless it is a
+                    // function's (`\mathbb{Re}`, the name printed
+                    // `\operatorname{Re}`, the real part): that is the function
+                    // in another face, as `\mathrm{Re}` is.
+                    None if name.chars().next().is_some_and(char::is_alphabetic)
+                        && name.chars().all(char::is_alphanumeric)
+                        && latex_function_name(name).is_none() =>
+                    {
                         self.mk(ExprKind::Symbol { sym: Symbol::new(name) }, s)
                     }
                     // Anything else is math in another face, as in `\mathrm{…}`.

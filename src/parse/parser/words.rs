@@ -3,7 +3,7 @@
 //! `Matrix([[1, 2]])`), Greek names, variables, and units after numbers.
 
 use super::atom::FUNCTION_LETTERS;
-use super::latex_cmd::{named_command, trig_command, GREEK};
+use super::latex_cmd::{latex_function_name, named_command, trig_command, GREEK};
 use super::{PResult, Parser};
 use crate::ast::{BigOp, Constant, Expr, ExprKind, Func, LimitDir, MatrixKind, NumberSet, RelOp, SetOp, Symbol};
 use crate::error::{ErrorKind, ParseError};
@@ -75,16 +75,6 @@ const SYMPY_CALLS: &[&str] = &[
     "Gt", "Ge", "Union", "Intersection", "Complement", "Sum", "Product", "Integral", "Limit", "Derivative", "diff",
     "Piecewise", "Symbol", "symbols", "Dummy",
 ];
-
-/// The function `\operatorname{w}` names in LaTeX (see
-/// `latex_operatorname`), if any.
-fn latex_function_name(w: &str) -> Option<Func> {
-    match w {
-        "ln" => Some(Func::Ln),
-        "log" => Some(Func::Log),
-        _ => trig_command(w).or_else(|| named_command(w)),
-    }
-}
 
 /// A primed constant letter is a name, never the constant: `e'(x)` is a
 /// derivative, as in LaTeX (and as `a'(x)` is), SymPy's `E` and `I` too
