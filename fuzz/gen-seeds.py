@@ -71,6 +71,7 @@ FOUND = {
         b"1{A0pi}00a_\\\tbegi",
         b"\\sum_{k=1}^{k=1}{k=1}um_{k=1}{k=1}^{n} k^ k^2",
         b"Integrl(x, (Non\\mathbb{Re}, 0,\\mathbb{Re}, 11\n, 1))",
+        b"\\operatorname{e9900000}\\left(x\\right)",
     ],
     "parse_plain": [
         b"0,1mm:m\nmmmmmM",
@@ -98,6 +99,7 @@ FOUND = {
         b"()*cn'ioal*tg_1rf'tg_(n)^g1",
         b"()*cn'ioal*t'_gfg1rt_(n)fra",
         b"a_{i\\max,joperatorname{sech}\\left}",
+        b"-1mm:m\nmmmm+M",
         b"H222_''g''''''22xxZ!!!!!!'2'\"\"b2",
     ],
     "parse_spoken": [
@@ -119,6 +121,7 @@ FOUND = {
         b"\x00hhe_405hhx'(y)fo(x)f(x)",
         "\x00Um**ooooooooooooooooooooooooooooo$$$$$$$$$$$$$$$$$$$$$$$$$$$$oo_\u03900()".encode(),
         b"\x00Product(kdd, ( r,0tq=k, n))",
+        b'\x01\\bar{\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0bl\x0bn}',
     ],
 }
 

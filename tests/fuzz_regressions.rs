@@ -1631,3 +1631,46 @@ fn left_before_a_closing_brace_is_no_delimiter() {
     // Braces as sized delimiters are still a set.
     assert_eq!(canon("\\left{1,2\\right}", Syntax::Latex), "(set 1 2)");
 }
+
+#[test]
+fn a_negated_quantity_over_something_is_parenthesized_in_plain_text() {
+    // `parse_plain` found `-1mm:m\nmmmm+M`: (−1 mm)/m printed `-1 mm/m`,
+    // the unit mm/m again, as the quantity was inside a negation.
+    let found = "-1mm:m\nmmmm+M";
+    let e = parse(found, Syntax::Plain).unwrap();
+    assert_eq!(to_plain(&e), "(-1 mm)/m*\"mmmm\" + M");
+    let c = canonical(&e);
+    for t in [&e, &c] {
+        assert_eq!(canon(&to_plain(t), Syntax::Plain), c.sexpr());
+        assert_eq!(canon(&to_latex(t), Syntax::Latex), c.sexpr());
+    }
+}
+
+#[test]
+fn a_function_named_by_a_letter_and_digits_is_marked_in_plain_text() {
+    // `parse_latex` found `\operatorname{e9900000}\left(x\right)`: the
+    // function e9900000 printed `e9900000(x)`, which plain text reads as
+    // e subscripted 9900000. The `_` marker now names the word as written.
+    let found = "\\operatorname{e9900000}\\left(x\\right)";
+    let e = parse(found, Syntax::Latex).unwrap();
+    assert_eq!(e.sexpr(), "(apply e9900000 x)");
+    assert_eq!(to_plain(&e), "e9900000_(x)");
+    assert_eq!(canon(&to_plain(&e), Syntax::Plain), e.sexpr());
+    let primed = parse("\\operatorname{k2}'\\left(x\\right)", Syntax::Latex).unwrap();
+    assert_eq!(to_plain(&primed), "k2_'(x)");
+    assert_eq!(canon(&to_plain(&primed), Syntax::Plain), "(apply k2' x)");
+    // Unmarked, the letter is subscripted as before.
+    assert_eq!(canon("k2(x)", Syntax::Plain), "(apply k_{2} x)");
+    assert_eq!(canon("x1", Syntax::Plain), "x_{1}");
+}
+
+#[test]
+fn an_accent_over_a_functions_name_is_no_decorated_name() {
+    // `canon_roundtrip` found `\bar{<vt>…l<vt>n}`: the decorated name ln,
+    // printed `\bar{\operatorname{ln}}`, the logarithm missing its
+    // argument. Letters that spell a function's name are left a product.
+    let e = parse("\\bar{\u{b}\u{b}l\u{b}n}", Syntax::Latex).unwrap();
+    assert_eq!(e.sexpr(), "(mul l n)");
+    assert_eq!(canon(&to_latex(&e), Syntax::Latex), "(mul l n)");
+    assert_eq!(canon("\\bar{AB}", Syntax::Latex), "bar:AB");
+}

@@ -95,7 +95,9 @@ fn func_name(sym: &Sym) -> String {
     let letter = n == 1;
     let pair = n == 2 && sym.name.chars().all(|c| c.is_ascii_alphabetic()) && !is_greek(&sym.name);
     let own_word = crate::parse::parser::words::reads_as_own_word(&sym.name, sym.primes > 0);
-    let marked = (letter && sym.primes == 0 && !latex::FUNCTION_LETTERS.contains(&sym.name.as_str())) || pair || own_word;
+    let digits = crate::parse::parser::words::letter_and_digits(&sym.name);
+    let marked =
+        (letter && sym.primes == 0 && !latex::FUNCTION_LETTERS.contains(&sym.name.as_str())) || pair || own_word || digits;
     if marked && sym.sub.is_none() {
         s.push('_');
     }
@@ -222,7 +224,7 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
             // A quantity over something is parenthesized: the unit reader
             // takes a `/` after a unit as part of it (`1 mm/m` is the unit
             // mm/m), so `(1 mm)/m`.
-            let n = if matches!(num.kind, Quantity { .. }) {
+            let n = if ends_with_quantity(num) {
                 format!("({})", print(num, cx))
             } else {
                 sub(num, Prec::Product, false, cx)
@@ -399,6 +401,16 @@ fn limits(var: Option<&Sym>, lower: &Option<Box<Expr>>, upper: &Option<Box<Expr>
     }
 }
 
+/// Does `e` print ending in a quantity's unit (`1 mm`, `-1 mm`, `2*(3 kg)`)?
+/// A `/` right after it would be read as part of the unit.
+fn ends_with_quantity(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Quantity { .. } => true,
+        ExprKind::Neg { arg } => ends_with_quantity(arg),
+        _ => false,
+    }
+}
+
 /// Factors joined by `*`: the first needs only product level (`1/2*x` is
 /// `(1/2)·x`), the others power level and no leading minus.
 fn product(fs: &[Expr], cx: Cx) -> String {
@@ -414,7 +426,7 @@ fn fraction(f: &Frac, cx: Cx) -> Piece {
         [] => "1".to_string(),
         // A quantity right before the `/` is parenthesized, as in a
         // division's numerator: `1 mm/m` would read as the unit mm/m.
-        [.., last] if matches!(last.kind, ExprKind::Quantity { .. }) => {
+        [.., last] if ends_with_quantity(last) => {
             let init = &f.num[..f.num.len() - 1];
             let q = format!("({})", print(last, cx));
             if init.is_empty() {

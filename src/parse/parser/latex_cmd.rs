@@ -127,6 +127,17 @@ pub(crate) fn unescape_text(content: &str) -> String {
     out
 }
 
+/// The names of a product of plain symbols run together (`AB` of A·B).
+fn letters_of(factors: &[Expr]) -> String {
+    factors
+        .iter()
+        .map(|f| match &f.kind {
+            ExprKind::Symbol { sym } => sym.name.as_str(),
+            _ => "",
+        })
+        .collect()
+}
+
 /// The function `\operatorname{w}` names (see `latex_operatorname`), if
 /// any.
 pub(crate) fn latex_function_name(w: &str) -> Option<Func> {
@@ -848,15 +859,14 @@ impl<'a> Parser<'a> {
                 self.mk(ExprKind::Symbol { sym }, s)
             }
             // `\overline{AB}`: a segment; `\vec{AB}`: a vector. Kept as one
-            // decorated name.
-            ExprKind::Mul { ref factors } if factors.iter().all(|f| matches!(&f.kind, ExprKind::Symbol { sym } if sym.sub.is_none() && sym.accent.is_none() && sym.primes == 0)) => {
-                let name: String = factors
-                    .iter()
-                    .map(|f| match &f.kind {
-                        ExprKind::Symbol { sym } => sym.name.clone(),
-                        _ => String::new(),
-                    })
-                    .collect();
+            // decorated name, unless that is a function's (`\bar{ln}`: the
+            // name would print `\bar{\operatorname{ln}}`, the logarithm
+            // missing its argument).
+            ExprKind::Mul { ref factors }
+                if factors.iter().all(|f| matches!(&f.kind, ExprKind::Symbol { sym } if sym.sub.is_none() && sym.accent.is_none() && sym.primes == 0))
+                    && latex_function_name(&letters_of(factors)).is_none() =>
+            {
+                let name = letters_of(factors);
                 let mut sym = Symbol::new(name);
                 sym.accent = Some(accent.to_string());
                 self.mk(ExprKind::Symbol { sym }, s)

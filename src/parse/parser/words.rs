@@ -202,6 +202,18 @@ impl<'a> Parser<'a> {
     /// or text.
     fn plain_name(&mut self, w: &str, span: Span, call: bool) -> PResult<Expr> {
         let (mut sym, mut split) = name_to_symbol(w);
+        // `e9900000_(x)`, `k2_'(x)`: the `_` marks the word as a
+        // function's name as it is written, not the letter subscripted.
+        let bare = w.strip_suffix('_').unwrap_or(w);
+        if bare.len() < w.len() && letter_and_digits(bare) {
+            let mut k = self.pos;
+            while self.toks.get(k).is_some_and(|t| t.is_punct("'") && !t.space_before) {
+                k += 1;
+            }
+            if self.toks.get(k).is_some_and(|t| t.is_punct("(") && !t.space_before) {
+                sym = Symbol::new(bare);
+            }
+        }
         // SymPy's names for decorated symbols: `bar{x}`, `hat{y}_1`.
         if let Some(accent) = plain_accent(w) {
             if self.peek().is_some_and(|t| t.is_punct("{") && !t.space_before) {
@@ -966,6 +978,17 @@ fn plain_accent(w: &str) -> Option<&'static str> {
 
 /// A plain name as a symbol; `split` when it is a run of letters to be
 /// read as a product (`xy`).
+/// One letter and then digits only (`x1`, `e9900000`): a word plain text
+/// reads as the letter subscripted, unless marked as a function's name
+/// (`e9900000_(x)`, as the printer writes a function so named).
+pub(crate) fn letter_and_digits(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_alphabetic) && {
+        let rest = cs.as_str();
+        !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
 fn name_to_symbol(w: &str) -> (Symbol, bool) {
     if GREEK.contains(&w) || w == "lambda" {
         return (Symbol::new(w), false);
@@ -986,11 +1009,10 @@ fn name_to_symbol(w: &str) -> (Symbol, bool) {
         }
     }
     // `x1` is x with subscript 1.
-    let letters: String = w.chars().take_while(|c| c.is_alphabetic()).collect();
-    let digits = &w[letters.len()..];
-    if letters.chars().count() == 1 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        let mut s = Symbol::new(letters);
-        s.sub = Some(digits.to_string());
+    if letter_and_digits(w) {
+        let first = w.chars().next().expect("a letter").len_utf8();
+        let mut s = Symbol::new(&w[..first]);
+        s.sub = Some(w[first..].to_string());
         return (s, false);
     }
     let n = w.chars().count();
