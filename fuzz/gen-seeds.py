@@ -48,6 +48,7 @@ FOUND = {
         b"\x00&iii~\xffBs  e_",
         b"\x00e^{-1000x}\xffe^{-0250x}",
         b"\x02\\max(a,b)\xffb",
+        b']0\x0221\\%\x00"~"\xff"""""_\x00"E',
         b'\x00\\begin{pmatrix}6 & 8\\\\10 & 12\\end{pmatrix}\xff\\begin{pmatrix}0 & 2\\\\3 & 4\\end{pmatrix} uals 1 to n of i equals the frac\\begin{pmatrix}0 & 6\\\\7,$ 8\\end{pmatrix}',
     ],
     "extract": [

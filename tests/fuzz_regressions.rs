@@ -1674,3 +1674,21 @@ fn an_accent_over_a_functions_name_is_no_decorated_name() {
     assert_eq!(canon(&to_latex(&e), Syntax::Latex), "(mul l n)");
     assert_eq!(canon("\\bar{AB}", Syntax::Latex), "bar:AB");
 }
+
+#[test]
+fn a_gold_is_an_option_letter_only_when_its_math_reading_is_that_letter() {
+    // `verify_pair` found `"""""_<NUL>"E` not equal to itself: the gold,
+    // read as math, is a text times e, whose words fold (the NUL dropped)
+    // to the letter E; so the prediction was read for letters first, as E,
+    // and compared with that product. A gold is an option letter only when
+    // its math reading is the one letter.
+    let opts = Options::default();
+    for t in ["\"\"\"\"\"_\0\"E", "\"\0\"E", "\"_\0\"E"] {
+        let v = verify_str(t, t, &opts);
+        assert!(v.equal, "{t:?}: {v:?}");
+    }
+    // Letter golds still read the prediction's choice.
+    assert!(verify_str("B", "The answer is (B).", &opts).equal);
+    assert!(verify_str("(C)", "so the correct option is C", &opts).equal);
+    assert!(!verify_str("B", "The answer is (C).", &opts).equal);
+}

@@ -397,7 +397,11 @@ pub fn read_gold(gold: &str, opts: &Options) -> Gold {
             let letter = text::option_letter(&a.text);
             letter.is_some()
                 && a.text.trim().len() <= 16
-                && text::word_of(&a.expr).is_some()
+                // The answer read as math is the letter itself, not a
+                // product a character drops out of when folded (`"<NUL>"E`
+                // is a text times e: read for letters first, the same gold
+                // would be E, and not equal to itself).
+                && text::word_of(&a.expr).is_some_and(|w| w.chars().count() == 1 && text::option_letter(&w) == letter)
                 && (opts.gold_syntax.is_some()
                     || read_answer_ex(text, &letter_targets(opts), opts).is_some_and(|b| text::option_letter(&b.text) == letter))
         });
