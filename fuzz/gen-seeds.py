@@ -101,6 +101,7 @@ FOUND = {
         b"()*cn'ioal*t'_gfg1rt_(n)fra",
         b"a_{i\\max,joperatorname{sech}\\left}",
         b"-1mm:m\nmmmm+M",
+        b"5:cb^3!!!QP:2*5c^2(x +mrnesb)^5sc^2(m+x qnesb)^3s!qa9!99",
         b"H222_''g''''''22xxZ!!!!!!'2'\"\"b2",
     ],
     "parse_spoken": [

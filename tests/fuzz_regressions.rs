@@ -1692,3 +1692,19 @@ fn a_gold_is_an_option_letter_only_when_its_math_reading_is_that_letter() {
     assert!(verify_str("(C)", "so the correct option is C", &opts).equal);
     assert!(!verify_str("B", "The answer is (C).", &opts).equal);
 }
+
+#[test]
+fn huge_integer_exponents_add_without_fraction_reduction() {
+    // `parse_plain` (10-minute run on the final code) timed out on this
+    // input: `(cb)^{3!!!}` is (cb)^(720!), and expanding the two sums gives
+    // 24 terms that each carry the exponent −720! (about 1,700 digits).
+    // Sorting them asked for each term's degree at every comparison, which
+    // added the exponents as fractions, reducing each sum by a gcd that is
+    // quadratic in the digits: 360 ms for one canonical form in a release
+    // build, 10 ms now (timed in the adversarial bench, not here).
+    let found = "5:cb^3!!!QP:2*5c^2(x +mrnesb)^5sc^2(m+x qnesb)^3s!qa9!99";
+    let c = canonical(&parse(found, Syntax::Plain).unwrap());
+    let s = c.sexpr();
+    assert_eq!(s.len(), 86651);
+    assert!(s.starts_with("(add (mul 2475/2 P Q (pow b -260121894356579510"), "{}", &s[..80]);
+}
