@@ -17,7 +17,8 @@ use crate::span::Span;
 fn is_spacing(name: &str) -> bool {
     // A backslash before any white space (a tab, a line break, a form
     // feed) is a control space, as before a space.
-    (name.chars().count() == 1 && name.starts_with(char::is_whitespace)) || matches!(
+    let mut cs = name.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_whitespace()) || matches!(
         name,
         "," | ";" | ":" | "!" | " " | ">" | "enspace" | "enskip" | "thinspace" | "medspace" | "thickspace"
             | "negthinspace" | "negmedspace" | "negthickspace" | "displaystyle" | "textstyle" | "scriptstyle"

@@ -976,8 +976,6 @@ fn plain_accent(w: &str) -> Option<&'static str> {
     })
 }
 
-/// A plain name as a symbol; `split` when it is a run of letters to be
-/// read as a product (`xy`).
 /// One letter and then digits only (`x1`, `e9900000`): a word plain text
 /// reads as the letter subscripted, unless marked as a function's name
 /// (`e9900000_(x)`, as the printer writes a function so named).
@@ -989,6 +987,8 @@ pub(crate) fn letter_and_digits(w: &str) -> bool {
     }
 }
 
+/// A plain name as a symbol; `split` when it is a run of letters to be
+/// read as a product (`xy`).
 fn name_to_symbol(w: &str) -> (Symbol, bool) {
     if GREEK.contains(&w) || w == "lambda" {
         return (Symbol::new(w), false);
