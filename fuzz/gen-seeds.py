@@ -21,6 +21,7 @@ inputs changed. Each target keeps at most MAX_PER_TARGET seeds, chosen by
 name (a fixed pseudo-random sample), so the committed corpora stay small.
 """
 
+import base64
 import glob
 import hashlib
 import json
@@ -108,6 +109,8 @@ FOUND = {
         b"x sub open paren close paren equals 2 n",
         b"x Super  Sine",
         b"the sum   integral   k from k equals one to ten",
+        b"u , the sum from . e one to n of n , the sum from . e one to n of n i o exp i o exp 0 the ,"
+        b" the sum from . e one to n of n i o the sum from . e one to n of n i pi",
     ],
     "canon_roundtrip": [
         b"\x00Matrix([[]])",
@@ -124,6 +127,10 @@ FOUND = {
         "\x00Um**ooooooooooooooooooooooooooooo$$$$$$$$$$$$$$$$$$$$$$$$$$$$oo_\u03900()".encode(),
         b"\x00Product(kdd, ( r,0tq=k, n))",
         b'\x01\\bar{\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0bl\x0bn}',
+        base64.b64decode(
+            "AVN5bWJvbCgnYV97aQsLCwsLAHsxLDJ9NjY2NjY2NjY2PTY2NjY2Ny02NjY2NzY2Nj02NjY2NjctNjY2NjY2NzY2Nj17MSwgNTU1NTUyNeKIqSA1NTUy"
+            "NeKIqSA1NTUyNeKIqTIyNeKIqSAyfTY2NjY2NgsLCwsLCwsLCgsLCwsLCwALCwsHCwMLCwsBAAAAAABCIgt0aXZlKAsLCwsLCyxqfScp"
+        ),
     ],
 }
 

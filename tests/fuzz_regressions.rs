@@ -984,10 +984,11 @@ fn a_subscript_reads_the_same_from_plain_text_and_from_latex() {
     // `\cap`, so the printed `x_{…∪∩…}` read back as another name. A plain
     // subscript is kept as LaTeX text: it is normalized as LaTeX is. Its
     // control space `\ ` is spacing, dropped with the other spaces (it was
-    // collapsed into `\.`, a different command).
+    // collapsed into `\.`, a different command). The space between a
+    // command and a letter stays (`\capf` would be another command).
     let found = format!("x_{{i{} .= .= ∪ ∩f(1+zi)^2}}", "\\".repeat(13));
     let e = parse(&found, Syntax::Plain).unwrap();
-    let want = format!("x_{{i{}.=.=\\cup\\capf(1+zi)^2}}", "\\".repeat(12));
+    let want = format!("x_{{i{}.=.=\\cup\\cap f(1+zi)^2}}", "\\".repeat(12));
     assert_eq!(e.sexpr(), want);
     assert_eq!(canon(&to_latex(&e), Syntax::Latex), want);
     assert_eq!(canon(&to_plain(&e), Syntax::Plain), want);
@@ -1707,4 +1708,68 @@ fn huge_integer_exponents_add_without_fraction_reduction() {
     let s = c.sexpr();
     assert_eq!(s.len(), 86651);
     assert!(s.starts_with("(add (mul 2475/2 P Q (pow b -260121894356579510"), "{}", &s[..80]);
+}
+
+#[test]
+fn a_quoted_subscript_is_normalized_as_latex_reads_it() {
+    // `canon_roundtrip` found `Symbol('a_{…∩…}')` (with control characters
+    // around it): the name's subscript, read from the plain source, kept
+    // `∩` as written, where LaTeX reads the printed `a_{…∩…}` as `\cap`.
+    // A subscript's text that is not ASCII is now normalized as LaTeX
+    // wherever it comes from, and the space a command needs before a
+    // letter stays (`x\capy` would be the command `\capy`).
+    for (text, syntax) in [
+        ("Symbol('a_{x∩y}')", Syntax::Plain),
+        ("a_{x∩y}", Syntax::Plain),
+        ("a_{x∩y}", Syntax::Latex),
+        ("a_{x \\cap  y}", Syntax::Latex),
+    ] {
+        let e = canonical(&parse(text, syntax).unwrap());
+        assert_eq!(e.sexpr(), "a_{x\\cap y}", "{text:?}");
+        assert_eq!(to_latex(&e), "a_{x\\cap y}", "{text:?}");
+        assert_eq!(canonical(&parse(&to_latex(&e), Syntax::Latex).unwrap()), e, "{text:?}");
+    }
+    // A command before a digit or another command needs no space.
+    assert_eq!(canon("a_{\\alpha 1}", Syntax::Latex), "a_{\\alpha1}");
+    assert_eq!(canon("a_{\\alpha \\beta}", Syntax::Latex), "a_{\\alpha\\beta}");
+    let found = "Symbol('a_{i\u{b}\u{b}\u{b}\u{b}\u{b}\0{1,2}666666666=666667-66667666=666667-6666667666={1, 5555525∩ 55525∩ 55525∩225∩ 2}666666\u{b}\u{b}\u{b}\u{b}\u{b}\u{b}\u{b}\u{b}\n\u{b}\u{b}\u{b}\u{b}\u{b}\u{b}\0\u{b}\u{b}\u{b}\u{7}\u{b}\u{3}\u{b}\u{b}\u{b}\u{1}\0\0\0\0\0B\"\u{b}tive(\u{b}\u{b}\u{b}\u{b}\u{b}\u{b},j}')";
+    let e = canonical(&parse(found, Syntax::Plain).unwrap());
+    assert_eq!(
+        e.sexpr(),
+        "a_{i\0{1,2}666666666=666667-66667666=666667-6666667666={1,5555525\\cap55525\\cap55525\\cap225\\cap2}666666\0\u{7}\u{3}\u{1}\0\0\0\0\0B\"tive(,j}"
+    );
+    assert_eq!(canonical(&parse(&to_latex(&e), Syntax::Latex).unwrap()), e);
+}
+
+#[test]
+fn the_constant_in_a_body_bound_by_its_letter_is_written_so_it_is_not_rebound() {
+    // `parse_spoken` found a sum with no index whose lower bound is e·1:
+    // canonical, the bound `e` is the index, and the body's `exp(i o)` is
+    // e^(i o) with the constant e, printed `\sum_{e}^{n} e^{i o} …`, where
+    // the reader takes every bare e of the body as the index. Inside a
+    // body bound by e (i) the printers now write the constant as
+    // `\operatorname{exp}(…)`, `exp(1)` (`\sqrt{-1}`, `sqrt(-1)`).
+    let found = "u , the sum from . e one to n of n , the sum from . e one to n of n i o exp i o exp 0 the , the sum from . e one to n of n i o the sum from . e one to n of n i pi";
+    let e = canonical(&parse(found, Syntax::Spoken).unwrap());
+    let latex = to_latex(&e);
+    assert!(latex.contains("\\sum_{e}^{n} \\operatorname{exp}\\left(i o\\right) i n o"), "{latex}");
+    for (text, syntax) in [
+        (found, Syntax::Spoken),
+        ("\\sum_{e}^{n} \\exp(x)", Syntax::Latex),
+        ("\\sum_{e=1}^{n} e \\exp(1)", Syntax::Latex),
+        ("\\sum_{i=1}^{n} \\sqrt{-1} i", Syntax::Latex),
+        ("\\sum_{e=1}^{n} \\sum_{i=1}^{e} e i \\sqrt{-1} \\exp(1)", Syntax::Latex),
+    ] {
+        let c = canonical(&parse(text, syntax).unwrap());
+        assert_eq!(canonical(&parse(&to_latex(&c), Syntax::Latex).unwrap()), c, "{text:?}: {}", to_latex(&c));
+        assert_eq!(canonical(&parse(&to_plain(&c), Syntax::Plain).unwrap()), c, "{text:?}: {}", to_plain(&c));
+    }
+    let c = canonical(&parse("\\sum_{e=1}^{n} e \\exp(1)", Syntax::Latex).unwrap());
+    assert_eq!(to_latex(&c), "\\sum_{e=1}^{n} \\operatorname{exp}\\left(1\\right) e");
+    assert_eq!(to_plain(&c), "Sum(exp(1)*e, (e, 1, n))");
+    let c = canonical(&parse("\\sum_{i=1}^{n} \\sqrt{-1} i", Syntax::Latex).unwrap());
+    assert_eq!(to_latex(&c), "\\sum_{i=1}^{n} \\sqrt{-1} i");
+    assert_eq!(to_plain(&c), "Sum(sqrt(-1)*i, (i, 1, n))");
+    // Outside such a body the constants print as before.
+    assert_eq!(to_latex(&canonical(&parse("\\exp(x) + i", Syntax::Latex).unwrap())), "e^{x} + i");
 }

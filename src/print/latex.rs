@@ -374,27 +374,59 @@ fn cell(c: &Expr) -> String {
     }
 }
 
-/// The body of `\sum`, `\prod`, `\lim`, `\frac{d}{dx}`: it runs over a
-/// product of juxtaposed factors but stops at a sum or a `\cdot`, so
-/// anything else is parenthesized. The parser wants an operand after the
-/// operator, and text is none (`\prod_{k=1}^{n} \text{kdd}` is a
-/// `\prod` without a body), so a body starting with text is too.
 /// The body of `\sum_{i=1}^{n}` as it is printed: the index `i` (`e`, see
 /// [`binds_constant_letter`]) as the constant, which prints as the bare
 /// letter that the parser reads there as the index (a variable `i`
-/// elsewhere prints as `\operatorname{i}`).
+/// elsewhere prints as `\operatorname{i}`). The parser reads every bare
+/// `i` (`e`) of that body as the index, so the constant itself, where
+/// canonicalization put it (`\exp(x)` is `e^{x}`, `\sqrt{-1}` is `i`), is
+/// written another way the parser does not rebind: `\operatorname{exp}`
+/// of its power, `\sqrt{-1}`.
 fn bound_body<'a>(body: &'a Expr, var: Option<&Sym>) -> std::borrow::Cow<'a, Expr> {
+    use crate::ast::Constant;
     let Some(var) = var.filter(|v| binds_constant_letter(v)) else { return std::borrow::Cow::Borrowed(body) };
-    let constant = if var.name == "i" { crate::ast::Constant::I } else { crate::ast::Constant::E };
-    if !crate::ast::any_node(body, |x| matches!(&x.kind, ExprKind::Symbol { sym } if sym == var)) {
+    let constant = if var.name == "i" { Constant::I } else { Constant::E };
+    let is_constant = |x: &Expr| match &x.kind {
+        ExprKind::Constant { constant: c } => *c == constant,
+        ExprKind::Func { func: F::Exp, .. } => constant == Constant::E,
+        _ => false,
+    };
+    if !crate::ast::any_node(body, |x| matches!(&x.kind, ExprKind::Symbol { sym } if sym == var) || is_constant(x)) {
         return std::borrow::Cow::Borrowed(body);
     }
-    std::borrow::Cow::Owned(crate::ast::map_bottom_up(body.clone(), &mut |x| match &x.kind {
+    // The constant first (bottom-up, so a power of e sees its base already
+    // turned into `exp(1)`), then the index.
+    let exp = |arg: Expr, span| {
+        Expr::new(ExprKind::Apply { name: Sym::new("exp".to_string()), args: vec![arg] }, span)
+    };
+    let is_exp_one = |x: &Expr| {
+        matches!(&x.kind, ExprKind::Apply { name, args } if name.name == "exp" && matches!(args.as_slice(), [a] if matches!(&a.kind, ExprKind::Integer { value } if value.is_one())))
+    };
+    let body = crate::ast::map_bottom_up(body.clone(), &mut |x| match x.kind {
+        ExprKind::Constant { constant: Constant::E } if constant == Constant::E => {
+            exp(Expr::new(ExprKind::Integer { value: 1.into() }, x.span), x.span)
+        }
+        ExprKind::Pow { base, exp: power } if is_exp_one(&base) => exp(*power, x.span),
+        ExprKind::Func { func: F::Exp, mut args } if constant == Constant::E && args.len() == 1 => {
+            exp(args.pop().expect("one"), x.span)
+        }
+        ExprKind::Constant { constant: Constant::I } if constant == Constant::I => Expr::new(
+            ExprKind::Root { radicand: Box::new(Expr::new(ExprKind::Integer { value: (-1).into() }, x.span)), index: None },
+            x.span,
+        ),
+        kind => Expr::new(kind, x.span),
+    });
+    std::borrow::Cow::Owned(crate::ast::map_bottom_up(body, &mut |x| match &x.kind {
         ExprKind::Symbol { sym } if sym == var => Expr::new(ExprKind::Constant { constant }, x.span),
         _ => x,
     }))
 }
 
+/// The body of `\sum`, `\prod`, `\lim`, `\frac{d}{dx}`: it runs over a
+/// product of juxtaposed factors but stops at a sum or a `\cdot`, so
+/// anything else is parenthesized. The parser wants an operand after the
+/// operator, and text is none (`\prod_{k=1}^{n} \text{kdd}` is a
+/// `\prod` without a body), so a body starting with text is too.
 fn operand_body(body: &Expr) -> String {
     let p = expr(body);
     if p.prec < Prec::Product || (p.prec <= Prec::Neg && p.s.contains("\\cdot")) || starts_with_text(&p.s) {

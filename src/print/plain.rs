@@ -16,10 +16,33 @@ pub fn to_plain(e: &Expr) -> String {
 /// What the printer knows of where it is: inside the body of `Sum(…, (i,
 /// 1, n))` the index `i` (`e`) is written as the bare letter, which the
 /// parser reads there as the index (see `rebind_constant_letter`); elsewhere
-/// a variable `i` is `Symbol('\operatorname{i}')`.
+/// a variable `i` is `Symbol('\operatorname{i}')`. The parser reads the
+/// constant there (`I`, `E`) as the index too, so inside such a body the
+/// constant is written `sqrt(-1)` (`exp(1)`), which it does not rebind.
+/// A body nested in another keeps the outer binder's letter: the parser
+/// rebinds the whole outer body.
 #[derive(Clone, Copy, Default)]
-struct Cx<'a> {
-    bare: Option<&'a Sym>,
+struct Cx {
+    /// Inside a body bound by the letter `e`.
+    bound_e: bool,
+    /// Inside a body bound by the letter `i`.
+    bound_i: bool,
+}
+
+impl Cx {
+    /// Is `sym` a binder's letter, written bare?
+    fn is_bound(self, sym: &Sym) -> bool {
+        binds_constant_letter(sym) && if sym.name == "e" { self.bound_e } else { self.bound_i }
+    }
+
+    /// The context of the body of a binder over `var`.
+    fn binding(self, var: Option<&Sym>) -> Cx {
+        match var.filter(|v| binds_constant_letter(v)) {
+            Some(v) if v.name == "e" => Cx { bound_e: true, ..self },
+            Some(_) => Cx { bound_i: true, ..self },
+            None => self,
+        }
+    }
 }
 
 fn print(e: &Expr, cx: Cx) -> String {
@@ -177,8 +200,10 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
             let prec = if s.starts_with('-') { Prec::Neg } else { Prec::Atom };
             Piece::new(s, prec)
         }
-        Symbol { sym } if cx.bare == Some(sym) => Piece::atom(symbol(sym)),
+        Symbol { sym } if cx.is_bound(sym) => Piece::atom(symbol(sym)),
         Symbol { sym } => Piece::atom(variable(sym)),
+        Constant { constant: crate::ast::Constant::E } if cx.bound_e => Piece::atom(String::from("exp(1)")),
+        Constant { constant: crate::ast::Constant::I } if cx.bound_i => Piece::atom(String::from("sqrt(-1)")),
         Constant { constant } => Piece::atom(match constant {
             crate::ast::Constant::Pi => "pi",
             crate::ast::Constant::E => "E",
@@ -256,7 +281,7 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
                 crate::ast::BigOp::Sum => "Sum",
                 crate::ast::BigOp::Product => "Product",
             };
-            let body_cx = Cx { bare: var.as_ref().filter(|v| binds_constant_letter(v)).or(cx.bare) };
+            let body_cx = cx.binding(var.as_ref());
             Piece::atom(format!("{name}({}{})", arg(body, body_cx), limits(var.as_ref(), lower, upper, cx)))
         }
         Integral { body, var, lower, upper } => {

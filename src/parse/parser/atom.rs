@@ -321,7 +321,7 @@ impl<'a> Parser<'a> {
                 return Err(ParseError::new(ErrorKind::Unclosed { open: "{".into() }, t.span));
             };
             let inner = Span::new(t.span.end, self.toks[close].span.start);
-            let text = subscript_text(&self.src[inner.start..inner.end], self.latex);
+            let text = subscript_text(&self.src[inner.start..inner.end]);
             self.pos = close + 1;
             if text.is_empty() {
                 return Err(ParseError::new(ErrorKind::UnexpectedEnd { expected: "a subscript" }, t.span));
@@ -568,14 +568,18 @@ enum Marker {
 }
 
 /// The source of a braced subscript as the text it is kept as: LaTeX
-/// text without its spaces. Plain text is normalized as LaTeX first (its
-/// own normalization keeps `∪` where LaTeX's writes `\cup`), so the
-/// subscript is the one LaTeX reads from the printed `x_{…}`. A control
-/// space `\ ` is spacing too: dropping only its space would make a
-/// command of the backslash and what follows (`a\ .b` → `a\.b`).
-fn subscript_text(src: &str, latex: bool) -> String {
+/// text without its spaces. Text that is not ASCII is normalized as LaTeX
+/// first: plain text's own normalization keeps `∪` where LaTeX's writes
+/// `\cup`, and a name quoted in plain text (`Symbol('a_{x∩y}')`) is read
+/// as LaTeX from the plain source, so the subscript is the one LaTeX reads
+/// from the printed `x_{…}` (LaTeX normalization is idempotent on text it
+/// has normalized). A control space `\ ` is spacing too: dropping only its
+/// space would make a command of the backslash and what follows (`a\ .b`
+/// → `a\.b`). The one space a command word needs before a letter stays
+/// (`x \cap y` → `x\cap y`, not the command `\capy`).
+fn subscript_text(src: &str) -> String {
     let normalized;
-    let src = if latex || src.is_ascii() {
+    let src = if src.is_ascii() {
         src
     } else {
         normalized = crate::normalize::normalize(src, crate::parse::Syntax::Latex).text;
@@ -583,11 +587,14 @@ fn subscript_text(src: &str, latex: bool) -> String {
     };
     let mut out = String::with_capacity(src.len());
     let mut chars = src.chars().peekable();
+    // Is `out` inside a command word (`\cap` so far)?
+    let mut in_command = false;
     while let Some(c) = chars.next() {
         if c == '\\' {
             match chars.peek() {
                 Some(n) if n.is_whitespace() => {
                     chars.next();
+                    in_command = false;
                 }
                 // Any other character after it is kept with it (`\\` is
                 // one backslash, never the start of a control space).
@@ -595,11 +602,21 @@ fn subscript_text(src: &str, latex: bool) -> String {
                     out.push(c);
                     out.push(n);
                     chars.next();
+                    in_command = n.is_ascii_alphabetic();
                 }
                 None => out.push(c),
             }
-        } else if !c.is_whitespace() {
+        } else if c.is_whitespace() {
+            if in_command {
+                while chars.next_if(|n| n.is_whitespace()).is_some() {}
+                if chars.peek().is_some_and(|n| n.is_ascii_alphabetic()) {
+                    out.push(' ');
+                }
+                in_command = false;
+            }
+        } else {
             out.push(c);
+            in_command = in_command && c.is_ascii_alphabetic();
         }
     }
     out
