@@ -111,6 +111,7 @@ FOUND = {
         b"the sum   integral   k from k equals one to ten",
         b"u , the sum from . e one to n of n , the sum from . e one to n of n i o exp i o exp 0 the ,"
         b" the sum from . e one to n of n i o the sum from . e one to n of n i pi",
+        b"u , the sum from . e one to n of n e sum from . e one to o of n i o exp  sum from . e one to n of n i pi",
     ],
     "canon_roundtrip": [
         b"\x00Matrix([[]])",

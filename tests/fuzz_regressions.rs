@@ -1743,22 +1743,42 @@ fn a_quoted_subscript_is_normalized_as_latex_reads_it() {
 
 #[test]
 fn the_constant_in_a_body_bound_by_its_letter_is_written_so_it_is_not_rebound() {
-    // `parse_spoken` found a sum with no index whose lower bound is e·1:
-    // canonical, the bound `e` is the index, and the body's `exp(i o)` is
-    // e^(i o) with the constant e, printed `\sum_{e}^{n} e^{i o} …`, where
-    // the reader takes every bare e of the body as the index. Inside a
-    // body bound by e (i) the printers now write the constant as
-    // `\operatorname{exp}(…)`, `exp(1)` (`\sqrt{-1}`, `sqrt(-1)`).
+    // `parse_spoken` found a sum with no index whose lower bound is e·1.
+    // Canonical, the bound `e` is the index and the body's constant e the
+    // index too (rebound, as the parsers rebind it under `\sum_{e}`), but
+    // only where the body wrote `e^{…}`: its `exp(i o)`, printed `e^{i o}`,
+    // read back rebound. The canonicalizer now rebinds the canonical body,
+    // where `exp(x)` is `e^{x}`.
     let found = "u , the sum from . e one to n of n , the sum from . e one to n of n i o exp i o exp 0 the , the sum from . e one to n of n i o the sum from . e one to n of n i pi";
     let e = canonical(&parse(found, Syntax::Spoken).unwrap());
-    let latex = to_latex(&e);
-    assert!(latex.contains("\\sum_{e}^{n} \\operatorname{exp}\\left(i o\\right) i n o"), "{latex}");
+    assert_eq!(
+        to_latex(&e),
+        "u, \\sum_{n=e}^{n} n, \\sum_{e}^{n} i e^{i o} n o, \\sum_{e}^{n} \\left(i n o \\cdot \\left(\\sum_{n=e}^{n} \\pi i n\\right)\\right)"
+    );
+    assert_eq!(
+        canonical(&parse("\\sum_{e \\cdot 1}^{n} \\exp(x)", Syntax::Latex).unwrap()),
+        canonical(&parse("\\sum_{e \\cdot 1}^{n} e^{x}", Syntax::Latex).unwrap())
+    );
+    assert_eq!(to_plain(&canonical(&parse("\\sum_{i \\cdot 1}^{n} \\sqrt{-1}", Syntax::Latex).unwrap())), "Sum(i, (i, None, n))");
+    // Where a parser binds the index, `\exp` and `\sqrt{-1}` stay the
+    // constants: inside a body bound by e (i) the printers now write the
+    // constant as `\operatorname{exp}(…)`, `exp(1)` (`\sqrt{-1}`,
+    // `sqrt(-1)`), which the readers do not rebind.
     for (text, syntax) in [
         (found, Syntax::Spoken),
         ("\\sum_{e}^{n} \\exp(x)", Syntax::Latex),
         ("\\sum_{e=1}^{n} e \\exp(1)", Syntax::Latex),
         ("\\sum_{i=1}^{n} \\sqrt{-1} i", Syntax::Latex),
         ("\\sum_{e=1}^{n} \\sum_{i=1}^{e} e i \\sqrt{-1} \\exp(1)", Syntax::Latex),
+        // Found next: a sum bound by e nested in another. The outer index
+        // printed as the constant in the inner body, which the inner sum
+        // then wrote `\operatorname{exp}`. An inner binder of the same
+        // letter keeps its body for itself; only its bounds are the outer's.
+        (
+            "u , the sum from . e one to n of n e sum from . e one to o of n i o exp  sum from . e one to n of n i pi",
+            Syntax::Spoken,
+        ),
+        ("\\sum_{e=1}^{n} \\sum_{e=e}^{e} e \\exp(1)", Syntax::Latex),
     ] {
         let c = canonical(&parse(text, syntax).unwrap());
         assert_eq!(canonical(&parse(&to_latex(&c), Syntax::Latex).unwrap()), c, "{text:?}: {}", to_latex(&c));
@@ -1770,6 +1790,8 @@ fn the_constant_in_a_body_bound_by_its_letter_is_written_so_it_is_not_rebound() 
     let c = canonical(&parse("\\sum_{i=1}^{n} \\sqrt{-1} i", Syntax::Latex).unwrap());
     assert_eq!(to_latex(&c), "\\sum_{i=1}^{n} \\sqrt{-1} i");
     assert_eq!(to_plain(&c), "Sum(sqrt(-1)*i, (i, 1, n))");
+    let c = canonical(&parse("\\sum_{e=1}^{n} \\sum_{e=e}^{e} e \\exp(1)", Syntax::Latex).unwrap());
+    assert_eq!(to_latex(&c), "\\sum_{e=1}^{n} \\left(\\sum_{e=e}^{e} \\operatorname{exp}\\left(1\\right) e\\right)");
     // Outside such a body the constants print as before.
     assert_eq!(to_latex(&canonical(&parse("\\exp(x) + i", Syntax::Latex).unwrap())), "e^{x} + i");
 }

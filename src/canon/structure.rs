@@ -70,12 +70,16 @@ impl Ctx<'_> {
                 // lone letter is the index, as the parsers read it (and how
                 // `\sum_{i/1}^{n}` prints once its bound is `i`); so is the
                 // letter of a bound `k = a` (how a bound `x k = 1 k` prints
-                // once canonical, `k = x`).
+                // once canonical, `k = x`). The body's constant `e` (`i`)
+                // is then that index, as where the parsers rebind it; it
+                // is rebound once the body is canonical, so that `\exp(x)`
+                // and `\sqrt{-1}` are rebound as `e^{x}` and `i` are (the
+                // printed `e^{x}` must read back the same).
                 let index = if var.is_none() { lower.as_deref().and_then(index_of_bound) } else { None };
                 match index {
                     Some((v, from)) => BigOp {
                         op: *op,
-                        body: Box::new(self.canon(&rebind_constant_letter((**body).clone(), &v))),
+                        body: Box::new(self.canon(&rebind_constant_letter(self.canon(body), &v))),
                         var: Some(v),
                         lower: from.map(Box::new),
                         upper: self.opt(upper),

@@ -394,32 +394,48 @@ fn bound_body<'a>(body: &'a Expr, var: Option<&Sym>) -> std::borrow::Cow<'a, Exp
     if !crate::ast::any_node(body, |x| matches!(&x.kind, ExprKind::Symbol { sym } if sym == var) || is_constant(x)) {
         return std::borrow::Cow::Borrowed(body);
     }
-    // The constant first (bottom-up, so a power of e sees its base already
-    // turned into `exp(1)`), then the index.
-    let exp = |arg: Expr, span| {
-        Expr::new(ExprKind::Apply { name: Sym::new("exp".to_string()), args: vec![arg] }, span)
+    std::borrow::Cow::Owned(index_as_letter(body.clone(), var, constant))
+}
+
+/// [`bound_body`]'s rewrite, bottom-up: the index `var` becomes the
+/// constant `constant`, which prints as its bare letter, and the constant
+/// itself `exp(…)` or `\sqrt{-1}`. A nested binder of the same letter
+/// has its own body (its index is another variable of the same name, the
+/// reader's rebinding of that body already done): only its bounds are
+/// in this one's scope.
+fn index_as_letter(x: Expr, var: &Sym, constant: crate::ast::Constant) -> Expr {
+    use crate::ast::Constant;
+    let Expr { kind, span } = x;
+    let kind = match kind {
+        ExprKind::BigOp { op, body, var: Some(v), lower, upper } if &v == var => ExprKind::BigOp {
+            op,
+            body,
+            var: Some(v),
+            lower: lower.map(|l| Box::new(index_as_letter(*l, var, constant))),
+            upper: upper.map(|u| Box::new(index_as_letter(*u, var, constant))),
+        },
+        k => crate::ast::map_children(k, &mut |c| index_as_letter(c, var, constant)),
     };
+    let exp = |arg: Expr| ExprKind::Apply { name: Sym::new("exp"), args: vec![arg] };
     let is_exp_one = |x: &Expr| {
         matches!(&x.kind, ExprKind::Apply { name, args } if name.name == "exp" && matches!(args.as_slice(), [a] if matches!(&a.kind, ExprKind::Integer { value } if value.is_one())))
     };
-    let body = crate::ast::map_bottom_up(body.clone(), &mut |x| match x.kind {
+    let kind = match kind {
+        ExprKind::Symbol { ref sym } if sym == var => ExprKind::Constant { constant },
         ExprKind::Constant { constant: Constant::E } if constant == Constant::E => {
-            exp(Expr::new(ExprKind::Integer { value: 1.into() }, x.span), x.span)
+            exp(Expr::new(ExprKind::Integer { value: 1.into() }, span))
         }
-        ExprKind::Pow { base, exp: power } if is_exp_one(&base) => exp(*power, x.span),
+        ExprKind::Pow { base, exp: power } if is_exp_one(&base) => exp(*power),
         ExprKind::Func { func: F::Exp, mut args } if constant == Constant::E && args.len() == 1 => {
-            exp(args.pop().expect("one"), x.span)
+            exp(args.pop().expect("one"))
         }
-        ExprKind::Constant { constant: Constant::I } if constant == Constant::I => Expr::new(
-            ExprKind::Root { radicand: Box::new(Expr::new(ExprKind::Integer { value: (-1).into() }, x.span)), index: None },
-            x.span,
-        ),
-        kind => Expr::new(kind, x.span),
-    });
-    std::borrow::Cow::Owned(crate::ast::map_bottom_up(body, &mut |x| match &x.kind {
-        ExprKind::Symbol { sym } if sym == var => Expr::new(ExprKind::Constant { constant }, x.span),
-        _ => x,
-    }))
+        ExprKind::Constant { constant: Constant::I } if constant == Constant::I => ExprKind::Root {
+            radicand: Box::new(Expr::new(ExprKind::Integer { value: (-1).into() }, span)),
+            index: None,
+        },
+        k => k,
+    };
+    Expr::new(kind, span)
 }
 
 /// The body of `\sum`, `\prod`, `\lim`, `\frac{d}{dx}`: it runs over a
