@@ -1795,3 +1795,31 @@ fn the_constant_in_a_body_bound_by_its_letter_is_written_so_it_is_not_rebound() 
     // Outside such a body the constants print as before.
     assert_eq!(to_latex(&canonical(&parse("\\exp(x) + i", Syntax::Latex).unwrap())), "e^{x} + i");
 }
+
+#[test]
+fn a_difference_below_the_tolerance_but_above_rounding_is_checked_at_twice_the_precision() {
+    // `verify_pair` (10-minute run) found `10^{10piecewise}!` against
+    // `(1&^{15})!`: (10^{-10e³cpsw})! against 1. Their values differ by
+    // about 1e-63 relatively at every sampled point, under the 2^-160
+    // tolerance: equal one way, and not the other, whose points (seeded by
+    // the pair in its order) fell elsewhere. The points are now seeded by
+    // the pair in either order, and values apart by more than rounding
+    // (2^-240) are evaluated again at twice the precision: a genuine
+    // difference stays, rounding noise shrinks.
+    let opts = Options::default();
+    for (a, b) in [("10^{10piecewise}!", "(1&^{15})!"), ("(10^{-x y z w})!", "1")] {
+        let (ab, ba) = (verify_str(a, b, &opts), verify_str(b, a, &opts));
+        assert!(!ab.equal && !ba.equal, "{a:?} vs {b:?}: {ab:?} / {ba:?}");
+        assert_eq!(ab.method, mathgrade::compare::Method::Identity);
+    }
+    // Identities whose values carry rounding noise still hold.
+    for (a, b) in [
+        ("\\tan^2 x + 1", "\\sec^2 x"),
+        ("\\sin^2 x+\\cos^2 x - 1", "0"),
+        ("\\arctan x + \\arctan(1/x)", "\\pi/2"),
+        ("\\cosh^2 x - \\sinh^2 x", "1"),
+    ] {
+        assert!(verify_str(a, b, &opts).equal, "{a:?} vs {b:?}");
+        assert!(verify_str(b, a, &opts).equal, "{b:?} vs {a:?}");
+    }
+}

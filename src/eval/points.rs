@@ -136,7 +136,17 @@ pub fn compare_at_points(
             }
             let agreed = match &mut agree {
                 Agree::By(f) => f(&x, &y),
-                Agree::Values if relatively_close(&x, &y) => true,
+                Agree::Values if relatively_close(&x, &y) => {
+                    if !apart_beyond_noise(&x, &y) {
+                        true
+                    } else {
+                        match still_apart_at_twice(a, b, (&x, &y), &env, budget) {
+                            Some(apart) => !apart,
+                            // Not evaluable at the higher precision: no verdict here.
+                            None => continue,
+                        }
+                    }
+                }
                 Agree::Values if close(&x, &y) => match tiny_values_agree(a, b, (&x, &y), &env, budget) {
                     Some(same) => same,
                     // Not evaluable at the higher precision: no verdict here.
@@ -194,6 +204,33 @@ fn genuine(at_prec: &Complex, at_twice: &Complex) -> bool {
     }
     let d = Complex::with_val(2 * PREC, at_twice - at_prec).abs().real().clone();
     d <= size * Float::with_val(2 * PREC, Float::i_exp(1, -64))
+}
+
+/// Values the same to working precision ([`relatively_close`]) but apart
+/// by more than the last bits' rounding: a difference over 2^-240 of the
+/// larger size. Either rounding noise grown by cancellation, or a genuine
+/// difference too small for the tolerance: `(10^{-63})!` is 1 - 6e-64,
+/// which at every point in the sampled range is "the same" as 1.
+fn apart_beyond_noise(x: &Complex, y: &Complex) -> bool {
+    let d = Complex::with_val(PREC, x - y).abs().real().clone();
+    if d.is_zero() {
+        return false;
+    }
+    let ax = x.clone().abs().real().clone();
+    let ay = y.clone().abs().real().clone();
+    let m = if ax > ay { ax } else { ay };
+    d > m * Float::with_val(PREC, Float::i_exp(1, -240))
+}
+
+/// [`apart_beyond_noise`] values evaluated again at twice the precision:
+/// rounding noise shrinks there (by about 2^-256), a genuine difference
+/// stays what it was. Apart when the difference keeps at least 2^-16 of its
+/// size; `None` when a side does not evaluate again.
+fn still_apart_at_twice(a: &Expr, b: &Expr, values: (&Complex, &Complex), env: &Env, budget: u64) -> Option<bool> {
+    let (x, y) = (eval_prec(a, env, budget, 2 * PREC).ok()?, eval_prec(b, env, budget, 2 * PREC).ok()?);
+    let d = Complex::with_val(PREC, values.0 - values.1).abs().real().clone();
+    let d2 = Complex::with_val(2 * PREC, &x - &y).abs().real().clone();
+    Some(d2 * Float::with_val(2 * PREC, Float::i_exp(1, 16)) > d)
 }
 
 /// The same to working precision relatively: difference under 2^-160 of the
