@@ -60,6 +60,7 @@ FOUND = {
         b"mi3333_\\\x0ctana^n^ + 3i.1*74",
     ],
     "parse_latex": [
+        b"cdfactoraAbbetasex-(t48403500148atase-(t121-0875036acs(x D- 1)^2^{35^5555})^2cs(x D- 1)^2~{35^5})^3",
         b"\\mathbb{1}Rdn+E++q$+++quantity",
         b"\\mathbb{1Rd}n+E+ sdn+E++q$++0(5)q",
         b"\\text{=0\\%t'\"off=r\x0c\x00\x00\x00\x00}:x4/4",
@@ -104,6 +105,7 @@ FOUND = {
         b"a_{i\\max,joperatorname{sech}\\left}",
         b"-1mm:m\nmmmm+M",
         b"5:cb^3!!!QP:2*5c^2(x +mrnesb)^5sc^2(m+x qnesb)^3s!qa9!99",
+        b"Derivative(x^3, (x, 80))",
         b"H222_''g''''''22xxZ!!!!!!'2'\"\"b2",
     ],
     "parse_spoken": [

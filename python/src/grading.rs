@@ -139,19 +139,19 @@ const CHUNK: usize = 16;
 
 /// `dataset=`: one preset for every item (an unknown name is an error), or
 /// one name per item (an unknown name means the general rules).
-pub enum DatasetArg {
+pub enum DatasetArg<'py> {
     One(String),
-    Many(Vec<String>),
+    Many(Vec<Text<'py>>),
 }
 
-impl<'a, 'py> FromPyObject<'a, 'py> for DatasetArg {
+impl<'a, 'py> FromPyObject<'a, 'py> for DatasetArg<'py> {
     type Error = PyErr;
 
     fn extract(ob: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         if let Ok(s) = ob.cast::<PyString>() {
             return Ok(DatasetArg::One(s.to_cow()?.into_owned()));
         }
-        let names = ob.extract::<StrList>().map_err(|_| PyTypeError::new_err("dataset must be a str or a sequence of str (one per item)"))?;
+        let names = ob.extract::<StrList<'py>>().map_err(|_| PyTypeError::new_err("dataset must be a str or a sequence of str (one per item)"))?;
         Ok(DatasetArg::Many(names.0))
     }
 }
@@ -160,7 +160,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for DatasetArg {
 fn items<'t>(
     golds: &'t AnswerList<'_>,
     preds: &'t AnswerList<'_>,
-    dataset: DatasetArg,
+    dataset: DatasetArg<'_>,
     problems: Option<&'t OptionalTexts<'_>>,
 ) -> PyResult<Vec<Item<'t>>> {
     let (golds, preds) = (&golds.0, &preds.0);
@@ -181,7 +181,8 @@ fn items<'t>(
             // Lists repeat a few names: each is recognized once.
             let mut known: Vec<(&str, Dataset)> = Vec::new();
             list.iter()
-                .map(|d| match known.iter().find(|(name, _)| *name == d.as_str()) {
+                .map(|d| d.as_str())
+                .map(|d| match known.iter().find(|(name, _)| *name == d) {
                     Some((_, ds)) => *ds,
                     None => {
                         let ds = Dataset::recognize(d).unwrap_or(Dataset::Auto);

@@ -97,10 +97,11 @@ impl<'a, 'py> FromPyObject<'a, 'py> for AnswerList<'py> {
     }
 }
 
-/// A sequence of `str` (`dataset=` as one name per item).
-pub struct StrList(pub Vec<String>);
+/// A sequence of `str` (`dataset=` as one name per item), each lent as
+/// the answers are (no copy per item).
+pub struct StrList<'py>(pub Vec<Text<'py>>);
 
-impl<'a, 'py> FromPyObject<'a, 'py> for StrList {
+impl<'a, 'py> FromPyObject<'a, 'py> for StrList<'py> {
     type Error = PyErr;
 
     fn extract(ob: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
@@ -111,9 +112,8 @@ impl<'a, 'py> FromPyObject<'a, 'py> for StrList {
         let cached = utf8_is_cached(ob.py());
         let mut out = Vec::with_capacity(ob.len().unwrap_or(0));
         for item in ob.try_iter().map_err(|_| not_strs())? {
-            let item = item?;
-            let s = item.cast::<PyString>().map_err(|_| not_strs())?;
-            out.push(owned_text(s.as_borrowed(), cached)?);
+            let s = item?.cast_into::<PyString>().map_err(|_| not_strs())?;
+            out.push(lent_text(s, cached)?);
         }
         Ok(StrList(out))
     }

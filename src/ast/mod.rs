@@ -140,6 +140,8 @@ pub enum ExprKind {
         to: Box<Expr>,
         dir: Option<LimitDir>,
     },
+    /// `\frac{d^n}{dx^n} body`, `Derivative(body, (x, n))`: `order` from
+    /// 1 to [`MAX_DERIVATIVE_ORDER`].
     Derivative {
         body: Box<Expr>,
         var: Symbol,
@@ -367,6 +369,12 @@ impl Func {
         (self as u8) <= (Func::Acsch as u8)
     }
 }
+
+/// The highest derivative order every reader takes: LaTeX reads
+/// `\frac{d^{80}}{dx^{80}}` as a fraction, so plain text and speech must not
+/// make an 80th derivative that prints that way (their readers answer an
+/// error).
+pub const MAX_DERIVATIVE_ORDER: u32 = 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

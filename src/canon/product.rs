@@ -170,7 +170,12 @@ impl Ctx<'_> {
     /// Product of two canonical exponents.
     fn mul_exp(&self, a: &Expr, b: &Expr) -> Expr {
         match (number::value(a), number::value(b)) {
-            (Some(x), Some(y)) => num(x * y),
+            // Without the gcd of two integers (`mul_into`): an exponent
+            // `2 \cdot 35^{5555}` has thousands of digits.
+            (Some(mut x), Some(y)) => {
+                number::mul_into(&mut x, &y);
+                num(x)
+            }
             _ => self.mul_canonical(vec![a.clone(), b.clone()]),
         }
     }

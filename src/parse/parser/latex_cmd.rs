@@ -1207,7 +1207,9 @@ pub(crate) fn derivative_operator(num: &Expr, den: &Expr) -> Option<(Symbol, u32
     let is_d = |e: &Expr| matches!(&e.kind, ExprKind::Symbol { sym } if sym.name == "d" && sym.sub.is_none() && sym.primes == 0);
     let order_of = |e: &Expr| -> Option<u32> {
         match &e.kind {
-            ExprKind::Integer { value } => u32::try_from(value).ok().filter(|n| (1..=20).contains(n)),
+            ExprKind::Integer { value } => {
+                u32::try_from(value).ok().filter(|n| (1..=crate::ast::MAX_DERIVATIVE_ORDER).contains(n))
+            }
             _ => None,
         }
     };

@@ -581,6 +581,12 @@ impl<'a> Parser<'a> {
                 if order == 0 {
                     return Ok(Some(body));
                 }
+                if order > crate::ast::MAX_DERIVATIVE_ORDER {
+                    return Err(ParseError::new(
+                        ErrorKind::Unexpected { found: format!("order {order}"), expected: "a derivative order from 1 to 20" },
+                        s,
+                    ));
+                }
                 self.mk(ExprKind::Derivative { body: Box::new(body), var, order }, s)?
             }
             "Piecewise" => {

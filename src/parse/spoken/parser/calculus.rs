@@ -295,7 +295,7 @@ impl<'a> Parser<'a> {
         if let Some(Tk::Ord(o)) = self.peek_tk().cloned() {
             let s = self.bump().span;
             order = match o {
-                Ordinal::Number(n) => u32::try_from(&n).ok().filter(|n| (1..=20).contains(n)).ok_or_else(|| {
+                Ordinal::Number(n) => u32::try_from(&n).ok().filter(|n| (1..=crate::ast::MAX_DERIVATIVE_ORDER).contains(n)).ok_or_else(|| {
                     ParseError::new(
                         ErrorKind::Unexpected { found: self.text(s), expected: "a derivative order from 1 to 20" },
                         s,
