@@ -18,9 +18,9 @@ fn adversarial(c: &mut Criterion) {
             cases::Entry::Verify => g.bench_function(case.name, |b| {
                 b.iter(|| verify_bytes(black_box(&case.gold), black_box(&case.pred), &opts).map(|v| v.equal))
             }),
-            cases::Entry::ParseCanon => {
+            cases::Entry::ParseCanon(syntax) => {
                 let text = std::str::from_utf8(&case.pred).expect("parse cases are UTF-8");
-                g.bench_function(case.name, |b| b.iter(|| parse(black_box(text), Syntax::Auto).map(|e| canonical(&e))))
+                g.bench_function(case.name, |b| b.iter(|| parse(black_box(text), syntax).map(|e| canonical(&e))))
             }
         };
     }

@@ -10,9 +10,9 @@
 pub enum Entry {
     /// `verify_bytes(gold, pred)`: extraction, parsing, comparison.
     Verify,
-    /// `parse(pred, Syntax::Auto)` then `canonical` (no extraction window:
-    /// the parser's and canonicalizer's own limits).
-    ParseCanon,
+    /// `parse(pred, syntax)` then `canonical` (no extraction window: the
+    /// parser's and canonicalizer's own limits).
+    ParseCanon(mathgrade::Syntax),
 }
 
 /// One gold / prediction pair, as bytes (some are not UTF-8).
@@ -27,9 +27,14 @@ fn case(name: &'static str, gold: impl Into<Vec<u8>>, pred: impl Into<Vec<u8>>) 
     Case { name, entry: Entry::Verify, gold: gold.into(), pred: pred.into() }
 }
 
-/// A text for the parser alone.
+/// A text for the parser alone, its syntax detected.
 fn parse_case(name: &'static str, text: impl Into<Vec<u8>>) -> Case {
-    Case { name, entry: Entry::ParseCanon, gold: Vec::new(), pred: text.into() }
+    parse_case_in(name, mathgrade::Syntax::Auto, text)
+}
+
+/// A text for the parser alone, read in `syntax`.
+fn parse_case_in(name: &'static str, syntax: mathgrade::Syntax, text: impl Into<Vec<u8>>) -> Case {
+    Case { name, entry: Entry::ParseCanon(syntax), gold: Vec::new(), pred: text.into() }
 }
 
 /// `unit` repeated until the text is at least `bytes` long.
@@ -73,6 +78,22 @@ pub fn all() -> Vec<Case> {
         parse_case("parse_sum_100k_variables", format!("{}x", "x+".repeat(99_999))),
         parse_case("parse_product_100k", format!("{}x", "x\\cdot ".repeat(99_999))),
         parse_case("parse_10mb", repeat_to("1+", TEN_MB)),
+        // ---- the fuzz runs' timeouts: expansions carrying huge exponents ---
+        // `(cb)^{3!!!}` is (cb)^{720!}: 24 expanded terms each with an
+        // exponent of 1,700 digits (360 ms, when sorting added exponents
+        // as fractions).
+        parse_case_in(
+            "fuzz_expansion_factorial_exponents",
+            mathgrade::Syntax::Plain,
+            "5:cb^3!!!QP:2*5c^2(x +mrnesb)^5sc^2(m+x qnesb)^3s!qa9!99",
+        ),
+        // A square and a cube of sums carrying `(x D - 1)^{2^{35^{5555}}}`:
+        // exponents of 8,600 digits (1 s, when they multiplied as fractions).
+        parse_case_in(
+            "fuzz_expansion_tower_exponents",
+            mathgrade::Syntax::Latex,
+            "cdfactoraAbbetasex-(t48403500148atase-(t121-0875036acs(x D- 1)^2^{35^5555})^2cs(x D- 1)^2~{35^5})^3",
+        ),
         case("prose_10mb_then_answer", "42", long_text),
         case("sum_100k_terms", "100000", format!("$${}1$$", "1+".repeat(99_999))),
         case("sum_100k_variables", "100000x", format!("$${}x$$", "x+".repeat(99_999))),
