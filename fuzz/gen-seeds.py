@@ -108,6 +108,7 @@ FOUND = {
         b"-1mm:m\nmmmm+M",
         b"5:cb^3!!!QP:2*5c^2(x +mrnesb)^5sc^2(m+x qnesb)^3s!qa9!99",
         b"Derivative(x^3, (x, 80))",
+        b"0 in+t in+-+tt+-t in+-+tt+-tz in+-+t",
         b"H222_''g''''''22xxZ!!!!!!'2'\"\"b2",
     ],
     "parse_spoken": [

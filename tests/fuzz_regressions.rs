@@ -1853,3 +1853,17 @@ fn integer_exponents_multiply_without_a_gcd() {
     assert_eq!(s.len(), 594044);
     assert!(s.starts_with("(add (mul 65039349638655982572843631207845416554389732875000000000000 (pow D 6) "), "{}", &s[..80]);
 }
+
+#[test]
+fn a_side_ending_in_the_unit_inches_before_a_membership_is_parenthesized() {
+    // `parse_plain` found `0 in+t in+-+tt+-t in+-+tt+-tz in+-+t`: the
+    // quantity 0 in (inches) at the end of the left side printed
+    // `t + 0 in in (+- t +- t^2) …`, whose first `in` reads as the
+    // membership and the second as the letters i·n.
+    let found = "0 in+t in+-+tt+-t in+-+tt+-tz in+-+t";
+    let e = canonical(&parse(found, Syntax::Plain).unwrap());
+    assert_eq!(to_plain(&e), "(t + 0 in) in (+- t +- t^2) in (+- (t*z) +- t^2) in (+- t)");
+    assert_eq!(canonical(&parse(&to_plain(&e), Syntax::Plain).unwrap()), e);
+    // A side ending otherwise is not.
+    assert_eq!(to_plain(&canonical(&parse("x in S", Syntax::Plain).unwrap())), "x in S");
+}

@@ -317,7 +317,11 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
                 }
                 let o = sub(x, Prec::Sum, false, cx);
                 let starts_value = o.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '\'' | '"' | '(' | '[' | '{'));
-                s += &if member && !starts_value { format!("({o})") } else { o };
+                // A side ending in the unit `in` before a membership is
+                // parenthesized too: `t + 0 in in (+- t)` reads its first
+                // `in` as the membership, the second as a name.
+                let unit_before_member = ops.get(i) == Some(&RelOp::In) && o.ends_with(" in");
+                s += &if (member && !starts_value) || unit_before_member { format!("({o})") } else { o };
             }
             Piece::new(s, Prec::Rel)
         }
