@@ -4,7 +4,7 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use mathgrade::compare::{verify_bytes, Options};
-use mathgrade::{canonical, parse, Syntax};
+use mathgrade::{canonical, parse};
 
 #[path = "../tests/adversarial/cases.rs"]
 mod cases;

@@ -21,7 +21,7 @@
 mod cases;
 
 use mathgrade::compare::{verify_bytes, Method, Options, Side};
-use mathgrade::{canonical, parse, to_latex, ErrorKind, Syntax};
+use mathgrade::{canonical, parse, to_latex, ErrorKind};
 
 use cases::Entry;
 

@@ -69,15 +69,11 @@ fn degree(fs: &[&Expr]) -> BigRational {
         let (b, e) = base_exp(f);
         if is_symbolic(b) {
             if let Some(v) = exp_value(e) {
-                // Integers add without `Ratio`'s reduction, a gcd that
-                // costs quadratic time in the digits (an exponent of 720!
-                // has 1,700 of them, and sorting asks for the degree at
-                // every comparison).
-                if d.is_integer() && v.is_integer() {
-                    d = BigRational::from_integer(d.numer() + v.numer());
-                } else {
-                    d += v;
-                }
+                // Integers add without `Ratio`'s reduction (`add_into`), a
+                // gcd that costs quadratic time in the digits (an exponent
+                // of 720! has 1,700 of them, and sorting asks for the
+                // degree at every comparison).
+                number::add_into(&mut d, &v, 1);
             }
         }
     }

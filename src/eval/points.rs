@@ -82,8 +82,10 @@ pub fn identity_test(a: &Expr, b: &Expr, vars: &[Symbol], seed: u64, budget: u64
 /// When do the values of the two sides at a point agree?
 pub enum Agree<'f> {
     /// They are the same value ([`close`]). Values that are the same only
-    /// under `close`'s absolute floor (both tiny) are evaluated again at
-    /// twice the precision (see [`tiny_values_agree`]).
+    /// under `close`'s absolute floor (both tiny, see [`tiny_values_agree`])
+    /// or only under its relative tolerance (apart by more than rounding,
+    /// see [`still_apart_at_twice`]) are evaluated again at twice the
+    /// precision.
     Values,
     /// By this test (a constant ratio for equations, say).
     By(&'f mut dyn FnMut(&Complex, &Complex) -> bool),
@@ -136,23 +138,30 @@ pub fn compare_at_points(
             }
             let agreed = match &mut agree {
                 Agree::By(f) => f(&x, &y),
-                Agree::Values if relatively_close(&x, &y) => {
-                    if !apart_beyond_noise(&x, &y) {
-                        true
-                    } else {
-                        match still_apart_at_twice(a, b, (&x, &y), &env, budget) {
-                            Some(apart) => !apart,
-                            // Not evaluable at the higher precision: no verdict here.
-                            None => continue,
+                Agree::Values => {
+                    let gap = Gap::of(&x, &y);
+                    let again = if gap.within(-160) {
+                        // The same to working precision; apart by more than
+                        // the last bits' rounding, either rounding noise grown
+                        // by cancellation or a genuine difference too small
+                        // for the tolerance (`(10^{-63})!` is 1 - 6e-64, "the
+                        // same" as 1 at every sampled point).
+                        if gap.within(-240) {
+                            Some(true)
+                        } else {
+                            still_apart_at_twice(a, b, &gap.diff, &env, budget).map(|apart| !apart)
                         }
+                    } else if close(&x, &y) {
+                        tiny_values_agree(a, b, (&x, &y), &env, budget)
+                    } else {
+                        Some(false)
+                    };
+                    match again {
+                        Some(agreed) => agreed,
+                        // Not evaluable at the higher precision: no verdict here.
+                        None => continue,
                     }
                 }
-                Agree::Values if close(&x, &y) => match tiny_values_agree(a, b, (&x, &y), &env, budget) {
-                    Some(same) => same,
-                    // Not evaluable at the higher precision: no verdict here.
-                    None => continue,
-                },
-                Agree::Values => false,
             };
             if !agreed {
                 return Identity::Different;
@@ -206,41 +215,43 @@ fn genuine(at_prec: &Complex, at_twice: &Complex) -> bool {
     d <= size * Float::with_val(2 * PREC, Float::i_exp(1, -64))
 }
 
-/// Values the same to working precision ([`relatively_close`]) but apart
-/// by more than the last bits' rounding: a difference over 2^-240 of the
-/// larger size. Either rounding noise grown by cancellation, or a genuine
-/// difference too small for the tolerance: `(10^{-63})!` is 1 - 6e-64,
-/// which at every point in the sampled range is "the same" as 1.
-fn apart_beyond_noise(x: &Complex, y: &Complex) -> bool {
-    let d = Complex::with_val(PREC, x - y).abs().real().clone();
-    if d.is_zero() {
-        return false;
-    }
-    let ax = x.clone().abs().real().clone();
-    let ay = y.clone().abs().real().clone();
-    let m = if ax > ay { ax } else { ay };
-    d > m * Float::with_val(PREC, Float::i_exp(1, -240))
+/// The difference of two values and the larger of their sizes, computed
+/// once per point for every relative test on them.
+struct Gap {
+    diff: Float,
+    size: Float,
 }
 
-/// [`apart_beyond_noise`] values evaluated again at twice the precision:
-/// rounding noise shrinks there (by about 2^-256), a genuine difference
-/// stays what it was. Apart when the difference keeps at least 2^-16 of its
-/// size; `None` when a side does not evaluate again.
-fn still_apart_at_twice(a: &Expr, b: &Expr, values: (&Complex, &Complex), env: &Env, budget: u64) -> Option<bool> {
+impl Gap {
+    fn of(x: &Complex, y: &Complex) -> Gap {
+        let diff = Complex::with_val(PREC, x - y).abs().real().clone();
+        let ax = x.clone().abs().real().clone();
+        let ay = y.clone().abs().real().clone();
+        Gap { diff, size: if ax > ay { ax } else { ay } }
+    }
+
+    /// The difference is at most 2^`exp` of the larger size (both zero
+    /// included).
+    fn within(&self, exp: i32) -> bool {
+        self.diff <= Float::with_val(PREC, &self.size * Float::with_val(PREC, Float::i_exp(1, exp)))
+    }
+}
+
+/// Values the same to working precision but apart by more than rounding
+/// (`diff`, their difference at [`PREC`]), evaluated again at twice the
+/// precision: rounding noise shrinks there (by about 2^-256), a genuine
+/// difference stays what it was. Apart when the difference keeps at least
+/// 2^-16 of its size; `None` when a side does not evaluate again.
+fn still_apart_at_twice(a: &Expr, b: &Expr, diff: &Float, env: &Env, budget: u64) -> Option<bool> {
     let (x, y) = (eval_prec(a, env, budget, 2 * PREC).ok()?, eval_prec(b, env, budget, 2 * PREC).ok()?);
-    let d = Complex::with_val(PREC, values.0 - values.1).abs().real().clone();
     let d2 = Complex::with_val(2 * PREC, &x - &y).abs().real().clone();
-    Some(d2 * Float::with_val(2 * PREC, Float::i_exp(1, 16)) > d)
+    Some(d2 * Float::with_val(2 * PREC, Float::i_exp(1, 16)) > *diff)
 }
 
 /// The same to working precision relatively: difference under 2^-160 of the
 /// larger size (both zero included).
 fn relatively_close(x: &Complex, y: &Complex) -> bool {
-    let d = Complex::with_val(PREC, x - y).abs().real().clone();
-    let ax = x.clone().abs().real().clone();
-    let ay = y.clone().abs().real().clone();
-    let m = if ax > ay { ax } else { ay };
-    d <= m * Float::with_val(PREC, Float::i_exp(1, -160))
+    Gap::of(x, y).within(-160)
 }
 
 /// Equal to working precision: relative difference under 2^-160.

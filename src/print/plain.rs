@@ -430,7 +430,7 @@ fn limits(var: Option<&Sym>, lower: &Option<Box<Expr>>, upper: &Option<Box<Expr>
     }
 }
 
-/// Does `e` print ending in a quantity's unit (`1 mm`, `-1 mm`, `2*(3 kg)`)?
+/// Does `e` print ending in a quantity's unit (`1 mm`, `-1 mm`)?
 /// A `/` right after it would be read as part of the unit.
 fn ends_with_quantity(e: &Expr) -> bool {
     match &e.kind {
