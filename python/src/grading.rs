@@ -40,32 +40,49 @@ fn grade_item(item: &Item<'_>, opts: &Options) -> Verdict {
 /// `grade` run with a panic in the core caught: it becomes an "error"
 /// verdict, so one bad item never sinks a batch.
 fn guarded(grade: impl FnOnce() -> Graded) -> Verdict {
-    match panic::catch_unwind(AssertUnwindSafe(grade)) {
-        Ok(g) => Verdict::from_graded(g),
-        Err(payload) => {
-            let what = mathgrade::error::panic_message(&*payload);
-            Verdict::internal_error(what)
-        }
-    }
+    Verdict::from_result(panic::catch_unwind(AssertUnwindSafe(grade)))
 }
 
 /// What a batch call returns per item.
-trait Outcome: Send {
-    /// Item `i` of `batch` graded to the detail this outcome needs.
-    fn of(batch: &Batch<'_>, i: usize) -> Self;
+trait Outcome: Send + Sized {
+    /// The detail this outcome needs.
+    const DETAIL: Detail;
+
+    /// The outcome of grading an item, or of a panic in the core.
+    fn from_result(graded: thread::Result<Graded>) -> Self;
+
+    /// Item `i` of `batch`, which other threads may be grading.
+    fn of(batch: &Batch<'_>, i: usize) -> Self {
+        Self::from_result(panic::catch_unwind(AssertUnwindSafe(|| batch.grade(i, Self::DETAIL))))
+    }
+
+    /// Item `i` of `batch`, graded by this thread alone.
+    fn of_alone(batch: &mut Batch<'_>, i: usize) -> Self {
+        // A panic leaves the batch's memos whole (each is read or written
+        // whole), so the batch stays usable for the next item.
+        Self::from_result(panic::catch_unwind(AssertUnwindSafe(|| batch.grade_alone(i, Self::DETAIL))))
+    }
 }
 
-/// `check_many`: the whole verdict.
+/// `check_many`: the whole verdict; a panic in the core becomes an
+/// "error" verdict.
 impl Outcome for Verdict {
-    fn of(batch: &Batch<'_>, i: usize) -> Verdict {
-        guarded(|| batch.grade(i, Detail::Full))
+    const DETAIL: Detail = Detail::Full;
+
+    fn from_result(graded: thread::Result<Graded>) -> Verdict {
+        match graded {
+            Ok(g) => Verdict::from_graded(g),
+            Err(payload) => Verdict::internal_error(mathgrade::error::panic_message(&*payload)),
+        }
     }
 }
 
 /// `grade`: only whether it is equal (an item the core fails on is not).
 impl Outcome for bool {
-    fn of(batch: &Batch<'_>, i: usize) -> bool {
-        panic::catch_unwind(AssertUnwindSafe(|| batch.grade(i, Detail::EqualOnly).verdict.equal)).unwrap_or(false)
+    const DETAIL: Detail = Detail::EqualOnly;
+
+    fn from_result(graded: thread::Result<Graded>) -> bool {
+        graded.is_ok_and(|g| g.verdict.equal)
     }
 }
 
@@ -89,9 +106,9 @@ fn run<T: Outcome>(py: Python<'_>, items: Vec<Item<'_>>, opts: Options, threads:
             .iter()
             .map(|i| Task { gold: i.gold, pred: i.pred, dataset: i.dataset, problem: i.problem })
             .collect();
-        let batch = Batch::new(&tasks, &opts);
+        let mut batch = Batch::new(&tasks, &opts);
         if n == 1 {
-            return Ok((0..batch.len()).map(|i| T::of(&batch, i)).collect());
+            return Ok((0..batch.len()).map(|i| T::of_alone(&mut batch, i)).collect());
         }
         // Each thread, this one included, takes the next chunk of indices
         // until none is left (chunks keep a slow item from idling the

@@ -86,8 +86,15 @@ impl Expr {
 
     /// Children in order, for generic walks (node counting, depth checks).
     pub fn children(&self) -> Vec<&Expr> {
-        use ExprKind::*;
         let mut out: Vec<&Expr> = Vec::new();
+        self.push_children(&mut out);
+        out
+    }
+
+    /// [`Expr::children`] pushed onto `out`: a walk with a stack of nodes
+    /// pushes each node's children without a list of its own per node.
+    pub fn push_children<'a>(&'a self, out: &mut Vec<&'a Expr>) {
+        use ExprKind::*;
         match &self.kind {
             Integer { .. } | Rational { .. } | Decimal { .. } | Symbol { .. } | Constant { .. }
             | NumberSet { .. } | EmptySet | Text { .. } => {}
@@ -125,7 +132,6 @@ impl Expr {
                 }
             }
         }
-        out
     }
 
     /// Number of nodes in the tree (iterative: safe on any depth).
@@ -134,7 +140,7 @@ impl Expr {
         let mut n = 0;
         while let Some(e) = stack.pop() {
             n += 1;
-            stack.extend(e.children());
+            e.push_children(&mut stack);
         }
         n
     }

@@ -38,8 +38,21 @@ pub struct Expr {
 
 impl PartialEq for Expr {
     fn eq(&self, other: &Self) -> bool {
-        self.kind == other.kind
+        match (&self.kind, &other.kind) {
+            // A fraction's `==` is its ordering's (long divisions); every
+            // rational in a tree is in lowest terms with a positive
+            // denominator, so equal ones have equal parts.
+            (ExprKind::Rational { value: a }, ExprKind::Rational { value: b }) => same_fraction(a, b),
+            (ExprKind::Decimal { value: a, text: t }, ExprKind::Decimal { value: b, text: u }) => {
+                same_fraction(a, b) && t == u
+            }
+            (a, b) => a == b,
+        }
     }
+}
+
+fn same_fraction(a: &num_rational::BigRational, b: &num_rational::BigRational) -> bool {
+    a.numer() == b.numer() && a.denom() == b.denom()
 }
 impl Eq for Expr {}
 impl PartialOrd for Expr {
@@ -54,7 +67,20 @@ impl Ord for Expr {
 }
 impl Hash for Expr {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.kind.hash(state)
+        // A fraction's own hash expands it as a continued fraction (so that
+        // unreduced equal ones agree); a tree's are reduced (see `eq`), so
+        // hashing the parts agrees with `eq` at a fraction of the cost.
+        match &self.kind {
+            ExprKind::Rational { value } => {
+                std::mem::discriminant(&self.kind).hash(state);
+                (value.numer(), value.denom()).hash(state);
+            }
+            ExprKind::Decimal { value, text } => {
+                std::mem::discriminant(&self.kind).hash(state);
+                (value.numer(), value.denom(), text).hash(state);
+            }
+            kind => kind.hash(state),
+        }
     }
 }
 

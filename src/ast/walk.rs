@@ -19,7 +19,7 @@ pub fn any_node(e: &Expr, pred: impl Fn(&Expr) -> bool) -> bool {
         if pred(x) {
             return true;
         }
-        stack.extend(x.children());
+        x.push_children(&mut stack);
     }
     false
 }

@@ -35,7 +35,7 @@ fn count_pm(e: &Expr) -> usize {
         if matches!(x.kind, ExprKind::PlusMinus { .. }) {
             n += 1;
         }
-        stack.extend(x.children());
+        x.push_children(&mut stack);
     }
     n
 }

@@ -12,7 +12,9 @@
 //!   10^-precision (`1/12` vs `0.0833333333`; `4` vs `4\sqrt{2}` never).
 //! Values too large for MPFR are compared by their logarithms.
 
+use num_bigint::BigInt;
 use num_rational::BigRational;
+use num_traits::{One, Signed, Zero};
 use rug::{Complex, Float};
 
 use super::verdict::Method;
@@ -55,7 +57,7 @@ pub fn free_symbols(e: &Expr) -> Vec<Symbol> {
         if let ExprKind::Symbol { sym } = &x.kind {
             out.push(sym.clone());
         }
-        stack.extend(x.children());
+        x.push_children(&mut stack);
     }
     out.sort();
     out.dedup();
@@ -109,6 +111,12 @@ pub fn compare_scalars(g: &Expr, p: &Expr, ctx: &Ctx) -> Option<(bool, Method)> 
         vars.dedup();
     }
     if vars.is_empty() {
+        if let (Some(a), Some(b)) = (small_number(&cg), small_number(&ctx.canon(&p))) {
+            return Some((
+                compare_small_numbers(g, &p, &a, &b, ctx.opts.precision),
+                Method::Numeric,
+            ));
+        }
         return compare_constants(g, &p, ctx).map(|eq| (eq, Method::Numeric));
     }
     let seed = ctx.seed();
@@ -170,6 +178,93 @@ pub fn compare_constants(g: &Expr, p: &Expr, ctx: &Ctx) -> Option<bool> {
     // An approximate prediction, or a compound approximate gold
     // (`1.5\times10^{3}`): relative precision.
     Some(relative_close(&diff, &gabs, ctx.opts.precision))
+}
+
+/// A canonical form that is an exact number p/q with |p| and q below
+/// 2^32 (most answers), as a fraction.
+fn small_number(e: &Expr) -> Option<BigRational> {
+    let q = match &e.kind {
+        ExprKind::Integer { value } => BigRational::from_integer(value.clone()),
+        ExprKind::Rational { value } => value.clone(),
+        _ => return None,
+    };
+    (q.numer().bits() < 32 && q.denom().bits() < 32).then_some(q)
+}
+
+/// [`compare_constants`] on two constants whose canonical forms are the
+/// different small numbers `gq` and `pq` ([`small_number`]): the same
+/// rules, worked in fractions instead of MPFR (a pair of integers is
+/// compared in a fraction of the time). The verdicts are the same:
+/// * the values differ by at least 2^-64 (denominators below 2^32),
+///   while the working-precision tolerance is below 2^32 · 2^-160, so
+///   rule one never holds, here or on their MPFR values (within 2^-200
+///   of these);
+/// * the other rules compare the exact difference with the exact
+///   tolerances, which MPFR computes to within 2^-250: they could only
+///   disagree on a difference that is exactly the tolerance.
+fn compare_small_numbers(
+    g: &Expr,
+    p: &Expr,
+    gq: &BigRational,
+    pq: &BigRational,
+    precision: u32,
+) -> bool {
+    if !has_decimal(g) && !has_decimal(p) {
+        return false;
+    }
+    let diff = (gq - pq).abs();
+    if let Some((_, text, _)) = bare_decimal(g) {
+        let places = decimal_places(text);
+        let p_places = bare_decimal(p).map(|(_, t, _)| decimal_places(t));
+        if !p_places.is_none_or(|pp| pp > places) {
+            return false;
+        }
+        // Half a unit in the last place, 10^-places / 2.
+        let places = places.clamp(-10_000, 10_000);
+        let ten_to = |n: i64| num_traits::pow(BigInt::from(10), n as usize);
+        let (unit_num, unit_den) = if places >= 0 {
+            (BigInt::one(), ten_to(places))
+        } else {
+            (ten_to(-places), BigInt::one())
+        };
+        let (h_num, h_den) = hair();
+        return within(
+            &diff,
+            &[&unit_num, &h_num],
+            &[&unit_den, &BigInt::from(2), &h_den],
+        );
+    }
+    // 10^-precision of the gold (of 1 for a zero gold).
+    let gabs = gq.abs();
+    let reference = if gabs.is_zero() {
+        BigRational::one()
+    } else {
+        gabs
+    };
+    let tol_den = num_traits::pow(BigInt::from(10), precision.min(300) as usize);
+    let (h_num, h_den) = hair();
+    within(
+        &diff,
+        &[reference.numer(), &h_num],
+        &[reference.denom(), &tol_den, &h_den],
+    )
+}
+
+/// `diff ≤ Π nums / Π dens` (every factor positive), by cross
+/// multiplication: no fraction to reduce.
+fn within(diff: &BigRational, nums: &[&BigInt], dens: &[&BigInt]) -> bool {
+    let lhs = dens.iter().fold(diff.numer().clone(), |acc, d| acc * *d);
+    let rhs = nums.iter().fold(diff.denom().clone(), |acc, n| acc * *n);
+    lhs <= rhs
+}
+
+/// The "hair" the MPFR rules allow for binary rounding, 1.000000000001 as
+/// the f64 it is written as there: 562949953421875 / 2^49 exactly.
+fn hair() -> (BigInt, BigInt) {
+    (
+        BigInt::from(562_949_953_421_875u64),
+        BigInt::from(1u64 << 49),
+    )
 }
 
 fn half_unit(places: i64) -> Float {
@@ -243,4 +338,109 @@ fn compare_magnitudes(g: &Expr, p: &Expr, ctx: &Ctx) -> Option<bool> {
         return Some(false);
     }
     Some(diff <= tol + err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::canon::canonical;
+    use crate::compare::Options;
+    use crate::parse::{parse_with, Syntax};
+    use proptest::prelude::*;
+
+    #[test]
+    fn the_hair_is_the_f64_the_mpfr_rules_use() {
+        let (n, d) = hair();
+        assert_eq!(
+            BigRational::new(n, d),
+            BigRational::from_float(1.000_000_000_001f64).unwrap()
+        );
+    }
+
+    /// The fraction path's verdict and the MPFR path's, for a pair whose
+    /// canonical forms are different small numbers.
+    fn both_paths(gold: &str, pred: &str, precision: u32) -> (bool, Option<bool>) {
+        let opts = Options {
+            precision,
+            ..Options::default()
+        };
+        let read = |t: &str| parse_with(t, Syntax::Latex, &opts.limits).unwrap();
+        let (g, p) = (read(gold), read(pred));
+        let (gq, pq) = (
+            small_number(&canonical(&g)).unwrap(),
+            small_number(&canonical(&p)).unwrap(),
+        );
+        assert_ne!(
+            gq, pq,
+            "{gold} vs {pred}: the fast path is only for different values"
+        );
+        let ctx = Ctx::new(&opts, 1);
+        (
+            compare_small_numbers(&g, &p, &gq, &pq, precision),
+            compare_constants(&g, &p, &ctx),
+        )
+    }
+
+    #[test]
+    fn fractions_decide_as_mpfr_does() {
+        // (gold, pred, precision, verdict): each rule of the module docs,
+        // on both sides of its tolerance.
+        let cases = [
+            ("4", "11", 6, false),
+            ("\\frac{3}{8}", "\\frac{5}{16}", 6, false),
+            ("33.3", "\\frac{334}{10}", 6, false),
+            ("33.3", "\\frac{100}{3}", 6, true),
+            ("33.3", "33.34", 6, true),
+            ("33.3", "33.36", 6, false),
+            ("33.3", "33.35", 6, true),
+            ("33.3", "33.4", 6, false),
+            ("0.29", "0.290243", 6, true),
+            ("1.5e3", "1549", 6, true),
+            ("1.5e3", "1551", 6, false),
+            ("\\frac{1}{12}", "0.0833333", 6, true),
+            ("\\frac{1}{12}", "0.08333", 6, false),
+            ("0", "0.0000001", 6, true),
+            ("0", "0.00001", 6, false),
+            ("25", "22.22", 6, false),
+            ("25", "25.0001", 2, true),
+            ("-4", "-4.0000001", 6, true),
+            ("-4", "4.0000001", 6, false),
+        ];
+        for (gold, pred, precision, want) in cases {
+            let (fast, mpfr) = both_paths(gold, pred, precision);
+            assert_eq!(
+                (fast, mpfr),
+                (want, Some(want)),
+                "{gold} vs {pred} at precision {precision}"
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn fractions_agree_with_mpfr(
+            a in -100_000i64..100_000, b in 1i64..100_000, k in 0u32..6,
+            d in -3i64..3, places in 0u32..5, gold_decimal in any::<bool>(), precision in 1u32..8,
+        ) {
+            // A pred near a/b: a decimal of `places` places, off by d units.
+            let scale = 10i64.pow(places);
+            let near = a * scale / b + d;
+            let pred = format!("{}{}.{:0w$}", if near < 0 { "-" } else { "" }, near.abs() / scale, near.abs() % scale, w = places as usize);
+            let pred = if places == 0 { format!("{near}") } else { pred };
+            let gold = if gold_decimal {
+                let s = 10i64.pow(k);
+                let g = a * s / b;
+                if k == 0 { format!("{g}") } else { format!("{}{}.{:0w$}", if g < 0 { "-" } else { "" }, g.abs() / s, g.abs() % s, w = k as usize) }
+            } else {
+                format!("\\frac{{{a}}}{{{b}}}")
+            };
+            let opts = Options::default();
+            let read = |t: &str| parse_with(t, Syntax::Latex, &opts.limits).unwrap();
+            let (gq, pq) = (small_number(&canonical(&read(&gold))), small_number(&canonical(&read(&pred))));
+            prop_assume!(gq.is_some() && pq.is_some() && gq != pq);
+            let (fast, mpfr) = both_paths(&gold, &pred, precision);
+            prop_assert_eq!(Some(fast), mpfr, "{} vs {} at precision {}", gold, pred, precision);
+        }
+    }
 }

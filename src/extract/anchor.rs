@@ -20,7 +20,7 @@
 //! "is" may be followed by an adverb ("the answer is thus $7$"); "this
 //! answer" / "that answer" refers back and announces nothing.
 
-use super::scan::{find_all, fold_case, skip_ws, Needle, starts_with_ci, starts_with_word_ci, word_starts};
+use super::scan::{skip_ws, Needle, starts_with_ci, starts_with_word_ci, word_starts};
 use crate::span::Span;
 
 /// What a phrase announces.
@@ -53,10 +53,19 @@ const THEREFORE_WINDOW: usize = 60;
 
 /// Every answer phrase in `s`, ordered by position.
 pub fn find_anchors(s: &str) -> Vec<AnchorHit> {
+    let hashes: Vec<usize> = memchr::memchr_iter(b'#', s.as_bytes()).collect();
+    find_anchors_with(s, &hashes)
+}
+
+/// [`find_anchors`] given where `#` is in a text that `s` begins (in
+/// order; those past `s` are not looked at): the caller finds them in
+/// the pass that looks for remarks.
+pub fn find_anchors_with(s: &str, hashes: &[usize]) -> Vec<AnchorHit> {
     let mut out = Vec::new();
-    let (folded, ascii) = fold_case(s.as_bytes());
-    english_answer(s, &folded, &mut out);
-    gsm8k_hashes(s, &mut out);
+    let (answers, ascii) = answer_starts(s.as_bytes());
+    english_answer(s, answers, &mut out);
+    let n = s.len();
+    gsm8k_hashes(s, hashes.iter().copied().take_while(|&k| k < n), &mut out);
     // Every Chinese phrase has non-ASCII bytes: ASCII text has none.
     if !ascii {
         chinese_answer(s, &mut out);
@@ -66,11 +75,39 @@ pub fn find_anchors(s: &str) -> Vec<AnchorHit> {
     out
 }
 
-/// "answer" phrases, found in `folded` ([`fold_case`] of `s`).
-fn english_answer(s: &str, folded: &[u8], out: &mut Vec<AnchorHit>) {
-    let b = s.as_bytes();
+/// Where "answer" starts in `b`, in any ASCII case and in order, and
+/// whether `b` is all ASCII. Each block of `b` is folded ([`fold_case`](super::scan::fold_case))
+/// into a buffer on the stack and searched there: a case-insensitive
+/// search without a copy of the whole text.
+fn answer_starts(b: &[u8]) -> (Vec<usize>, bool) {
     static ANSWER: Needle = Needle::new("answer");
-    for a in ANSWER.find_all(folded) {
+    const BLOCK: usize = 2048;
+    let mut buf = [0u8; BLOCK];
+    let mut starts = Vec::new();
+    let mut high = 0u8;
+    let mut from = 0;
+    loop {
+        let end = (from + BLOCK).min(b.len());
+        let block = &mut buf[..end - from];
+        for (f, &c) in block.iter_mut().zip(&b[from..end]) {
+            high |= c;
+            *f = c | 0x20;
+        }
+        // A match in the block lies wholly in it; the next block starts
+        // five bytes back, so a match across the boundary lies wholly in
+        // the next one (and none is found twice).
+        starts.extend(ANSWER.find_all(block).map(|a| from + a));
+        if end == b.len() {
+            return (starts, high < 0x80);
+        }
+        from = end - ("answer".len() - 1);
+    }
+}
+
+/// "answer" phrases at `starts` (of "answer" in any case, in order).
+fn english_answer(s: &str, starts: Vec<usize>, out: &mut Vec<AnchorHit>) {
+    let b = s.as_bytes();
+    for a in starts {
         if !word_starts(b, a) {
             continue;
         }
@@ -117,13 +154,14 @@ fn english_answer(s: &str, folded: &[u8], out: &mut Vec<AnchorHit>) {
 
 /// GSM8K's answer line, `#### 72`: four hashes opening a line (spaces
 /// before them allowed), not a markdown heading of five or more.
-fn gsm8k_hashes(s: &str, out: &mut Vec<AnchorHit>) {
+fn gsm8k_hashes(s: &str, hashes: impl Iterator<Item = usize>, out: &mut Vec<AnchorHit>) {
     let b = s.as_bytes();
-    // A plain `#` search: most texts have none, and a search for the
-    // whole needle would stop at each `#` anyway.
+    // Each `#` in order (most texts have none), from `from` on.
     let mut from = 0;
-    while let Some(r) = memchr::memchr(b'#', &b[from..]) {
-        let k = from + r;
+    for k in hashes {
+        if k < from {
+            continue;
+        }
         if !b[k..].starts_with(b"####") {
             from = k + 1;
             continue;
@@ -249,7 +287,11 @@ fn copula_within(s: &str, from: usize, window: usize) -> Option<usize> {
 /// "答案" phrases and "选" for option letters.
 fn chinese_answer(s: &str, out: &mut Vec<AnchorHit>) {
     let b = s.as_bytes();
-    for a in find_all(s, "答案") {
+    // SIMD substring searches: a byte-at-a-time search for a Chinese
+    // word stops at every character sharing its first byte.
+    static ANSWER: Needle = Needle::new("答案");
+    static CHOOSE: Needle = Needle::new("选");
+    for a in ANSWER.find_all(b) {
         let mut j = a + "答案".len();
         // "应该是", "应为", "就是", "即为", "为：".
         for filler in ["应该", "应", "就", "即", "便"] {
@@ -272,7 +314,7 @@ fn chinese_answer(s: &str, out: &mut Vec<AnchorHit>) {
             None => out.push(AnchorHit { phrase: Span::new(a, j), answer_from: j, kind: AnchorKind::AnswerNear }),
         }
     }
-    for a in find_all(s, "选") {
+    for a in CHOOSE.find_all(b) {
         // "选择", "选项" are words of their own; "故选 B", "应选：C", "选 D".
         let mut j = a + "选".len();
         if s[j..].starts_with("择") {
@@ -291,8 +333,18 @@ fn chinese_answer(s: &str, out: &mut Vec<AnchorHit>) {
 
 /// "所以 … 为 X"-like conclusions.
 fn therefore(s: &str, out: &mut Vec<AnchorHit>) {
-    for w in ["所以", "因此", "综上所述", "综上", "于是", "从而", "故"] {
-        for a in find_all(s, w) {
+    static WORDS: [Needle; 7] = [
+        Needle::new("所以"),
+        Needle::new("因此"),
+        Needle::new("综上所述"),
+        Needle::new("综上"),
+        Needle::new("于是"),
+        Needle::new("从而"),
+        Needle::new("故"),
+    ];
+    for needle in &WORDS {
+        let w = needle.needle();
+        for a in needle.find_all(s.as_bytes()) {
             if w == "故" && (s[a..].starts_with("故答案") || s[a..].starts_with("故选")) {
                 continue; // the 答案 / 选 phrases cover it
             }
@@ -373,6 +425,32 @@ mod tests {
 
     fn hits(s: &str) -> Vec<(AnchorKind, &str)> {
         find_anchors(s).into_iter().map(|h| (h.kind, &s[h.answer_from..])).collect()
+    }
+
+    #[test]
+    fn answer_is_found_in_any_case_across_the_blocks() {
+        use crate::extract::scan::find_all_ci;
+        // "answer" across the first block's end (2048) and the second's
+        // (4091), at the text's ends, and in a text of exactly one block.
+        for pad in [
+            0, 1, 2040, 2042, 2043, 2044, 2045, 2047, 2048, 4085, 4088, 4091, 6000,
+        ] {
+            for tail in ["", "answer", "ANSWER", "z"] {
+                let s = format!("{}AnSwEr{}{tail}", "x".repeat(pad), "y".repeat(pad % 7));
+                let (starts, ascii) = answer_starts(s.as_bytes());
+                assert_eq!(
+                    starts,
+                    find_all_ci(s.as_bytes(), "answer", 0),
+                    "pad {pad}, tail {tail:?}"
+                );
+                assert!(ascii);
+            }
+        }
+        let s = format!("{}answer\u{e9}", "x".repeat(2045));
+        assert_eq!(answer_starts(s.as_bytes()), (vec![2045], false));
+        let s = "x".repeat(2048);
+        assert_eq!(answer_starts(s.as_bytes()), (vec![], true));
+        assert_eq!(answer_starts(b""), (vec![], true));
     }
 
     #[test]

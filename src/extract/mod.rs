@@ -61,7 +61,7 @@ use crate::compare::Target;
 use crate::parse::Syntax;
 use crate::span::Span;
 
-use anchor::{find_anchors, i_hope_follows, AnchorHit, AnchorKind};
+use anchor::{find_anchors_with, i_hope_follows, AnchorHit, AnchorKind};
 use boxed::{all_boxes, box_runs, make_group, BoxHit, BoxRun};
 use choice::{all_choices, ChoiceHit, Form};
 use clean::{choose_syntax, finish, finish_owned, has_content};
@@ -180,13 +180,14 @@ pub fn extract_all(input: &str, targets: &[Target], boxed_priority: i32) -> Vec<
     // A closing remark ("Remark: the answer for general $a$ and $b$ is …")
     // comes after the solution has stated its answer: look before it
     // first.
-    if let Some(cut) = remark_start(input) {
-        let found = Doc::new(&input[..cut]).candidates(targets, boxed_priority);
+    let marks = Marks::of(input);
+    if let Some(cut) = marks.remark {
+        let found = Doc::new(&input[..cut], &marks.hashes).candidates(targets, boxed_priority);
         if !found.is_empty() {
             return found;
         }
     }
-    Doc::new(input).candidates(targets, boxed_priority)
+    Doc::new(input, &marks.hashes).candidates(targets, boxed_priority)
 }
 
 /// The first candidate of [`extract_all`] that `accept` turns into a
@@ -211,15 +212,20 @@ pub fn first_accepted<R>(
             return Some(r);
         }
     }
-    if let Some(cut) = remark_start(input) {
-        match Doc::new(&input[..cut]).first_accepted(targets, boxed_priority, &mut accept) {
+    let marks = Marks::of(input);
+    if let Some(cut) = marks.remark {
+        match Doc::new(&input[..cut], &marks.hashes).first_accepted(
+            targets,
+            boxed_priority,
+            &mut accept,
+        ) {
             Tried::Accepted(r) => return Some(r),
             // `extract_all` keeps a non-empty list from before the remark.
             Tried::NoneAccepted => return None,
             Tried::Empty => {}
         }
     }
-    match Doc::new(input).first_accepted(targets, boxed_priority, &mut accept) {
+    match Doc::new(input, &marks.hashes).first_accepted(targets, boxed_priority, &mut accept) {
         Tried::Accepted(r) => Some(r),
         Tried::NoneAccepted | Tried::Empty => None,
     }
@@ -414,8 +420,9 @@ struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    fn new(s: &'a str) -> Doc<'a> {
-        let anchors = keep_last_anchors(find_anchors(s));
+    /// `hashes`: where `#` is in a text `s` begins ([`Marks`]).
+    fn new(s: &'a str, hashes: &[usize]) -> Doc<'a> {
+        let anchors = keep_last_anchors(find_anchors_with(s, hashes));
         Doc {
             s,
             spans: OnceCell::new(),
@@ -1007,25 +1014,56 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// Where a remark after the solution starts: the first line (not the
-/// text's first) that opens with "Remark" / "Remarks" / "Comment" and `:`
-/// or `.`, optionally after `**` / `#` markup.
+/// What a text is first searched for, in one pass over it: where a remark
+/// after the solution starts, and every `#` (GSM8K's `####` answer line).
+/// Both are rare bytes: the capitals that may start "Remark" / "Comment",
+/// and `#`.
+struct Marks {
+    /// The first line (not the text's first) that opens with "Remark" /
+    /// "Remarks" / "Comment" and `:` or `.`, optionally after `**` / `#`
+    /// markup.
+    remark: Option<usize>,
+    hashes: Vec<usize>,
+}
+
+impl Marks {
+    fn of(s: &str) -> Marks {
+        let b = s.as_bytes();
+        let mut marks = Marks {
+            remark: None,
+            hashes: Vec::new(),
+        };
+        for at in memchr::memchr3_iter(b'R', b'C', b'#', b) {
+            if b[at] == b'#' {
+                marks.hashes.push(at);
+            } else if marks.remark.is_none() {
+                // In text order, the first heading found is on the first
+                // such line.
+                marks.remark = remark_at(b, at);
+            }
+        }
+        marks
+    }
+}
+
+/// [`Marks::remark`] of `s`.
+#[cfg(test)]
 fn remark_start(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    // A heading's word is the first thing on its line after markup: look
-    // at the capitals that may start one (rare) rather than at every line,
-    // and walk back over the markup to the line break. In text order, the
-    // first heading found is on the first such line.
-    memchr::memchr2_iter(b'R', b'C', b).find_map(|at| {
-        if !(b[at..].starts_with(b"Remark") || b[at..].starts_with(b"Comment")) {
-            return None;
-        }
-        let mut j = at;
-        while j > 0 && matches!(b[j - 1], b' ' | b'\t' | b'*' | b'#') {
-            j -= 1;
-        }
-        (j > 0 && b[j - 1] == b'\n' && is_remark_heading(b, j)).then_some(j)
-    })
+    Marks::of(s).remark
+}
+
+/// The start of the remark heading's line when the capital at `at` starts
+/// its word: a heading's word is the first thing on its line after
+/// markup, so walk back over the markup to the line break.
+fn remark_at(b: &[u8], at: usize) -> Option<usize> {
+    if !(b[at..].starts_with(b"Remark") || b[at..].starts_with(b"Comment")) {
+        return None;
+    }
+    let mut j = at;
+    while j > 0 && matches!(b[j - 1], b' ' | b'\t' | b'*' | b'#') {
+        j -= 1;
+    }
+    (j > 0 && b[j - 1] == b'\n' && is_remark_heading(b, j)).then_some(j)
 }
 
 fn is_remark_heading(b: &[u8], line: usize) -> bool {

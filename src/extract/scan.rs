@@ -206,6 +206,11 @@ impl Needle {
         Needle { needle, finder: std::sync::OnceLock::new() }
     }
 
+    /// The text searched for.
+    pub fn needle(&self) -> &'static str {
+        self.needle
+    }
+
     fn finder(&'static self) -> &'static memchr::memmem::Finder<'static> {
         self.finder.get_or_init(|| memchr::memmem::Finder::new(self.needle))
     }

@@ -963,7 +963,7 @@ fn is_numeric_value(e: &Expr) -> bool {
     while let Some(x) = stack.pop() {
         match &x.kind {
             ExprKind::Symbol { .. } | ExprKind::Apply { .. } | ExprKind::Text { .. } => return false,
-            _ => stack.extend(x.children()),
+            _ => x.push_children(&mut stack),
         }
     }
     true

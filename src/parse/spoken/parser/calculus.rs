@@ -384,7 +384,7 @@ fn only_variable(e: &Expr) -> Option<Symbol> {
             ExprKind::Constant { constant: crate::ast::Constant::I } => has_i = true,
             _ => {}
         }
-        stack.extend(x.children());
+        x.push_children(&mut stack);
     }
     found.or_else(|| has_i.then(|| Symbol::new("i")))
 }
