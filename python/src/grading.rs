@@ -158,7 +158,7 @@ const CHUNK: usize = 16;
 /// one name per item (an unknown name means the general rules).
 pub enum DatasetArg<'py> {
     One(String),
-    Many(Vec<Text<'py>>),
+    Many(StrList<'py>),
 }
 
 impl<'a, 'py> FromPyObject<'a, 'py> for DatasetArg<'py> {
@@ -169,7 +169,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for DatasetArg<'py> {
             return Ok(DatasetArg::One(s.to_cow()?.into_owned()));
         }
         let names = ob.extract::<StrList<'py>>().map_err(|_| PyTypeError::new_err("dataset must be a str or a sequence of str (one per item)"))?;
-        Ok(DatasetArg::Many(names.0))
+        Ok(DatasetArg::Many(names))
     }
 }
 
@@ -180,14 +180,14 @@ fn items<'t>(
     dataset: DatasetArg<'_>,
     problems: Option<&'t OptionalTexts<'_>>,
 ) -> PyResult<Vec<Item<'t>>> {
-    let (golds, preds) = (&golds.0, &preds.0);
+    let (golds, preds) = (&golds.items, &preds.items);
     let n = golds.len();
     if preds.len() != n {
         return Err(PyValueError::new_err(format!("{n} golds but {} preds", preds.len())));
     }
     let datasets: Vec<Dataset> = match dataset {
         DatasetArg::One(name) => vec![names::dataset(&name)?; n],
-        DatasetArg::Many(list) => {
+        DatasetArg::Many(StrList { items: list, .. }) => {
             if list.len() != n {
                 return Err(PyValueError::new_err(format!("{n} golds but {} datasets", list.len())));
             }
@@ -214,8 +214,8 @@ fn items<'t>(
     };
     let problems: Vec<Option<&str>> = match problems {
         None => vec![None; n],
-        Some(OptionalTexts(p)) if p.len() == n => p.iter().map(|t| t.as_ref().map(Text::as_str)).collect(),
-        Some(OptionalTexts(p)) => return Err(PyValueError::new_err(format!("{n} golds but {} problems", p.len()))),
+        Some(OptionalTexts { items: p, .. }) if p.len() == n => p.iter().map(|t| t.as_ref().map(Text::as_str)).collect(),
+        Some(OptionalTexts { items: p, .. }) => return Err(PyValueError::new_err(format!("{n} golds but {} problems", p.len()))),
     };
     Ok(golds
         .iter()

@@ -2,7 +2,7 @@
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
+use pyo3::types::{PyBool, PyFloat, PyInt, PyList, PyString, PyTuple};
 use pyo3::{ffi, Borrowed};
 
 use mathgrade::Span;
@@ -38,6 +38,9 @@ pub enum Text<'py> {
     /// `str` is immutable; CPython frees the buffer with the object), and
     /// that buffer.
     Lent { _owner: Bound<'py, PyString>, data: *const u8, len: usize },
+    /// The UTF-8 buffer of a string that a [`Held`] tuple keeps alive: only
+    /// made by [`Held::texts`], whose tuple lives as long as the texts.
+    InTuple { data: *const u8, len: usize },
     Owned(String),
 }
 
@@ -50,6 +53,9 @@ impl Text<'_> {
             // buffer is valid UTF-8 and never written again. Reading it
             // needs no GIL: it is plain immutable memory.
             Text::Lent { data, len, .. } => unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(*data, *len)) },
+            // SAFETY: as above; the string is an item of the tuple that the
+            // `Held` these texts came with keeps alive (see `Held::texts`).
+            Text::InTuple { data, len } => unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(*data, *len)) },
             Text::Owned(s) => s,
         }
     }
@@ -64,9 +70,48 @@ pub fn lent_text<'py>(s: Bound<'py, PyString>, cached: bool) -> PyResult<Text<'p
     Ok(Text::Lent { _owner: s, data, len })
 }
 
+/// The items of a list or tuple argument as a tuple, which holds each
+/// item and never changes: the texts of its strings stay valid while the
+/// GIL is released, with no reference taken per item (another thread may
+/// change a list meanwhile, so a list is copied into a tuple first, one
+/// call). Other sequences are iterated item by item.
+pub struct Held<'py>(Bound<'py, PyTuple>);
+
+impl<'py> Held<'py> {
+    fn of(ob: &Borrowed<'_, 'py, PyAny>) -> Option<Held<'py>> {
+        if let Ok(t) = ob.cast::<PyTuple>() {
+            return Some(Held(t.to_owned()));
+        }
+        ob.cast::<PyList>().ok().map(|l| Held(l.to_tuple()))
+    }
+
+    /// Per item, its text when it is a `str` (lent by the tuple on Python
+    /// 3.10 and later, see [`utf8_is_cached`]), else the item for the
+    /// caller to read. The texts are valid while `self` lives.
+    fn texts(&self, mut other: impl FnMut(usize, Borrowed<'_, 'py, PyAny>) -> PyResult<Option<Text<'py>>>) -> PyResult<Vec<Option<Text<'py>>>> {
+        let cached = utf8_is_cached(self.0.py());
+        let mut out = Vec::with_capacity(self.0.len());
+        for (i, item) in self.0.iter_borrowed().enumerate() {
+            match item.cast::<PyString>() {
+                Ok(s) if cached => {
+                    let (data, len) = utf8_buffer(s)?;
+                    out.push(Some(Text::InTuple { data, len }));
+                }
+                Ok(s) => out.push(Some(Text::Owned(s.to_cow()?.into_owned()))),
+                Err(_) => out.push(other(i, item)?),
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// A sequence of answers (a list, tuple, pandas Series, any iterable). A lone `str`
 /// is refused: it is a sequence of characters, never what was meant.
-pub struct AnswerList<'py>(pub Vec<Text<'py>>);
+pub struct AnswerList<'py> {
+    pub items: Vec<Text<'py>>,
+    /// What keeps the items' texts alive, for a list or tuple.
+    _held: Option<Held<'py>>,
+}
 
 impl<'a, 'py> FromPyObject<'a, 'py> for AnswerList<'py> {
     type Error = PyErr;
@@ -74,6 +119,14 @@ impl<'a, 'py> FromPyObject<'a, 'py> for AnswerList<'py> {
     fn extract(ob: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         if ob.is_instance_of::<PyString>() {
             return Err(PyTypeError::new_err("expected a sequence of answers, not a single str (wrap it in a list)"));
+        }
+        if let Some(held) = Held::of(&ob) {
+            let texts = held.texts(|i, item| {
+                let text: AnswerText =
+                    item.extract().map_err(|e: PyErr| PyTypeError::new_err(format!("item {i}: {}", e.value(ob.py()))))?;
+                Ok(Some(Text::Owned(text.0)))
+            })?;
+            return Ok(AnswerList { items: texts.into_iter().flatten().collect(), _held: Some(held) });
         }
         let iter = ob.try_iter().map_err(|_| {
             PyTypeError::new_err(format!("expected a sequence of answers (str, int or float), not {}", type_name(&ob)))
@@ -93,13 +146,16 @@ impl<'a, 'py> FromPyObject<'a, 'py> for AnswerList<'py> {
                 item.extract().map_err(|e: PyErr| PyTypeError::new_err(format!("item {i}: {}", e.value(ob.py()))))?;
             out.push(Text::Owned(text.0));
         }
-        Ok(AnswerList(out))
+        Ok(AnswerList { items: out, _held: None })
     }
 }
 
 /// A sequence of `str` (`dataset=` as one name per item), each lent as
 /// the answers are (no copy per item).
-pub struct StrList<'py>(pub Vec<Text<'py>>);
+pub struct StrList<'py> {
+    pub items: Vec<Text<'py>>,
+    _held: Option<Held<'py>>,
+}
 
 impl<'a, 'py> FromPyObject<'a, 'py> for StrList<'py> {
     type Error = PyErr;
@@ -109,18 +165,25 @@ impl<'a, 'py> FromPyObject<'a, 'py> for StrList<'py> {
         if ob.is_instance_of::<PyString>() {
             return Err(not_strs());
         }
+        if let Some(held) = Held::of(&ob) {
+            let texts = held.texts(|_, _| Err(not_strs()))?;
+            return Ok(StrList { items: texts.into_iter().flatten().collect(), _held: Some(held) });
+        }
         let cached = utf8_is_cached(ob.py());
         let mut out = Vec::with_capacity(ob.len().unwrap_or(0));
         for item in ob.try_iter().map_err(|_| not_strs())? {
             let s = item?.cast_into::<PyString>().map_err(|_| not_strs())?;
             out.push(lent_text(s, cached)?);
         }
-        Ok(StrList(out))
+        Ok(StrList { items: out, _held: None })
     }
 }
 
 /// A sequence of optional texts (`problems=`): `str` or `None` per item.
-pub struct OptionalTexts<'py>(pub Vec<Option<Text<'py>>>);
+pub struct OptionalTexts<'py> {
+    pub items: Vec<Option<Text<'py>>>,
+    _held: Option<Held<'py>>,
+}
 
 impl<'a, 'py> FromPyObject<'a, 'py> for OptionalTexts<'py> {
     type Error = PyErr;
@@ -128,6 +191,15 @@ impl<'a, 'py> FromPyObject<'a, 'py> for OptionalTexts<'py> {
     fn extract(ob: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         if ob.is_instance_of::<PyString>() {
             return Err(PyTypeError::new_err("expected a sequence of str or None, not a single str (wrap it in a list)"));
+        }
+        if let Some(held) = Held::of(&ob) {
+            let items = held.texts(|i, item| {
+                if item.is_none() {
+                    return Ok(None);
+                }
+                Err(PyTypeError::new_err(format!("item {i}: expected str or None, not {}", type_name(&item))))
+            })?;
+            return Ok(OptionalTexts { items, _held: Some(held) });
         }
         let iter = ob
             .try_iter()
@@ -148,7 +220,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for OptionalTexts<'py> {
                 }
             }
         }
-        Ok(OptionalTexts(out))
+        Ok(OptionalTexts { items: out, _held: None })
     }
 }
 

@@ -112,6 +112,25 @@ def test_batch_texts_in_any_script() -> None:
     ]
 
 
+def test_a_list_changed_by_another_thread_during_a_batch() -> None:
+    # The batch reads the texts with the GIL released; meanwhile this
+    # thread replaces every item of the list with an equal new string, so
+    # the old ones are freed unless the batch holds them.
+    n = 3000
+    golds = [str(i) for i in range(n)]
+    preds = ["".join(["The answer is $\\boxed{", str(i), "}$."]) for i in range(n)]
+    out: list[list[bool]] = []
+    worker = threading.Thread(target=lambda: out.append(mathgrade.grade(golds, preds, threads=1)))
+    worker.start()
+    while worker.is_alive():
+        for i in range(n):
+            preds[i] = "".join(["The answer is $\\boxed{", str(i), "}$."])
+            golds[i] = "".join([str(i)])
+    worker.join()
+    assert out == [[True] * n]
+    assert mathgrade.grade(tuple(golds), tuple(preds), threads=1) == [True] * n
+
+
 def test_threads_give_serial_verdicts() -> None:
     serial = [mathgrade.check(g, p) for g, p in zip(GOLDS, PREDS)]
     with ThreadPoolExecutor(max_workers=8) as pool:

@@ -147,6 +147,10 @@ pub fn choose_syntax(text: &str) -> Syntax {
 }
 
 fn has_unit_after_number(text: &str) -> bool {
+    // No letter, no word (most answers): nothing to read word by word.
+    if !text.bytes().any(|b| b.is_ascii_alphabetic() || !b.is_ascii()) {
+        return false;
+    }
     let mut found = false;
     scan_words(text, |t| {
         if let super::prose::Tok::Word { start, text: w, .. } = t {

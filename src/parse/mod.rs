@@ -109,10 +109,11 @@ pub fn detect_syntax(text: &str) -> Syntax {
     if text.contains('\\') {
         return Syntax::Latex;
     }
-    if text.contains("**") || text.contains('"') {
+    let bytes = text.as_bytes();
+    // Byte tests, not substring searches: most texts are a few bytes.
+    if bytes.windows(2).any(|w| w == b"**") || bytes.contains(&b'"') {
         return Syntax::Plain;
     }
-    let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i].is_ascii_alphabetic() {
