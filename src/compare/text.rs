@@ -9,6 +9,15 @@ use crate::ast::{Expr, ExprKind};
 /// Letters and digits only, lowercased, with LaTeX command names removed.
 pub fn fold(s: &str) -> String {
     let mut out = String::new();
+    fold_each(s, |c| {
+        out.push(c);
+        true
+    });
+    out
+}
+
+/// The characters of [`fold`] of `s`, in order, until `take` says stop.
+fn fold_each(s: &str, mut take: impl FnMut(char) -> bool) {
     let mut i = 0;
     while let Some(c) = s[i..].chars().next() {
         i += c.len_utf8();
@@ -19,10 +28,13 @@ pub fn fold(s: &str) -> String {
             continue;
         }
         if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+            for l in c.to_lowercase() {
+                if !take(l) {
+                    return;
+                }
+            }
         }
     }
-    out
 }
 
 /// The letters of the command name at the start of `after` (the text after
@@ -39,10 +51,16 @@ fn command_letters(after: &str) -> usize {
 
 /// A lone option letter `A`–`J` in `(B)`, `B.`, `\textbf{(B)}`, `B`.
 pub fn option_letter(s: &str) -> Option<char> {
-    let f = fold(s);
-    let mut it = f.chars();
-    let c = it.next()?;
-    (it.next().is_none() && ('a'..='j').contains(&c)).then(|| c.to_ascii_uppercase())
+    // The fold must be one character: stop at its second (every gold is
+    // asked, and most are numbers and expressions).
+    let (mut first, mut more) = (None, false);
+    fold_each(s, |c| {
+        more = first.is_some();
+        first.get_or_insert(c);
+        !more
+    });
+    let c = first.filter(|_| !more)?;
+    ('a'..='j').contains(&c).then(|| c.to_ascii_uppercase())
 }
 
 pub fn compare_text(g: &Expr, p: &Expr) -> Outcome {
@@ -144,5 +162,40 @@ pub fn is_lone_letter(e: &Expr) -> bool {
         ExprKind::Symbol { sym } => sym.sub.is_none() && sym.primes == 0 && sym.accent.is_none() && sym.name.chars().count() == 1,
         ExprKind::Constant { constant } => matches!(constant, crate::ast::Constant::E | crate::ast::Constant::I),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_option_letter_is_a_fold_of_one_letter() {
+        let by_fold = |s: &str| {
+            let f = fold(s);
+            let mut it = f.chars();
+            let c = it.next()?;
+            (it.next().is_none() && ('a'..='j').contains(&c)).then(|| c.to_ascii_uppercase())
+        };
+        let cases = [
+            ("B", Some('B')),
+            ("(b)", Some('B')),
+            ("\\textbf{(C)}", Some('C')),
+            ("D.", Some('D')),
+            ("\\text{J}", Some('J')),
+            ("K", None),
+            ("AB", None),
+            ("\\frac{3}{8}", None),
+            ("18", None),
+            ("", None),
+            ("\\qquadA", Some('A')),
+            ("\\qquad A", Some('A')),
+            ("İ", None),
+            ("é", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(option_letter(s), want, "{s:?}");
+            assert_eq!(option_letter(s), by_fold(s), "{s:?}");
+        }
     }
 }
