@@ -80,6 +80,7 @@ FOUND = {
         b"\\operatorname{e9900000}\\left(x\\right)",
     ],
     "parse_plain": [
+        b"5:cb^3!!!QP:2*5c^2(x +mrnesb)^6sc^.2(m+x qnesb)^3s!qa9!99",
         b"0,1mm:m\nmmmmmM",
         b"2,222det',r2xeb",
         b"P:sqrt[1,0] [0](2)*sqrt(3)",
@@ -112,6 +113,7 @@ FOUND = {
         b"H222_''g''''''22xxZ!!!!!!'2'\"\"b2",
     ],
     "parse_spoken": [
+        "1 平方米 i".encode(),
         b"x sub open paren close paren equals 2 n",
         b"x Super  Sine",
         b"the sum   integral   k from k equals one to ten",

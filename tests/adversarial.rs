@@ -67,6 +67,7 @@ fn expected() -> Vec<(&'static str, Outcome)> {
         ("parse_product_100k", ParseError(ErrorKind::TooLong { len: 699_994, limit: 64 * 1024 })),
         ("parse_10mb", ParseError(ErrorKind::TooLong { len: 10_000_000, limit: 64 * 1024 })),
         ("fuzz_expansion_factorial_exponents", CanonicalSize(86313, "\\frac{2475 P Q s^{2} x^{8} s! \\cdot \\tex".into())),
+        ("fuzz_expansion_fraction_exponent", CanonicalSize(100940, "\\frac{2475 P Q x^{9} \\sqrt[5]{c s} s! \\c".into())),
         ("fuzz_expansion_tower_exponents", CanonicalSize(592232, "6503934963865598257284363120784541655438".into())),
         ("prose_10mb_then_answer", Verdict(true, Method::Exact)),
         ("sum_100k_terms", Verdict(false, Method::NoAnswer)),

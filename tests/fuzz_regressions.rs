@@ -1867,3 +1867,37 @@ fn a_side_ending_in_the_unit_inches_before_a_membership_is_parenthesized() {
     // A side ending otherwise is not.
     assert_eq!(to_plain(&canonical(&parse("x in S", Syntax::Plain).unwrap())), "x in S");
 }
+
+#[test]
+fn a_fraction_added_to_a_huge_exponent_is_reduced_in_linear_time() {
+    // `parse_plain` timed out (11 s in the fuzz build; 220 ms for one
+    // canonical form in release) on this input: `b^{(3!)!!}` carries the
+    // exponent 720! (1,747 digits), and sorting the expansion's terms
+    // asked each term's degree, adding exponents such as 720! + 1/5 as
+    // fractions reduced by a binary gcd, quadratic in the digits.
+    // Fractions now reduce by one Euclid step on the small denominator
+    // first: 3 ms (timed by hand, not here).
+    let found = "5:cb^3!!!QP:2*5c^2(x +mrnesb)^6sc^.2(m+x qnesb)^3s!qa9!99";
+    let c = canonical(&parse(found, Syntax::Plain).unwrap());
+    let s = c.sexpr();
+    assert_eq!(s.len(), 101389);
+    assert!(s.starts_with("(add (mul 2475/2 P Q (pow b -26012189435657951002049032270810436111915218750169457857275418"), "{}", &s[..90]);
+}
+
+#[test]
+fn a_one_letter_unit_with_a_power_prints_in_plain_text_as_a_quantity() {
+    // `parse_spoken` found `1 平方米 i` (square metres times i): the
+    // quantity printed `1 m^2*I`, where plain text reads `m` as a letter
+    // (a one-letter unit only where nothing follows it). A one-letter unit
+    // with a power now prints in brackets, and plain text reads it there
+    // or at the end, as it does a bare one-letter unit.
+    let found = parse("1 平方米 i", Syntax::Spoken).unwrap();
+    assert_eq!(to_plain(&found), "(1 m^2)*I");
+    assert_eq!(canon("(1 m^2)*I", Syntax::Plain), "(mul i (quantity \"m^2\" 1))");
+    assert_eq!(canonical(&parse(&to_plain(&found), Syntax::Plain).unwrap()), canonical(&found));
+    assert_eq!(canon("1 m^2", Syntax::Plain), "(quantity \"m^2\" 1)");
+    assert_eq!(canon("(5 m^{2})", Syntax::Plain), "(quantity \"m^2\" 5)");
+    // Followed by more, it is still a product of letters.
+    assert_eq!(canon("2 m^2 + 1", Syntax::Plain), "(add (mul 2 (pow m 2)) 1)");
+    assert_eq!(canon("1 m^2*x", Syntax::Plain), "(mul (pow m 2) x)");
+}

@@ -60,27 +60,52 @@ pub(crate) fn ratio(n: i64, d: i64) -> BigRational {
 
 /// `acc *= b`, without the gcd when both are integers (the product of
 /// integers is in lowest terms; `num_rational` would still run a gcd, slow
-/// on the large integers of folded powers).
+/// on the large integers of folded powers). Fractions are reduced by
+/// [`gcd_by`] the denominators.
 pub(crate) fn mul_into(acc: &mut BigRational, b: &BigRational) {
     if acc.denom().is_one() && b.denom().is_one() {
         let n = acc.numer() * b.numer();
         *acc = BigRational::new_raw(n, BigInt::one());
-    } else {
-        *acc *= b;
+        return;
     }
+    if acc.is_zero() || b.is_zero() {
+        *acc = BigRational::zero();
+        return;
+    }
+    // a/b · c/d in lowest terms: a shares no factor with b, nor c with d,
+    // so the only common factors are those of a with d and of c with b.
+    let (a, d) = (acc.numer(), b.denom());
+    let (c, bd) = (b.numer(), acc.denom());
+    let (g1, g2) = (gcd_by(a, d), gcd_by(c, bd));
+    let n = (a / &g1) * (c / &g2);
+    let m = (bd / &g2) * (d / &g1);
+    *acc = BigRational::new_raw(n, m);
 }
 
 /// `acc += b` (`sign` 1) or `acc -= b` (`sign` -1), without the gcd when
-/// both are integers.
+/// both are integers. Fractions are reduced by [`gcd_by`] the
+/// denominator.
 pub(crate) fn add_into(acc: &mut BigRational, b: &BigRational, sign: i8) {
+    let c = if sign < 0 { -b.numer() } else { b.numer().clone() };
     if acc.denom().is_one() && b.denom().is_one() {
-        let n = if sign < 0 { acc.numer() - b.numer() } else { acc.numer() + b.numer() };
-        *acc = BigRational::new_raw(n, BigInt::one());
-    } else if sign < 0 {
-        *acc -= b;
-    } else {
-        *acc += b;
+        *acc = BigRational::new_raw(acc.numer() + c, BigInt::one());
+        return;
     }
+    let (a, p) = (acc.numer(), acc.denom());
+    let q = b.denom();
+    let n = a * q + c * p;
+    let m = p * q;
+    let g = gcd_by(&n, &m);
+    *acc = if g.is_one() { BigRational::new_raw(n, m) } else { BigRational::new_raw(n / &g, m / &g) };
+}
+
+/// gcd(|x|, y) for y > 0, by one Euclid step first (`x mod y`): linear in
+/// the digits of x. A binary gcd (what `num_rational` reduces with) takes
+/// time quadratic in them, seconds for a numerator of thousands of digits
+/// over a small denominator (`720! + 1/5`).
+fn gcd_by(x: &BigInt, y: &BigInt) -> BigInt {
+    let r = x % y;
+    y.gcd(&r)
 }
 
 /// log2 of |n| as a float, good to a few ulps for any size (used only to
@@ -318,6 +343,31 @@ mod tests {
 
     fn bi(n: i64) -> BigInt {
         BigInt::from(n)
+    }
+
+    #[test]
+    fn sums_and_products_are_ratio_arithmetic_in_lowest_terms() {
+        let big = (1..=60u32).fold(BigInt::one(), |acc, k| acc * BigInt::from(k)) + BigInt::one();
+        let values: Vec<BigRational> = [(0, 1), (1, 1), (-1, 1), (3, 8), (-5, 16), (6, 4), (7, 1), (-2, 3), (10, 15), (1, 5)]
+            .iter()
+            .map(|&(n, d)| ratio(n, d))
+            .chain([BigRational::from_integer(big.clone()), BigRational::new(-big.clone(), bi(10))])
+            .collect();
+        for a in &values {
+            for b in &values {
+                for sign in [1, -1] {
+                    let mut acc = a.clone();
+                    add_into(&mut acc, b, sign);
+                    let want = if sign > 0 { a + b } else { a - b };
+                    // Equal and in the same (reduced) form: parts compared.
+                    assert_eq!((acc.numer(), acc.denom()), (want.numer(), want.denom()), "{a} {sign} {b}");
+                }
+                let mut acc = a.clone();
+                mul_into(&mut acc, b);
+                let want = a * b;
+                assert_eq!((acc.numer(), acc.denom()), (want.numer(), want.denom()), "{a} * {b}");
+            }
+        }
     }
 
     #[test]

@@ -336,10 +336,10 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
                 Piece::new(format!("{}°", sub(value, Prec::Postfix, false, cx)), Prec::Power)
             } else {
                 let q = format!("{} {unit}", sub(value, Prec::Neg, false, cx));
-                if unit.chars().count() == 1 {
-                    // A one-letter unit (`m`, `s`, `g`) is read only where
-                    // nothing can follow it (the end of the text or of its
-                    // brackets); elsewhere `5 m` is a product.
+                if unit.split(['^', '/']).next().is_some_and(|w| w.chars().count() == 1) {
+                    // A one-letter unit (`m`, `s`, `g`, `m^2`) is read only
+                    // where nothing can follow it (the end of the text or of
+                    // its brackets); elsewhere `5 m` is a product.
                     Piece::atom(format!("({q})"))
                 } else {
                     Piece::new(q, Prec::Product)

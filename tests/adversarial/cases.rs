@@ -87,6 +87,13 @@ pub fn all() -> Vec<Case> {
             mathgrade::Syntax::Plain,
             "5:cb^3!!!QP:2*5c^2(x +mrnesb)^5sc^2(m+x qnesb)^3s!qa9!99",
         ),
+        // The same with a fraction exponent (`c^{.2}`): sorting added 720! +
+        // 1/5 as fractions (220 ms, when reduced by a binary gcd).
+        parse_case_in(
+            "fuzz_expansion_fraction_exponent",
+            mathgrade::Syntax::Plain,
+            "5:cb^3!!!QP:2*5c^2(x +mrnesb)^6sc^.2(m+x qnesb)^3s!qa9!99",
+        ),
         // A square and a cube of sums carrying `(x D - 1)^{2^{35^{5555}}}`:
         // exponents of 8,600 digits (1 s, when they multiplied as fractions).
         parse_case_in(

@@ -817,11 +817,12 @@ impl<'a> Parser<'a> {
             }
             Tok::Ident(w) if !self.latex && is_numeric_value(base) => {
                 // One-letter units (`m`, `s`, `g`) only where nothing can
-                // follow: at the very end, or at the end of brackets
-                // (`(5 m)`, as the printer writes them); `2 m + 1` is a
-                // product.
+                // follow (but a power of the unit, `m^2`): at the very end,
+                // or at the end of brackets (`(5 m)`, `(5 m^2)`, as the
+                // printer writes them); `2 m + 1` is a product.
                 let next = self.toks[..self.end].get(self.pos + 1);
-                let last = next.is_none_or(|n| n.is_punct(")") || n.is_punct("]"));
+                let after = self.toks[..self.end].get(self.pos + 1 + self.unit_power_len(self.pos + 1));
+                let last = after.is_none_or(|n| n.is_punct(")") || n.is_punct("]"));
                 if w.chars().count() == 1 && !last {
                     return Ok(None);
                 }
@@ -891,6 +892,20 @@ impl<'a> Parser<'a> {
         let known = crate::normalize::unit(&word)?;
         self.pos = next;
         Some(known.canonical.to_string())
+    }
+
+    /// How many tokens from `at` a unit's power takes (`^2`, `^{2}`, as
+    /// [`Self::unit_power`] reads it), 0 when there is none.
+    fn unit_power_len(&self, at: usize) -> usize {
+        let toks = &self.toks[..self.end];
+        if !toks.get(at).is_some_and(|t| t.is_punct("^")) {
+            return 0;
+        }
+        match toks.get(at + 1).map(|t| &t.tok) {
+            Some(Tok::Num(n)) if n.len() == 1 => 2,
+            Some(Tok::Punct("{")) if toks.get(at + 3).is_some_and(|t| t.is_punct("}")) && matches!(toks[at + 2].tok, Tok::Num(_)) => 4,
+            _ => 0,
+        }
     }
 
     /// `^{2}` / `^2` right after a unit: consumed, the exponent text.
