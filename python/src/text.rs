@@ -48,14 +48,15 @@ impl Text<'_> {
     pub fn as_str(&self) -> &str {
         match self {
             // SAFETY: the pointer and length came from
-            // `PyUnicode_AsUTF8AndSize` on the string held alongside, which
-            // keeps the buffer alive for as long as `self` is borrowed; the
-            // buffer is valid UTF-8 and never written again. Reading it
-            // needs no GIL: it is plain immutable memory.
-            Text::Lent { data, len, .. } => unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(*data, *len)) },
-            // SAFETY: as above; the string is an item of the tuple that the
-            // `Held` these texts came with keeps alive (see `Held::texts`).
-            Text::InTuple { data, len } => unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(*data, *len)) },
+            // `PyUnicode_AsUTF8AndSize` on a string kept alive for as long
+            // as `self` is borrowed: held alongside (`Lent`), or an item of
+            // the tuple that the `Held` these texts came with holds
+            // (`InTuple`, see `Held::texts`). The buffer is valid UTF-8 and
+            // never written again. Reading it needs no GIL: it is plain
+            // immutable memory.
+            Text::Lent { data, len, .. } | Text::InTuple { data, len } => unsafe {
+                std::str::from_utf8_unchecked(std::slice::from_raw_parts(*data, *len))
+            },
             Text::Owned(s) => s,
         }
     }
@@ -72,9 +73,9 @@ pub fn lent_text<'py>(s: Bound<'py, PyString>, cached: bool) -> PyResult<Text<'p
 
 /// The items of a list or tuple argument as a tuple, which holds each
 /// item and never changes: the texts of its strings stay valid while the
-/// GIL is released, with no reference taken per item (another thread may
-/// change a list meanwhile, so a list is copied into a tuple first, one
-/// call). Other sequences are iterated item by item.
+/// GIL is released, and this side takes no reference per item (another
+/// thread may change a list meanwhile, so a list is copied into a tuple
+/// first, in one C call). Other sequences are iterated item by item.
 pub struct Held<'py>(Bound<'py, PyTuple>);
 
 impl<'py> Held<'py> {

@@ -68,12 +68,9 @@ pub(crate) fn mul_into(acc: &mut BigRational, b: &BigRational) {
         *acc = BigRational::new_raw(n, BigInt::one());
         return;
     }
-    if acc.is_zero() || b.is_zero() {
-        *acc = BigRational::zero();
-        return;
-    }
     // a/b · c/d in lowest terms: a shares no factor with b, nor c with d,
-    // so the only common factors are those of a with d and of c with b.
+    // so the only common factors are those of a with d and of c with b
+    // (a zero is 0/1: the result is 0/1 too).
     let (a, d) = (acc.numer(), b.denom());
     let (c, bd) = (b.numer(), acc.denom());
     let (g1, g2) = (gcd_by(a, d), gcd_by(c, bd));

@@ -122,7 +122,7 @@ fn verify_forms(gold: &Expr, gold_form: Option<&Expr>, pred: &Expr, opts: &Optio
     // checks first, so the verdict is "equal, same canonical form" without
     // canonicalizing it again.
     if let Some(form) = gold_form.filter(|_| gold == pred) {
-        return (exact_self_verdict(form, detail), form.clone());
+        return (forms_verdict(true, Method::Exact, form, form, detail), form.clone());
     }
     let mut ctx = Ctx {
         opts,
@@ -139,32 +139,21 @@ fn verify_forms(gold: &Expr, gold_form: Option<&Expr>, pred: &Expr, opts: &Optio
     let outcome = compare(gold, pred, &ctx);
     let (equal, method) = outcome.unwrap_or((false, Method::Mismatch));
     let (gc, pc) = ctx.seed_from.take().expect("set above");
-    let verdict = match detail {
+    (forms_verdict(equal, method, &gc, &pc, detail), pc)
+}
+
+/// The verdict of [`verify_forms`] on trees of canonical forms `gc` and
+/// `pc`: with [`Detail::Full`], the forms printed and a note.
+fn forms_verdict(equal: bool, method: Method, gc: &Expr, pc: &Expr, detail: Detail) -> Verdict {
+    match detail {
         Detail::Full => Verdict {
             equal,
             method,
-            gold_canonical: Some(crate::print::to_latex(&gc)),
-            pred_canonical: Some(crate::print::to_latex(&pc)),
+            gold_canonical: Some(crate::print::to_latex(gc)),
+            pred_canonical: Some(crate::print::to_latex(pc)),
             note: note_for(equal, method),
         },
         Detail::EqualOnly => Verdict { equal, method, gold_canonical: None, pred_canonical: None, note: String::new() },
-    };
-    (verdict, pc)
-}
-
-/// The verdict [`verify_forms`] gives a tree against itself, whose
-/// canonical form is `form`: the same as comparing them would give.
-fn exact_self_verdict(form: &Expr, detail: Detail) -> Verdict {
-    let printed = || Some(crate::print::to_latex(form));
-    match detail {
-        Detail::Full => Verdict {
-            equal: true,
-            method: Method::Exact,
-            gold_canonical: printed(),
-            pred_canonical: printed(),
-            note: note_for(true, Method::Exact),
-        },
-        Detail::EqualOnly => Verdict { equal: true, method: Method::Exact, gold_canonical: None, pred_canonical: None, note: String::new() },
     }
 }
 
@@ -784,25 +773,13 @@ mod tests {
     #[test]
     fn a_tree_against_itself_is_the_verdict_comparing_gives() {
         let opts = Options::default();
-        for text in [
-            "\\frac{3}{8}",
-            "x^2+1",
-            "\\{1,2\\}",
-            "[0, 1)",
-            "25\\%",
-            "x = 2",
-            "\\text{4:30 p.m.}",
-        ] {
+        for text in ["\\frac{3}{8}", "x^2+1", "\\{1,2\\}", "[0, 1)", "25\\%", "x = 2", "\\text{4:30 p.m.}"] {
             let e = parse_with(text, Syntax::Latex, &opts.limits).unwrap();
             let form = canonical_with(&e, &opts.limits);
             for detail in [Detail::Full, Detail::EqualOnly] {
                 let (shortcut, c) = verify_forms(&e, Some(&form), &e.clone(), &opts, detail);
                 let (compared, d) = verify_forms(&e, None, &e.clone(), &opts, detail);
-                assert_eq!(
-                    (shortcut, c.sexpr()),
-                    (compared, d.sexpr()),
-                    "{text} {detail:?}"
-                );
+                assert_eq!((shortcut, c.sexpr()), (compared, d.sexpr()), "{text} {detail:?}");
             }
         }
     }

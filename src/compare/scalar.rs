@@ -111,11 +111,9 @@ pub fn compare_scalars(g: &Expr, p: &Expr, ctx: &Ctx) -> Option<(bool, Method)> 
         vars.dedup();
     }
     if vars.is_empty() {
-        if let (Some(a), Some(b)) = (small_number(&cg), small_number(&ctx.canon(&p))) {
-            return Some((
-                compare_small_numbers(g, &p, &a, &b, ctx.opts.precision),
-                Method::Numeric,
-            ));
+        // No variables: `p` was not renamed, and `cp` is its canonical form.
+        if let (Some(a), Some(b)) = (small_number(&cg), small_number(&cp)) {
+            return Some((compare_small_numbers(g, &p, &a, &b, ctx.opts.precision), Method::Numeric));
         }
         return compare_constants(g, &p, ctx).map(|eq| (eq, Method::Numeric));
     }
@@ -202,17 +200,13 @@ fn small_number(e: &Expr) -> Option<BigRational> {
 /// * the other rules compare the exact difference with the exact
 ///   tolerances, which MPFR computes to within 2^-250: they could only
 ///   disagree on a difference that is exactly the tolerance.
-fn compare_small_numbers(
-    g: &Expr,
-    p: &Expr,
-    gq: &BigRational,
-    pq: &BigRational,
-    precision: u32,
-) -> bool {
+fn compare_small_numbers(g: &Expr, p: &Expr, gq: &BigRational, pq: &BigRational, precision: u32) -> bool {
     if !has_decimal(g) && !has_decimal(p) {
         return false;
     }
     let diff = (gq - pq).abs();
+    let hair = BigRational::from_float(HAIR).expect("finite");
+    let ten_to = |n: usize| num_traits::pow(BigInt::from(10), n);
     if let Some((_, text, _)) = bare_decimal(g) {
         let places = decimal_places(text);
         let p_places = bare_decimal(p).map(|(_, t, _)| decimal_places(t));
@@ -221,33 +215,18 @@ fn compare_small_numbers(
         }
         // Half a unit in the last place, 10^-places / 2.
         let places = places.clamp(-10_000, 10_000);
-        let ten_to = |n: i64| num_traits::pow(BigInt::from(10), n as usize);
         let (unit_num, unit_den) = if places >= 0 {
-            (BigInt::one(), ten_to(places))
+            (BigInt::one(), ten_to(places as usize))
         } else {
-            (ten_to(-places), BigInt::one())
+            (ten_to(places.unsigned_abs() as usize), BigInt::one())
         };
-        let (h_num, h_den) = hair();
-        return within(
-            &diff,
-            &[&unit_num, &h_num],
-            &[&unit_den, &BigInt::from(2), &h_den],
-        );
+        return within(&diff, &[&unit_num, hair.numer()], &[&unit_den, &BigInt::from(2), hair.denom()]);
     }
     // 10^-precision of the gold (of 1 for a zero gold).
     let gabs = gq.abs();
-    let reference = if gabs.is_zero() {
-        BigRational::one()
-    } else {
-        gabs
-    };
-    let tol_den = num_traits::pow(BigInt::from(10), precision.min(300) as usize);
-    let (h_num, h_den) = hair();
-    within(
-        &diff,
-        &[reference.numer(), &h_num],
-        &[reference.denom(), &tol_den, &h_den],
-    )
+    let reference = if gabs.is_zero() { BigRational::one() } else { gabs };
+    let tol_den = ten_to(precision.min(300) as usize);
+    within(&diff, &[reference.numer(), hair.numer()], &[reference.denom(), &tol_den, hair.denom()])
 }
 
 /// `diff ≤ Π nums / Π dens` (every factor positive), by cross
@@ -258,14 +237,8 @@ fn within(diff: &BigRational, nums: &[&BigInt], dens: &[&BigInt]) -> bool {
     lhs <= rhs
 }
 
-/// The "hair" the MPFR rules allow for binary rounding, 1.000000000001 as
-/// the f64 it is written as there: 562949953421875 / 2^49 exactly.
-fn hair() -> (BigInt, BigInt) {
-    (
-        BigInt::from(562_949_953_421_875u64),
-        BigInt::from(1u64 << 49),
-    )
-}
+/// The "hair" the tolerances allow for binary rounding of the operands.
+const HAIR: f64 = 1.000_000_000_001;
 
 fn half_unit(places: i64) -> Float {
     // 0.5 · 10^-places, plus a hair for binary rounding of the operands.
@@ -275,7 +248,7 @@ fn half_unit(places: i64) -> Float {
     } else {
         ten.pow_ref_i32((-places).min(10_000) as i32)
     };
-    unit / 2u32 * Float::with_val(PREC, 1.000_000_000_001f64)
+    unit / 2u32 * Float::with_val(PREC, HAIR)
 }
 
 trait PowI {
@@ -292,7 +265,7 @@ impl PowI for Float {
 fn relative_close(diff: &Float, gabs: &Float, precision: u32) -> bool {
     let tol = Float::with_val(PREC, 10).pow_ref_i32(-(precision.min(300) as i32));
     let reference = if gabs.is_zero() { Float::with_val(PREC, 1) } else { gabs.clone() };
-    *diff <= tol * reference * Float::with_val(PREC, 1.000_000_000_001f64)
+    *diff <= tol * reference * Float::with_val(PREC, HAIR)
 }
 
 /// Values past MPFR's range: compare `ln|x|` and the sign.
@@ -348,37 +321,16 @@ mod tests {
     use crate::parse::{parse_with, Syntax};
     use proptest::prelude::*;
 
-    #[test]
-    fn the_hair_is_the_f64_the_mpfr_rules_use() {
-        let (n, d) = hair();
-        assert_eq!(
-            BigRational::new(n, d),
-            BigRational::from_float(1.000_000_000_001f64).unwrap()
-        );
-    }
-
     /// The fraction path's verdict and the MPFR path's, for a pair whose
     /// canonical forms are different small numbers.
     fn both_paths(gold: &str, pred: &str, precision: u32) -> (bool, Option<bool>) {
-        let opts = Options {
-            precision,
-            ..Options::default()
-        };
+        let opts = Options { precision, ..Options::default() };
         let read = |t: &str| parse_with(t, Syntax::Latex, &opts.limits).unwrap();
         let (g, p) = (read(gold), read(pred));
-        let (gq, pq) = (
-            small_number(&canonical(&g)).unwrap(),
-            small_number(&canonical(&p)).unwrap(),
-        );
-        assert_ne!(
-            gq, pq,
-            "{gold} vs {pred}: the fast path is only for different values"
-        );
+        let (gq, pq) = (small_number(&canonical(&g)).unwrap(), small_number(&canonical(&p)).unwrap());
+        assert_ne!(gq, pq, "{gold} vs {pred}: the fast path is only for different values");
         let ctx = Ctx::new(&opts, 1);
-        (
-            compare_small_numbers(&g, &p, &gq, &pq, precision),
-            compare_constants(&g, &p, &ctx),
-        )
+        (compare_small_numbers(&g, &p, &gq, &pq, precision), compare_constants(&g, &p, &ctx))
     }
 
     #[test]
@@ -408,11 +360,7 @@ mod tests {
         ];
         for (gold, pred, precision, want) in cases {
             let (fast, mpfr) = both_paths(gold, pred, precision);
-            assert_eq!(
-                (fast, mpfr),
-                (want, Some(want)),
-                "{gold} vs {pred} at precision {precision}"
-            );
+            assert_eq!((fast, mpfr), (want, Some(want)), "{gold} vs {pred} at precision {precision}");
         }
     }
 

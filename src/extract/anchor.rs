@@ -432,17 +432,11 @@ mod tests {
         use crate::extract::scan::find_all_ci;
         // "answer" across the first block's end (2048) and the second's
         // (4091), at the text's ends, and in a text of exactly one block.
-        for pad in [
-            0, 1, 2040, 2042, 2043, 2044, 2045, 2047, 2048, 4085, 4088, 4091, 6000,
-        ] {
+        for pad in [0, 1, 2040, 2042, 2043, 2044, 2045, 2047, 2048, 4085, 4088, 4091, 6000] {
             for tail in ["", "answer", "ANSWER", "z"] {
                 let s = format!("{}AnSwEr{}{tail}", "x".repeat(pad), "y".repeat(pad % 7));
                 let (starts, ascii) = answer_starts(s.as_bytes());
-                assert_eq!(
-                    starts,
-                    find_all_ci(s.as_bytes(), "answer", 0),
-                    "pad {pad}, tail {tail:?}"
-                );
+                assert_eq!(starts, find_all_ci(s.as_bytes(), "answer", 0), "pad {pad}, tail {tail:?}");
                 assert!(ascii);
             }
         }

@@ -214,11 +214,7 @@ pub fn first_accepted<R>(
     }
     let marks = Marks::of(input);
     if let Some(cut) = marks.remark {
-        match Doc::new(&input[..cut], &marks.hashes).first_accepted(
-            targets,
-            boxed_priority,
-            &mut accept,
-        ) {
+        match Doc::new(&input[..cut], &marks.hashes).first_accepted(targets, boxed_priority, &mut accept) {
             Tried::Accepted(r) => return Some(r),
             // `extract_all` keeps a non-empty list from before the remark.
             Tried::NoneAccepted => return None,
@@ -1029,10 +1025,7 @@ struct Marks {
 impl Marks {
     fn of(s: &str) -> Marks {
         let b = s.as_bytes();
-        let mut marks = Marks {
-            remark: None,
-            hashes: Vec::new(),
-        };
+        let mut marks = Marks { remark: None, hashes: Vec::new() };
         for at in memchr::memchr3_iter(b'R', b'C', b'#', b) {
             if b[at] == b'#' {
                 marks.hashes.push(at);

@@ -145,14 +145,7 @@ impl<'a> Batch<'a> {
         self.gold(i);
         let (opts, gold) = self.golds[k].get().expect("read above");
         let memo = self.memos[k].get_mut().unwrap_or_else(|e| e.into_inner());
-        grade_read(
-            &self.tasks[i],
-            gold,
-            opts,
-            detail,
-            Some(&mut MemoRef::Held(memo)),
-            Some(&self.choices[k]),
-        )
+        grade_read(&self.tasks[i], gold, opts, detail, Some(&mut MemoRef::Held(memo)), Some(&self.choices[k]))
     }
 
     /// Task `i`'s gold, read under its preset's options on first use.

@@ -821,7 +821,8 @@ impl<'a> Parser<'a> {
                 // or at the end of brackets (`(5 m)`, `(5 m^2)`, as the
                 // printer writes them); `2 m + 1` is a product.
                 let next = self.toks[..self.end].get(self.pos + 1);
-                let after = self.toks[..self.end].get(self.pos + 1 + self.unit_power_len(self.pos + 1));
+                let power = self.unit_power_at(self.pos + 1).map_or(0, |(len, _)| len);
+                let after = self.toks[..self.end].get(self.pos + 1 + power);
                 let last = after.is_none_or(|n| n.is_punct(")") || n.is_punct("]"));
                 if w.chars().count() == 1 && !last {
                     return Ok(None);
@@ -894,41 +895,28 @@ impl<'a> Parser<'a> {
         Some(known.canonical.to_string())
     }
 
-    /// How many tokens from `at` a unit's power takes (`^2`, `^{2}`, as
-    /// [`Self::unit_power`] reads it), 0 when there is none.
-    fn unit_power_len(&self, at: usize) -> usize {
-        let toks = &self.toks[..self.end];
-        if !toks.get(at).is_some_and(|t| t.is_punct("^")) {
-            return 0;
-        }
-        match toks.get(at + 1).map(|t| &t.tok) {
-            Some(Tok::Num(n)) if n.len() == 1 => 2,
-            Some(Tok::Punct("{")) if toks.get(at + 3).is_some_and(|t| t.is_punct("}")) && matches!(toks[at + 2].tok, Tok::Num(_)) => 4,
-            _ => 0,
-        }
-    }
-
     /// `^{2}` / `^2` right after a unit: consumed, the exponent text.
     fn unit_power(&mut self) -> Option<String> {
-        let caret = self.pos;
-        if !self.toks[..self.end].get(caret)?.is_punct("^") {
+        let (len, n) = self.unit_power_at(self.pos)?;
+        self.pos += len;
+        Some(n)
+    }
+
+    /// The unit's power (`^2`, `^{2}`) whose `^` is at `at`: how many tokens
+    /// it takes, and the exponent text.
+    fn unit_power_at(&self, at: usize) -> Option<(usize, String)> {
+        let toks = &self.toks[..self.end];
+        if !toks.get(at)?.is_punct("^") {
             return None;
         }
-        match &self.toks[..self.end].get(caret + 1)?.tok {
-            Tok::Num(n) if n.len() == 1 => {
-                let n = n.to_string();
-                self.pos = caret + 2;
-                Some(n)
-            }
+        match &toks.get(at + 1)?.tok {
+            Tok::Num(n) if n.len() == 1 => Some((2, n.to_string())),
             Tok::Punct("{") => {
-                let close = self.matching_brace(caret + 1)?;
-                if close != caret + 3 {
+                if self.matching_brace(at + 1)? != at + 3 {
                     return None;
                 }
-                let Tok::Num(n) = &self.toks[caret + 2].tok else { return None };
-                let n = n.to_string();
-                self.pos = close + 1;
-                Some(n)
+                let Tok::Num(n) = &toks[at + 2].tok else { return None };
+                Some((4, n.to_string()))
             }
             _ => None,
         }
