@@ -54,6 +54,7 @@ FOUND = {
         b'\x00\\begin{pmatrix}6 & 8\\\\10 & 12\\end{pmatrix}\xff\\begin{pmatrix}0 & 2\\\\3 & 4\\end{pmatrix} uals 1 to n of i equals the frac\\begin{pmatrix}0 & 6\\\\7,$ 8\\end{pmatrix}',
     ],
     "extract": [
+        b"5^0 \\text{ cm}{8^{5^5}} + 1",
         b"li\\in-0.0",
         b"--exp_p_ctct",
         b'i_\x0cvi*i"i"',

@@ -1901,3 +1901,18 @@ fn a_one_letter_unit_with_a_power_prints_in_plain_text_as_a_quantity() {
     assert_eq!(canon("2 m^2 + 1", Syntax::Plain), "(add (mul 2 (pow m 2)) 1)");
     assert_eq!(canon("1 m^2*x", Syntax::Plain), "(mul (pow m 2) x)");
 }
+
+#[test]
+fn a_quantity_whose_value_ends_in_a_power_prints_it_in_brackets() {
+    // CI's `extract` exploration found `5^0 \text{ cm}{8^{5^5}} + 1`: the
+    // quantity (5^0) cm printed in plain text `5^0 cm`, where the unit
+    // goes on the value's last atom, the exponent: 5^(0 cm).
+    let found = parse("5^0 \\text{ cm}{8^{5^5}} + 1", Syntax::Latex).unwrap();
+    assert_eq!(to_plain(&found), "(5^0) cm*8^(5^5) + 1");
+    assert_eq!(canonical(&parse(&to_plain(&found), Syntax::Plain).unwrap()), canonical(&found));
+    assert_eq!(canon("(5^0) cm", Syntax::Plain), "(quantity \"cm\" 1)");
+    assert_eq!(canon("5^0 cm", Syntax::Plain), "(pow 5 (quantity \"cm\" 0))");
+    // A value ending otherwise prints as before.
+    assert_eq!(to_plain(&parse("\\frac{2}{3} \\text{ cm}", Syntax::Latex).unwrap()), "(2/3) cm");
+    assert_eq!(to_plain(&parse("5 \\text{ cm}", Syntax::Latex).unwrap()), "5 cm");
+}

@@ -335,7 +335,11 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
             if unit == "deg" {
                 Piece::new(format!("{}°", sub(value, Prec::Postfix, false, cx)), Prec::Power)
             } else {
-                let q = format!("{} {unit}", sub(value, Prec::Neg, false, cx));
+                // The reader puts a unit on the value's last atom: a value
+                // ending in a power (`5^0`, `-2^3`) is bracketed, or its
+                // exponent would take the unit (`5^0 cm` is 5^(0 cm)).
+                let v = if ends_in_power(value) { format!("({})", print(value, cx)) } else { sub(value, Prec::Neg, false, cx) };
+                let q = format!("{v} {unit}");
                 if unit.split(['^', '/']).next().is_some_and(|w| w.chars().count() == 1) {
                     // A one-letter unit (`m`, `s`, `g`, `m^2`) is read only
                     // where nothing can follow it (the end of the text or of
@@ -427,6 +431,15 @@ fn limits(var: Option<&Sym>, lower: &Option<Box<Expr>>, upper: &Option<Box<Expr>
         (None, None, None) => String::new(),
         (Some(v), None, None) => format!(", {}", symbol(v)),
         (v, l, u) => format!(", ({}, {}, {})", v.map_or_else(|| "None".to_string(), symbol), bound(l), bound(u)),
+    }
+}
+
+/// Does `e` print ending in a power's exponent (`5^0`, `-5^0`)?
+fn ends_in_power(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Pow { .. } => true,
+        ExprKind::Neg { arg } => ends_in_power(arg),
+        _ => false,
     }
 }
 
