@@ -1916,3 +1916,23 @@ fn a_quantity_whose_value_ends_in_a_power_prints_it_in_brackets() {
     assert_eq!(to_plain(&parse("\\frac{2}{3} \\text{ cm}", Syntax::Latex).unwrap()), "(2/3) cm");
     assert_eq!(to_plain(&parse("5 \\text{ cm}", Syntax::Latex).unwrap()), "5 cm");
 }
+
+#[test]
+fn fractions_of_thousands_of_digits_reduce_with_gmps_gcd() {
+    // Two 10-minute runs after the review found timeouts (10 s in the fuzz
+    // build; 0.3 s and 0.9 s for one canonical form in release, and 1.8 s
+    // each before session 11) that multiplied fractional exponents whose
+    // numerators and denominators have thousands of digits (`22^.222222^
+    // 2222.2`, `e995`): both operands of the reducing gcd were large, and
+    // the binary gcd is quadratic in their digits. `gcd_by` now takes two
+    // Euclid steps and hands large operands to GMP: about 55 ms each (timed
+    // by hand, not here), for canonical forms of 1.7 and 4.6 million bytes.
+    let plain = "5:cb^3!!%QQ!QQ:2*5cx( e2+m^rsnb) ^5sc^2(m+22^.222222^2222.2x m+xQ:P2*5cnu q)^3s(1+h)99";
+    let s = canonical(&parse(plain, Syntax::Plain).unwrap()).sexpr();
+    assert_eq!(s.len(), 1742013);
+    assert!(s.starts_with("(add (mul 309375/2 (pow P_{2} -3) (pow Q 5) (pow c 3) (pow e_{2} 5) h "), "{}", &s[..70]);
+    let auto = "beginxfra-(x+xx~xxxxxxxXoooP:x +xooooginxxx~xxxxxxxxXoooP:x +xooooginxxx~xxxxx1)^9:5xxXoÒ!!!!!!!!!!!!!!!e026e995ee02e9903e9902e9903ebeآT-netns";
+    let s = canonical(&parse(auto, Syntax::Auto).unwrap()).sexpr();
+    assert_eq!(s.len(), 4644802);
+    assert!(s.starts_with("(add (mul -1/257452000000000000000000000000000000000000000000000000000"), "{}", &s[..70]);
+}

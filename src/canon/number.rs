@@ -96,14 +96,32 @@ pub(crate) fn add_into(acc: &mut BigRational, b: &BigRational, sign: i8) {
     *acc = if g.is_one() { BigRational::new_raw(n, m) } else { BigRational::new_raw(n / &g, m / &g) };
 }
 
-/// gcd(|x|, y) for y > 0, by one Euclid step first (`x mod y`): linear in
-/// the digits of x. A binary gcd (what `num_rational` reduces with) takes
-/// time quadratic in them, seconds for a numerator of thousands of digits
-/// over a small denominator (`720! + 1/5`).
+/// gcd(|x|, y) for y > 0, by two Euclid steps first (`x mod y`, then `y`
+/// modulo that): linear in the digits of x. A binary gcd (what
+/// `num_rational` reduces with) takes time quadratic in them, seconds for a
+/// numerator of thousands of digits over a small denominator
+/// (`720! + 1/5`).
 fn gcd_by(x: &BigInt, y: &BigInt) -> BigInt {
     let r = x % y;
-    y.gcd(&r)
+    if r.is_zero() {
+        return y.clone();
+    }
+    // A second step: both operands are now below the smaller of the two.
+    let s = y % &r;
+    if r.bits() < LARGE_GCD_BITS {
+        return r.gcd(&s);
+    }
+    // Both large (exponents like 0.222222^2222.2 have denominators of
+    // thousands of digits): GMP's gcd, subquadratic, where the binary gcd
+    // took seconds.
+    use rug::integer::Order;
+    let to_gmp = |n: &BigInt| rug::Integer::from_digits(&n.magnitude().to_u32_digits(), Order::Lsf);
+    let g = rug::Integer::from(to_gmp(&r).gcd_ref(&to_gmp(&s)));
+    BigInt::from(num_bigint::BigUint::new(g.to_digits::<u32>(Order::Lsf)))
 }
+
+/// Operands from which [`gcd_by`] hands the gcd to GMP.
+const LARGE_GCD_BITS: u64 = 1024;
 
 /// log2 of |n| as a float, good to a few ulps for any size (used only to
 /// estimate result sizes before computing them).
@@ -340,6 +358,16 @@ mod tests {
 
     fn bi(n: i64) -> BigInt {
         BigInt::from(n)
+    }
+
+    #[test]
+    fn a_gcd_of_large_numbers_is_the_binary_gcd() {
+        let fact = |n: u32| (1..=n).fold(BigInt::one(), |acc, k| acc * BigInt::from(k));
+        let (a, b) = (fact(700) * bi(3) + fact(400), fact(650) * bi(-7));
+        assert!(a.bits() > LARGE_GCD_BITS && b.bits() > LARGE_GCD_BITS);
+        let g = gcd_by(&a, &b.abs());
+        assert_eq!(g, a.gcd(&b));
+        assert_eq!(g, fact(400));
     }
 
     #[test]
