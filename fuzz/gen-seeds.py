@@ -81,7 +81,6 @@ FOUND = {
         b"\\operatorname{e9900000}\\left(x\\right)",
     ],
     "parse_plain": [
-        b"5:cb^3!!%QQ!QQ:2*5cx( e2+m^rsnb) ^5sc^2(m+22^.222222^2222.2x m+xQ:P2*5cnu q)^3s(1+h)99",
         b"5:cb^3!!!QP:2*5c^2(x +mrnesb)^6sc^.2(m+x qnesb)^3s!qa9!99",
         b"0,1mm:m\nmmmmmM",
         b"2,222det',r2xeb",
@@ -124,7 +123,6 @@ FOUND = {
         b"u , the sum from . e one to n of n e sum from . e one to o of n i o exp  sum from . e one to n of n i pi",
     ],
     "canon_roundtrip": [
-        b"xbeginxfra-(x+xx~xxxxxxxXoooP:x +xooooginxxx~xxxxxxxxXoooP:x +xooooginxxx~xxxxx1)^9:5xxXo\xc3\x92!!!!!!!!!!!!!!!e026e995ee02e9903e9902e9903ebe\xd8\xa2T-netns",
         b"\x00Matrix([[]])",
         b"\x005 \\text{ mz /operat m} x",
         b"\x01Integral(xgr^2, xteeta_q)",
