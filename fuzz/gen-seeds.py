@@ -81,6 +81,7 @@ FOUND = {
         b"\\operatorname{e9900000}\\left(x\\right)",
     ],
     "parse_plain": [
+        b'"-0"in',
         b"5:cb^3!!!QP:2*5c^2(x +mrnesb)^6sc^.2(m+x qnesb)^3s!qa9!99",
         b"0,1mm:m\nmmmmmM",
         b"2,222det',r2xeb",

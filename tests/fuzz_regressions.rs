@@ -1936,3 +1936,32 @@ fn fractions_of_thousands_of_digits_reduce_with_gmps_gcd() {
     assert_eq!(s.len(), 4644802);
     assert!(s.starts_with("(add (mul -1/257452000000000000000000000000000000000000000000000000000"), "{}", &s[..70]);
 }
+
+#[test]
+fn a_number_times_a_zero_quantity_is_the_zero_quantity() {
+    // A 10-minute `parse_plain` run on fcadb9f found `"-0"in`: the quantity
+    // of the quoted value -0 in inches. Its canonical value drops the sign
+    // (0 in), but it printed `-0 \text{ in}`, read as the negation of 0 in,
+    // which stayed `-1 · (0 in)`. A number times a zero quantity or
+    // percentage is now that zero.
+    let found = parse("\"-0\"in", Syntax::Plain).unwrap();
+    assert_eq!(found.sexpr(), "(quantity \"in\" (neg 0))");
+    assert_eq!(to_latex(&found), "-0 \\text{ in}");
+    assert_eq!(to_plain(&found), "-0 in");
+    assert_eq!(canon(&to_latex(&found), Syntax::Latex), "(quantity \"in\" 0)");
+    assert_eq!(canon(&to_plain(&found), Syntax::Plain), "(quantity \"in\" 0)");
+    assert_eq!(canonical(&found).sexpr(), "(quantity \"in\" 0)");
+    for (plain, want) in [
+        ("-(0 in)", "(quantity \"in\" 0)"),
+        ("3/4*(0 in)", "(quantity \"in\" 0)"),
+        ("sqrt(2)*I*pi*(0 cm)", "(quantity \"cm\" 0)"),
+        ("-(0%)", "(percent 0)"),
+        // A letter may be anything: the product stays.
+        ("x*(0 in)", "(mul x (quantity \"in\" 0))"),
+        // A nonzero quantity keeps its sign outside.
+        ("-(3 in)", "(mul -1 (quantity \"in\" 3))"),
+        ("\"-3\"in", "(mul -1 (quantity \"in\" 3))"),
+    ] {
+        assert_eq!(canon(plain, Syntax::Plain), want, "{plain}");
+    }
+}

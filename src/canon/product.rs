@@ -15,6 +15,9 @@
 //! * `(c·P)^e = c^e · P^e` for a sum with content `c` when `e` is an
 //!   integer or `c > 0` (`(2x+2)^{-1} = \frac{1}{2}(x+1)^{-1}`);
 //! * `b^(x + r) = b^r · b^x` for a rational base and a rational `r`.
+//!
+//! A product of numbers and one zero quantity or percentage is that zero
+//! (`-(0 cm)` is `0 cm`).
 
 use std::collections::BTreeMap;
 
@@ -367,6 +370,14 @@ impl Ctx<'_> {
             let s = build_sum(terms);
             factors.push(if n == 1 { s } else { Expr::pow(s, number::int(n), Span::EMPTY) });
         }
+        // A number times a zero quantity (percentage) is that zero: `-(0 cm)`
+        // is `0 cm`, as `"-0" cm` is, whose value has lost its sign (a
+        // printed `-0 cm` reads as the negation of `0 cm`).
+        if let Some(pos) = factors.iter().position(is_zero_tagged) {
+            if factors.iter().enumerate().all(|(j, f)| j == pos || is_scalar(f)) {
+                return factors.swap_remove(pos);
+            }
+        }
         finish(coeff, factors)
     }
 
@@ -380,6 +391,22 @@ impl Ctx<'_> {
             _ => self.mul_canonical(fs),
         }
     }
+}
+
+/// A quantity or percentage whose canonical value is zero.
+fn is_zero_tagged(f: &Expr) -> bool {
+    match &f.kind {
+        ExprKind::Quantity { value, .. } | ExprKind::Percent { value } => {
+            number::value(value).is_some_and(|v| v.is_zero())
+        }
+        _ => false,
+    }
+}
+
+/// A canonical factor that is a finite number whatever the variables:
+/// `i`, or a positive real constant (see `is_positive_real`).
+fn is_scalar(f: &Expr) -> bool {
+    matches!(&f.kind, ExprKind::Constant { constant: Constant::I }) || is_positive_real(f)
 }
 
 /// Sort the factors and put the coefficient in front.
