@@ -82,6 +82,7 @@ FOUND = {
     ],
     "parse_plain": [
         b'"-0"in',
+        "0 in+t in+-\"51\u0795f\"OOO-0 in+-tt+OOOOOO+g-tin+7 O-0  in+-+t".encode(),
         b"5:cb^3!!!QP:2*5c^2(x +mrnesb)^6sc^.2(m+x qnesb)^3s!qa9!99",
         b"0,1mm:m\nmmmmmM",
         b"2,222det',r2xeb",
@@ -115,6 +116,7 @@ FOUND = {
         b"H222_''g''''''22xxZ!!!!!!'2'\"\"b2",
     ],
     "parse_spoken": [
+        b"` 0 percent plus 0 percent",
         "1 平方米 i".encode(),
         b"x sub open paren close paren equals 2 n",
         b"x Super  Sine",

@@ -1961,7 +1961,24 @@ fn a_number_times_a_zero_quantity_is_the_zero_quantity() {
         // A nonzero quantity keeps its sign outside.
         ("-(3 in)", "(mul -1 (quantity \"in\" 3))"),
         ("\"-3\"in", "(mul -1 (quantity \"in\" 3))"),
+        // Like terms of a sum too: the next 10-minute run found `0 percent
+        // plus 0 percent` (spoken) and `… 0 in … -0 in …` (plain) whose
+        // first canonical form was 2 · (0 %), its second 0 %.
+        ("0% + 0%", "(percent 0)"),
+        ("2*(0 cm) - 3*(0 cm)", "(quantity \"cm\" 0)"),
+        ("(0 cm + 1)*(0 cm + 2)", "(add (pow (quantity \"cm\" 0) 2) (quantity \"cm\" 0) 2)"),
+        ("3 cm + 3 cm", "(mul 2 (quantity \"cm\" 3))"),
     ] {
         assert_eq!(canon(plain, Syntax::Plain), want, "{plain}");
+        let once = canonical(&parse(plain, Syntax::Plain).unwrap());
+        assert_eq!(canonical(&once), once, "{plain}");
     }
+    assert_eq!(canon("0 percent plus 0 percent", Syntax::Spoken), "(percent 0)");
+    let found = "0 in+t in+-\"51\u{795}f\"OOO-0 in+-tt+OOOOOO+g-tin+7 O-0  in+-+t";
+    let once = canonical(&parse(found, Syntax::Plain).unwrap());
+    assert_eq!(canonical(&once), once);
+    assert_eq!(
+        once.sexpr(),
+        "(rel (add t (quantity \"in\" 0)) in (pm (pm (pm (add (mul 7 O) g (quantity \"in\" 0) \"OOOOOO\" (mul -1 \"tin\")) t) (mul \"51\u{795}f\" \"OOO\")) (pow t 2)))"
+    );
 }

@@ -29,7 +29,7 @@ use num_traits::{One, Signed, Zero};
 use super::number::{self, int_value, num};
 use super::order::factor_cmp;
 use super::radical;
-use super::sum::{add_canonical, build_sum, content, negate_terms};
+use super::sum::{add_canonical, build_sum, content, is_zero_tagged, negate_terms};
 use super::Ctx;
 use crate::ast::{Constant, Expr, ExprKind, Func};
 use crate::span::Span;
@@ -372,7 +372,8 @@ impl Ctx<'_> {
         }
         // A number times a zero quantity (percentage) is that zero: `-(0 cm)`
         // is `0 cm`, as `"-0" cm` is, whose value has lost its sign (a
-        // printed `-0 cm` reads as the negation of `0 cm`).
+        // printed `-0 cm` reads as the negation of `0 cm`). `make_term`
+        // does the same for a sum's like terms (`0 cm + 0 cm`).
         if let Some(pos) = factors.iter().position(is_zero_tagged) {
             if factors.iter().enumerate().all(|(j, f)| j == pos || is_scalar(f)) {
                 return factors.swap_remove(pos);
@@ -390,16 +391,6 @@ impl Ctx<'_> {
             1 => fs.pop().expect("one"),
             _ => self.mul_canonical(fs),
         }
-    }
-}
-
-/// A quantity or percentage whose canonical value is zero.
-fn is_zero_tagged(f: &Expr) -> bool {
-    match &f.kind {
-        ExprKind::Quantity { value, .. } | ExprKind::Percent { value } => {
-            number::value(value).is_some_and(|v| v.is_zero())
-        }
-        _ => false,
     }
 }
 

@@ -146,7 +146,9 @@ pub(crate) fn make_term(c: BigRational, m: Expr) -> Expr {
     if m.is_one() {
         return num(c);
     }
-    if c.is_one() {
+    // A nonzero multiple of a zero quantity is that zero, as a product
+    // of numbers and it is (see `product`).
+    if c.is_one() || is_zero_tagged(&m) {
         return m;
     }
     let mut factors = vec![num(c)];
@@ -155,6 +157,16 @@ pub(crate) fn make_term(c: BigRational, m: Expr) -> Expr {
         kind => factors.push(Expr::new(kind, m.span)),
     }
     Expr::new(ExprKind::Mul { factors }, Span::EMPTY)
+}
+
+/// A quantity or percentage whose canonical value is zero.
+pub(crate) fn is_zero_tagged(f: &Expr) -> bool {
+    match &f.kind {
+        ExprKind::Quantity { value, .. } | ExprKind::Percent { value } => {
+            number::value(value).is_some_and(|v| v.is_zero())
+        }
+        _ => false,
+    }
 }
 
 /// The content of a canonical sum: `S = c · P` where `P` has integer
