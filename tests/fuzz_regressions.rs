@@ -1982,3 +1982,30 @@ fn a_number_times_a_zero_quantity_is_the_zero_quantity() {
         "(rel (add t (quantity \"in\" 0)) in (pm (pm (pm (add (mul 7 O) g (quantity \"in\" 0) \"OOOOOO\" (mul -1 \"tin\")) t) (mul \"51\u{795}f\" \"OOO\")) (pow t 2)))"
     );
 }
+
+#[test]
+fn a_subscript_whose_spaces_join_a_letter_to_combining_marks_is_composed() {
+    // A 10-minute `verify_pair` run found `a_{n+1 … inpct΅y,( }=2a_n` unequal
+    // to its printed form. NFKC writes `΅` (U+0385) as a space and two
+    // combining marks; the subscript drops its spaces, which put the marks
+    // on `t`, and the printed name read back composed (`ẗ` + U+0301).
+    let found = "a_{n+1\r\r\u{1d}\r:\rfail\r\rinpct\u{385}y,(\r\r}=2a_n";
+    let tree = parse(found, Syntax::Latex).unwrap();
+    assert_eq!(tree.sexpr(), "(rel a_{n+1\u{1d}:failinpc\u{1e97}\u{301}y,(} eq (mul 2 a_{n}))");
+    let printed = to_latex(&tree);
+    assert_eq!(printed, "a_{n+1\u{1d}:failinpc\u{1e97}\u{301}y,(} = 2 a_{n}");
+    assert_eq!(canon(&printed, Syntax::Latex), canonical(&tree).sexpr());
+    let reread = parse(&printed, Syntax::Latex).unwrap();
+    let v = mathgrade::compare::verify(&tree, &reread, &Options::default());
+    assert!(v.equal, "{v:?}");
+    for (latex, want) in [
+        ("a_{t \u{385}y}", "a_{\u{1e97}\u{301}y}"),
+        ("x_{A \u{30a}}", "x_{\u{c5}}"),
+        // Nothing to compose: the marks stay on their own.
+        ("a_{\u{385}}", "a_{\u{308}\u{301}}"),
+    ] {
+        assert_eq!(canon(latex, Syntax::Latex), want, "{latex}");
+        let printed = to_latex(&parse(latex, Syntax::Latex).unwrap());
+        assert_eq!(canon(&printed, Syntax::Latex), want, "{printed}");
+    }
+}
