@@ -62,6 +62,8 @@ FOUND = {
         b"mi3333_\\\x0ctana^n^ + 3i.1*74",
     ],
     "parse_latex": [
+        b"\\ m{{-5text{ m}} \\text{ m}}",
+        "\\operatorname{\u0995\u09c7 \u09be}".encode(),
         # Minimised to exponents of 85 digits (the found input, in the
         # test, has 8,600-digit ones and makes mutants slow to explore).
         b"(t4-(t1-a(x- 1)^{2^{35^55}})^2c(x- 1)^{2^{35^5}})^2",

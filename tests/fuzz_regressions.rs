@@ -1984,7 +1984,7 @@ fn a_number_times_a_zero_quantity_is_the_zero_quantity() {
 }
 
 #[test]
-fn a_subscript_whose_spaces_join_a_letter_to_combining_marks_is_composed() {
+fn a_name_whose_spaces_join_a_letter_to_combining_marks_is_composed() {
     // A 10-minute `verify_pair` run found `a_{n+1 … inpct΅y,( }=2a_n` unequal
     // to its printed form. NFKC writes `΅` (U+0385) as a space and two
     // combining marks; the subscript drops its spaces, which put the marks
@@ -2003,9 +2003,46 @@ fn a_subscript_whose_spaces_join_a_letter_to_combining_marks_is_composed() {
         ("x_{A \u{30a}}", "x_{\u{c5}}"),
         // Nothing to compose: the marks stay on their own.
         ("a_{\u{385}}", "a_{\u{308}\u{301}}"),
+        // `=` and U+0338 compose to `≠`, which LaTeX writes `\ne`.
+        ("a_{= \u{338}}", "a_{\\ne}"),
+        // Names lose their spaces too, and an accent joins its letters:
+        // Bengali ে + া compose to ো (U+09CB).
+        ("\\operatorname{\u{995}\u{9c7} \u{9be}}", "\u{995}\u{9cb}"),
+        ("\\bar{\u{995}\u{9c7} \u{9be}}", "bar:\u{995}\u{9cb}"),
+        ("\\bar{\u{995}\u{9c7}\u{9be}}", "bar:\u{995}\u{9cb}"),
+        ("\\operatorname{ab c}", "abc"),
     ] {
         assert_eq!(canon(latex, Syntax::Latex), want, "{latex}");
         let printed = to_latex(&parse(latex, Syntax::Latex).unwrap());
         assert_eq!(canon(&printed, Syntax::Latex), want, "{printed}");
     }
+}
+
+#[test]
+fn a_quantity_whose_value_is_a_negated_product_prints_it_in_brackets() {
+    // A 10-minute `parse_latex` run found `\ m{{-5text{ m}} \text{ m}}`:
+    // the quantity of the value -(5·t·e·x·t·m) printed `-5 t e x t m
+    // \text{ m}`, where the unit goes on the last letter alone. A negated
+    // product or fraction is now bracketed, in LaTeX and in plain text.
+    let found = parse("\\ m{{-5text{ m}} \\text{ m}}", Syntax::Latex).unwrap();
+    assert_eq!(found.sexpr(), "(mul m (quantity \"m\" (neg (mul 5 t e x t m))))");
+    assert_eq!(to_latex(&found), "m \\cdot \\left(\\left(-5 t e x t m\\right) \\text{ m}\\right)");
+    assert_eq!(canon(&to_latex(&found), Syntax::Latex), canonical(&found).sexpr());
+    assert_eq!(canonical(&found).sexpr(), "(mul -1 m (quantity \"m\" (mul 5 e m (pow t 2) x)))");
+    for (latex, printed, plain) in [
+        ("\\left(-5 x\\right) \\text{ cm}", "\\left(-5 x\\right) \\text{ cm}", "(-5*x) cm"),
+        // A fraction is one operand in LaTeX, not in plain text.
+        ("\\left(-\\frac{1}{2}\\right) \\text{ cm}", "-\\frac{1}{2} \\text{ cm}", "(-1/2) cm"),
+        // A negated power or letter keeps its minus outside, read as the
+        // negation of the quantity, which is its canonical form.
+        ("\\left(-x\\right) \\text{ cm}", "-x \\text{ cm}", "-x cm"),
+        ("\\left(-2^3\\right) \\text{ cm}", "-2^{3} \\text{ cm}", "(-2^3) cm"),
+    ] {
+        let tree = parse(latex, Syntax::Latex).unwrap();
+        assert_eq!(to_latex(&tree), printed, "{latex}");
+        assert_eq!(to_plain(&tree), plain, "{latex}");
+        assert_eq!(canon(printed, Syntax::Latex), canonical(&tree).sexpr(), "{latex}");
+    }
+    assert_eq!(canon("(-1/2) cm", Syntax::Plain), "(mul -1 (quantity \"cm\" 1/2))");
+    assert_eq!(canon("\\left(-5 x\\right) \\text{ cm}", Syntax::Latex), "(mul -1 (quantity \"cm\" (mul 5 x)))");
 }

@@ -74,6 +74,28 @@ impl Normalized {
     }
 }
 
+/// `once` applied again to its own output until that stops changing, for
+/// text kept after normalizing with characters dropped (the spaces of a
+/// name or subscript): dropping a space can put a letter before combining
+/// marks that followed it (NFKC writes `΅` as a space and two marks), and
+/// the printed text, normalized again when read back, composes them (`t` +
+/// U+0308 is `ẗ`). ASCII text is stable at once; three more readings at
+/// most keep the work bounded (one settles every case known).
+pub fn settled(first: String, once: impl Fn(&str) -> String) -> String {
+    let mut out = first;
+    for _ in 0..3 {
+        if out.is_ascii() {
+            break;
+        }
+        let again = once(&out);
+        if again == out {
+            break;
+        }
+        out = again;
+    }
+    out
+}
+
 /// Normalize `input` for the lexer of `syntax`. The parser resolves
 /// `Syntax::Auto` before calling; here it is resolved the same way, by
 /// [`crate::parse::detect_syntax`].

@@ -291,7 +291,15 @@ fn expr(e: &Expr) -> Piece {
             if unit == "deg" {
                 Piece::new(format!("{}^{{\\circ}}", sub(value, Prec::Postfix, false)), Prec::Power)
             } else {
-                Piece::new(format!("{} {}", sub(value, Prec::Neg, false), unit_latex(unit)), Prec::Product)
+                // The unit goes on the last power-level operand before it
+                // (`5 x \text{ m}` is 5·(x m)); a leading minus may stay
+                // outside (`-x \text{ m}` is -(x m), as the canonical form
+                // has it), but not before a product (`-5 x`).
+                let v = match &value.kind {
+                    Neg { arg } if expr(arg).prec < Prec::Power => paren(&to_latex(value)),
+                    _ => sub(value, Prec::Neg, false),
+                };
+                Piece::new(format!("{v} {}", unit_latex(unit)), Prec::Product)
             }
         }
         Set { items } if items.is_empty() => Piece::atom("\\emptyset"),

@@ -337,8 +337,15 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
             } else {
                 // The reader puts a unit on the value's last atom: a value
                 // ending in a power (`5^0`, `-2^3`) is bracketed, or its
-                // exponent would take the unit (`5^0 cm` is 5^(0 cm)).
-                let v = if ends_in_power(value) { format!("({})", print(value, cx)) } else { sub(value, Prec::Neg, false, cx) };
+                // exponent would take the unit (`5^0 cm` is 5^(0 cm)); so is
+                // a negated product or fraction, whose leading minus would
+                // leave the rest outside (`-1/2 cm` is -1/(2 cm)).
+                let negated_product = matches!(&value.kind, Neg { arg } if expr(arg, cx).prec < Prec::Power);
+                let v = if ends_in_power(value) || negated_product {
+                    format!("({})", print(value, cx))
+                } else {
+                    sub(value, Prec::Neg, false, cx)
+                };
                 let q = format!("{v} {unit}");
                 if unit.split(['^', '/']).next().is_some_and(|w| w.chars().count() == 1) {
                     // A one-letter unit (`m`, `s`, `g`, `m^2`) is read only

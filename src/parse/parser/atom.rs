@@ -577,25 +577,10 @@ enum Marker {
 /// space would make a command of the backslash and what follows (`a\ .b`
 /// → `a\.b`). The one space a command word needs before a letter stays
 /// (`x \cap y` → `x\cap y`, not the command `\capy`).
-///
-/// Dropping spaces can put a letter before combining marks that followed
-/// a space (NFKC writes `΅` as a space and two marks), which normalizing
-/// the printed name composes (`t` + U+0308 is `ẗ`): the text is read again
-/// until it is stable, as its printed form would be. One more reading
-/// settles it; the bound keeps the work fixed whatever the input.
+/// Read again until stable (`normalize::settled`): dropped spaces can join
+/// a letter to combining marks.
 fn subscript_text(src: &str) -> String {
-    let mut out = subscript_once(src);
-    for _ in 0..3 {
-        if out.is_ascii() {
-            break;
-        }
-        let again = subscript_once(&out);
-        if again == out {
-            break;
-        }
-        out = again;
-    }
-    out
+    crate::normalize::settled(subscript_once(src), subscript_once)
 }
 
 /// One reading of [`subscript_text`]: normalized, without spacing.

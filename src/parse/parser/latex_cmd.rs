@@ -691,7 +691,7 @@ impl<'a> Parser<'a> {
     /// function applied to arguments, or a named symbol.
     fn latex_operatorname(&mut self, span: Span) -> PResult<Expr> {
         let (content, cspan) = self.raw_brace("operatorname", span)?;
-        let name: String = content.chars().filter(|c| !c.is_whitespace() && *c != '*').collect();
+        let name = name_text(&content);
         let s = span.join(cspan);
         if !name.chars().next().is_some_and(char::is_alphabetic) || !name.chars().all(char::is_alphanumeric) {
             // Not a name (`\operatorname{\mathbb{E}}`, stray braces, digits
@@ -866,7 +866,9 @@ impl<'a> Parser<'a> {
                 if factors.iter().all(|f| matches!(&f.kind, ExprKind::Symbol { sym } if sym.sub.is_none() && sym.accent.is_none() && sym.primes == 0))
                     && latex_function_name(&letters_of(factors)).is_none() =>
             {
-                let name = letters_of(factors);
+                // As `\operatorname{…}` of the letters reads back: one
+                // letter's combining marks may compose with the next.
+                let name = name_text(&letters_of(factors));
                 let mut sym = Symbol::new(name);
                 sym.accent = Some(accent.to_string());
                 self.mk(ExprKind::Symbol { sym }, s)
@@ -1243,4 +1245,15 @@ pub(crate) fn unwrap_singleton_set(e: Expr) -> Expr {
         ExprKind::Set { mut items } if items.len() == 1 => items.pop().expect("one"),
         kind => Expr::new(kind, e.span),
     }
+}
+
+/// The name `\operatorname{text}` gives: the text without spaces and `*`,
+/// read again until stable (`normalize::settled`), since dropped spaces or
+/// joined letters can put a letter before combining marks that the printed
+/// name, normalized when read back, composes.
+fn name_text(text: &str) -> String {
+    let spaceless = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace() && *c != '*').collect() };
+    crate::normalize::settled(spaceless(text), |t| {
+        spaceless(&crate::normalize::normalize(t, crate::parse::Syntax::Latex).text)
+    })
 }
