@@ -1968,12 +1968,23 @@ fn a_number_times_a_zero_quantity_is_the_zero_quantity() {
         ("2*(0 cm) - 3*(0 cm)", "(quantity \"cm\" 0)"),
         ("(0 cm + 1)*(0 cm + 2)", "(add (pow (quantity \"cm\" 0) 2) (quantity \"cm\" 0) 2)"),
         ("3 cm + 3 cm", "(mul 2 (quantity \"cm\" 3))"),
+        // Among other factors and under powers too: the run after that
+        // found `Li헊"-0"in, …`, text times -0 in.
+        ("\"a\"*\"-0\"in", "(mul (quantity \"in\" 0) \"a\")"),
+        ("-2*x*(0 in)", "(mul x (quantity \"in\" 0))"),
+        ("sqrt(2)*I^(1/2)*(0 in)*x", "(mul x (quantity \"in\" 0))"),
+        ("(\"-0\"in)^3", "(pow (quantity \"in\" 0) 3)"),
+        ("-(0 in)^3", "(pow (quantity \"in\" 0) 3)"),
+        ("-(0 in)*x + x*(0 in)", "(mul x (quantity \"in\" 0))"),
     ] {
         assert_eq!(canon(plain, Syntax::Plain), want, "{plain}");
         let once = canonical(&parse(plain, Syntax::Plain).unwrap());
         assert_eq!(canonical(&once), once, "{plain}");
     }
     assert_eq!(canon("0 percent plus 0 percent", Syntax::Spoken), "(percent 0)");
+    let found = parse("Li\u{d5ca}\"-0\"in, x,Xi 0,('++')", Syntax::Plain).unwrap();
+    assert_eq!(canonical(&found).sexpr(), "(list (mul (quantity \"in\" 0) \"Li\u{d5ca}\") x 0 \"++\")");
+    assert_eq!(canon(&to_latex(&found), Syntax::Latex), canonical(&found).sexpr());
     let found = "0 in+t in+-\"51\u{795}f\"OOO-0 in+-tt+OOOOOO+g-tin+7 O-0  in+-+t";
     let once = canonical(&parse(found, Syntax::Plain).unwrap());
     assert_eq!(canonical(&once), once);

@@ -16,8 +16,9 @@
 //!   integer or `c > 0` (`(2x+2)^{-1} = \frac{1}{2}(x+1)^{-1}`);
 //! * `b^(x + r) = b^r · b^x` for a rational base and a rational `r`.
 //!
-//! A product of numbers and one zero quantity or percentage is that zero
-//! (`-(0 cm)` is `0 cm`).
+//! A product with a zero quantity or percentage (or a power of one) as a
+//! factor has no numbers in it (`-(0 cm)` is `0 cm`, `2 x (0 %)` is
+//! `x (0 %)`).
 
 use std::collections::BTreeMap;
 
@@ -370,14 +371,14 @@ impl Ctx<'_> {
             let s = build_sum(terms);
             factors.push(if n == 1 { s } else { Expr::pow(s, number::int(n), Span::EMPTY) });
         }
-        // A number times a zero quantity (percentage) is that zero: `-(0 cm)`
-        // is `0 cm`, as `"-0" cm` is, whose value has lost its sign (a
-        // printed `-0 cm` reads as the negation of `0 cm`). `make_term`
-        // does the same for a sum's like terms (`0 cm + 0 cm`).
-        if let Some(pos) = factors.iter().position(is_zero_tagged) {
-            if factors.iter().enumerate().all(|(j, f)| j == pos || is_scalar(f)) {
-                return factors.swap_remove(pos);
-            }
+        // A zero quantity (percentage), or a power of one, absorbs the
+        // product's numbers: `-(0 cm)` is `0 cm`, as `"-0" cm` is, whose
+        // value has lost its sign (a printed `-0 cm` reads as the negation
+        // of `0 cm`, also among other factors and under a power).
+        // `make_term` does the same for a sum's like terms (`0 cm + 0 cm`).
+        if factors.iter().any(is_zero_tagged) {
+            factors.retain(|f| !is_scalar(f));
+            return finish(BigRational::one(), factors);
         }
         finish(coeff, factors)
     }
@@ -395,9 +396,13 @@ impl Ctx<'_> {
 }
 
 /// A canonical factor that is a finite number whatever the variables:
-/// `i`, or a positive real constant (see `is_positive_real`).
+/// a power of `i`, or a positive real constant (see `is_positive_real`).
 fn is_scalar(f: &Expr) -> bool {
-    matches!(&f.kind, ExprKind::Constant { constant: Constant::I }) || is_positive_real(f)
+    let is_i = |b: &Expr| matches!(&b.kind, ExprKind::Constant { constant: Constant::I });
+    match &f.kind {
+        ExprKind::Pow { base, exp } if is_i(base) => number::is_number(exp),
+        _ => is_i(f) || is_positive_real(f),
+    }
 }
 
 /// Sort the factors and put the coefficient in front.

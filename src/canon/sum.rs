@@ -148,7 +148,7 @@ pub(crate) fn make_term(c: BigRational, m: Expr) -> Expr {
     }
     // A nonzero multiple of a zero quantity is that zero, as a product
     // of numbers and it is (see `product`).
-    if c.is_one() || is_zero_tagged(&m) {
+    if c.is_one() || has_zero_tag(&m) {
         return m;
     }
     let mut factors = vec![num(c)];
@@ -159,13 +159,23 @@ pub(crate) fn make_term(c: BigRational, m: Expr) -> Expr {
     Expr::new(ExprKind::Mul { factors }, Span::EMPTY)
 }
 
-/// A quantity or percentage whose canonical value is zero.
+/// A quantity or percentage whose canonical value is zero, or a power of
+/// one: a product's factor that absorbs its numbers (see `product`).
 pub(crate) fn is_zero_tagged(f: &Expr) -> bool {
     match &f.kind {
         ExprKind::Quantity { value, .. } | ExprKind::Percent { value } => {
             number::value(value).is_some_and(|v| v.is_zero())
         }
+        ExprKind::Pow { base, .. } => is_zero_tagged(base),
         _ => false,
+    }
+}
+
+/// A canonical monomial with a zero-tagged factor (see `is_zero_tagged`).
+fn has_zero_tag(m: &Expr) -> bool {
+    match &m.kind {
+        ExprKind::Mul { factors } => factors.iter().any(is_zero_tagged),
+        _ => is_zero_tagged(m),
     }
 }
 
