@@ -85,6 +85,7 @@ FOUND = {
     ],
     "parse_plain": [
         b'"-0"in',
+        b'("-0"in)/(0 in)',
         "Li\ud5ca\"-0\"in, x,Xi 0,('++')".encode(),
         "0 in+t in+-\"51\u0795f\"OOO-0 in+-tt+OOOOOO+g-tin+7 O-0  in+-+t".encode(),
         b"5:cb^3!!!QP:2*5c^2(x +mrnesb)^6sc^.2(m+x qnesb)^3s!qa9!99",

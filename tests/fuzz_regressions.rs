@@ -1943,11 +1943,18 @@ fn a_number_times_a_zero_quantity_is_the_zero_quantity() {
     // of the quoted value -0 in inches. Its canonical value drops the sign
     // (0 in), but it printed `-0 \text{ in}`, read as the negation of 0 in,
     // which stayed `-1 · (0 in)`. A number times a zero quantity or
-    // percentage is now that zero.
+    // percentage is now that zero, and (after a sixth run found
+    // `(-0 in)/(0 in)` read as -1) a negated value prints in brackets.
     let found = parse("\"-0\"in", Syntax::Plain).unwrap();
     assert_eq!(found.sexpr(), "(quantity \"in\" (neg 0))");
-    assert_eq!(to_latex(&found), "-0 \\text{ in}");
-    assert_eq!(to_plain(&found), "-0 in");
+    assert_eq!(to_latex(&found), "\\left(-0\\right) \\text{ in}");
+    assert_eq!(to_plain(&found), "(-0) in");
+    assert_eq!(canon("-0 \\text{ in}", Syntax::Latex), "(quantity \"in\" 0)");
+    assert_eq!(canon("-0 in", Syntax::Plain), "(quantity \"in\" 0)");
+    let ratio = parse("(\"-0\"in)/(0 in)", Syntax::Plain).unwrap();
+    assert_eq!(canonical(&ratio).sexpr(), "1");
+    assert_eq!(canon(&to_latex(&ratio), Syntax::Latex), "1");
+    assert_eq!(canon(&to_plain(&ratio), Syntax::Plain), "1");
     assert_eq!(canon(&to_latex(&found), Syntax::Latex), "(quantity \"in\" 0)");
     assert_eq!(canon(&to_plain(&found), Syntax::Plain), "(quantity \"in\" 0)");
     assert_eq!(canonical(&found).sexpr(), "(quantity \"in\" 0)");
@@ -2034,7 +2041,7 @@ fn a_quantity_whose_value_is_a_negated_product_prints_it_in_brackets() {
     // A 10-minute `parse_latex` run found `\ m{{-5text{ m}} \text{ m}}`:
     // the quantity of the value -(5·t·e·x·t·m) printed `-5 t e x t m
     // \text{ m}`, where the unit goes on the last letter alone. A negated
-    // product or fraction is now bracketed, in LaTeX and in plain text.
+    // value is now bracketed, in LaTeX and in plain text.
     let found = parse("\\ m{{-5text{ m}} \\text{ m}}", Syntax::Latex).unwrap();
     assert_eq!(found.sexpr(), "(mul m (quantity \"m\" (neg (mul 5 t e x t m))))");
     assert_eq!(to_latex(&found), "m \\cdot \\left(\\left(-5 t e x t m\\right) \\text{ m}\\right)");
@@ -2042,12 +2049,11 @@ fn a_quantity_whose_value_is_a_negated_product_prints_it_in_brackets() {
     assert_eq!(canonical(&found).sexpr(), "(mul -1 m (quantity \"m\" (mul 5 e m (pow t 2) x)))");
     for (latex, printed, plain) in [
         ("\\left(-5 x\\right) \\text{ cm}", "\\left(-5 x\\right) \\text{ cm}", "(-5*x) cm"),
-        // A fraction is one operand in LaTeX, not in plain text.
-        ("\\left(-\\frac{1}{2}\\right) \\text{ cm}", "-\\frac{1}{2} \\text{ cm}", "(-1/2) cm"),
-        // A negated power or letter keeps its minus outside, read as the
-        // negation of the quantity, which is its canonical form.
-        ("\\left(-x\\right) \\text{ cm}", "-x \\text{ cm}", "-x cm"),
-        ("\\left(-2^3\\right) \\text{ cm}", "-2^{3} \\text{ cm}", "(-2^3) cm"),
+        ("\\left(-\\frac{1}{2}\\right) \\text{ cm}", "\\left(-\\frac{1}{2}\\right) \\text{ cm}", "(-1/2) cm"),
+        ("\\left(-x\\right) \\text{ cm}", "\\left(-x\\right) \\text{ cm}", "(-x) cm"),
+        ("\\left(-2^3\\right) \\text{ cm}", "\\left(-2^{3}\\right) \\text{ cm}", "(-2^3) cm"),
+        // Its canonical form has the sign outside, printed as before.
+        ("-2 \\text{ cm}", "-2 \\text{ cm}", "-2 cm"),
     ] {
         let tree = parse(latex, Syntax::Latex).unwrap();
         assert_eq!(to_latex(&tree), printed, "{latex}");

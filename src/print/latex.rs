@@ -292,11 +292,13 @@ fn expr(e: &Expr) -> Piece {
                 Piece::new(format!("{}^{{\\circ}}", sub(value, Prec::Postfix, false)), Prec::Power)
             } else {
                 // The unit goes on the last power-level operand before it
-                // (`5 x \text{ m}` is 5·(x m)); a leading minus may stay
-                // outside (`-x \text{ m}` is -(x m), as the canonical form
-                // has it), but not before a product (`-5 x`).
+                // (`5 x \text{ m}` is 5·(x m)), and a leading minus stays
+                // outside (`-x \text{ m}` is -(x m)): a negated value is
+                // bracketed, or `-5 x` would lose its product, and `-0`
+                // (`"-0" m` in plain text), whose sign the canonical form
+                // drops, would keep it as the negation of 0 m.
                 let v = match &value.kind {
-                    Neg { arg } if expr(arg).prec < Prec::Power => paren(&to_latex(value)),
+                    Neg { .. } => paren(&to_latex(value)),
                     _ => sub(value, Prec::Neg, false),
                 };
                 Piece::new(format!("{v} {}", unit_latex(unit)), Prec::Product)

@@ -338,10 +338,10 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
                 // The reader puts a unit on the value's last atom: a value
                 // ending in a power (`5^0`, `-2^3`) is bracketed, or its
                 // exponent would take the unit (`5^0 cm` is 5^(0 cm)); so is
-                // a negated product or fraction, whose leading minus would
-                // leave the rest outside (`-1/2 cm` is -1/(2 cm)).
-                let negated_product = matches!(&value.kind, Neg { arg } if expr(arg, cx).prec < Prec::Power);
-                let v = if ends_in_power(value) || negated_product {
+                // a negated value, whose leading minus would leave the rest
+                // outside (`-1/2 cm` is -1/(2 cm); `-0 cm` is -(0 cm), where
+                // the quantity of `"-0"` has lost its sign).
+                let v = if ends_in_power(value) || matches!(value.kind, Neg { .. }) {
                     format!("({})", print(value, cx))
                 } else {
                     sub(value, Prec::Neg, false, cx)
