@@ -121,6 +121,7 @@ FOUND = {
         b"H222_''g''''''22xxZ!!!!!!'2'\"\"b2",
     ],
     "parse_spoken": [
+        b"ln-ln-the integral set 1 the set the set 1 ",
         b"` 0 percent plus 0 percent",
         "1 平方米 i".encode(),
         b"x sub open paren close paren equals 2 n",

@@ -2063,3 +2063,17 @@ fn a_quantity_whose_value_is_a_negated_product_prints_it_in_brackets() {
     assert_eq!(canon("(-1/2) cm", Syntax::Plain), "(mul -1 (quantity \"cm\" 1/2))");
     assert_eq!(canon("\\left(-5 x\\right) \\text{ cm}", Syntax::Latex), "(mul -1 (quantity \"cm\" (mul 5 x)))");
 }
+
+#[test]
+fn an_integrand_of_braces_in_braces_is_unwrapped_at_once() {
+    // A 10-minute `parse_spoken` run found `ln-ln-the integral set 1 the set
+    // the set 1`: the integrand {{1}} lost one pair of grouping braces per
+    // canonical form ({1}, then 1). All pairs go at once now.
+    let found = "ln-ln-the integral set 1 the set the set 1 ";
+    let once = canonical(&parse(found, Syntax::Spoken).unwrap());
+    assert_eq!(once.sexpr(), "(ln (ln (integral _ 1)))");
+    assert_eq!(canonical(&once), once);
+    assert_eq!(canon("\\int \\{\\{x\\}\\} dx", Syntax::Latex), "(integral x x)");
+    // A set of more than one element stays a set.
+    assert_eq!(canon("\\int \\{\\{x\\}, 1\\} dx", Syntax::Latex), "(integral x (set 1 (set x)))");
+}

@@ -91,10 +91,15 @@ impl Ctx<'_> {
                 // A one-element set as the whole integrand is braces that
                 // group, as the LaTeX and spoken readers take `\int \{x\}`
                 // (plain `Integral({x})` keeps the set as written).
-                let body = match self.canon(body) {
-                    Expr { kind: Set { mut items }, .. } if items.len() == 1 => items.pop().expect("one"),
-                    b => b,
-                };
+                // Braces in braces group too: unwrapping one level only
+                // left `{1}` of `{{1}}` for the next canonical form to unwrap.
+                let mut body = self.canon(body);
+                while let Expr { kind: Set { items }, .. } = &mut body {
+                    if items.len() != 1 {
+                        break;
+                    }
+                    body = items.pop().expect("one");
+                }
                 Integral { body: Box::new(body), var: var.clone(), lower: self.opt(lower), upper: self.opt(upper) }
             }
             Limit { body, var, to, dir } => {
