@@ -85,6 +85,7 @@ FOUND = {
     ],
     "parse_plain": [
         b'"-0"in',
+        b"2*bar{00}_a",
         b'("-0"in)/(0 in)',
         "Li\ud5ca\"-0\"in, x,Xi 0,('++')".encode(),
         "0 in+t in+-\"51\u0795f\"OOO-0 in+-tt+OOOOOO+g-tin+7 O-0  in+-+t".encode(),

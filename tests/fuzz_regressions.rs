@@ -2077,3 +2077,18 @@ fn an_integrand_of_braces_in_braces_is_unwrapped_at_once() {
     // A set of more than one element stays a set.
     assert_eq!(canon("\\int \\{\\{x\\}, 1\\} dx", Syntax::Latex), "(integral x (set 1 (set x)))");
 }
+
+#[test]
+fn a_plain_decorated_name_of_digits_has_no_leading_zeros() {
+    // A 10-minute `parse_plain` run found `2*bar{00}_a`: plain text named
+    // the symbol `00`, printed `\bar{00}_{a}`, which LaTeX reads as the
+    // number 0 decorated: `bar:0`. Plain text drops the leading zeros too.
+    let found = parse("2*bar{00}_a", Syntax::Plain).unwrap();
+    assert_eq!(found.sexpr(), "(mul 2 bar:0_{a})");
+    assert_eq!(to_latex(&found), "2 \\bar{0}_{a}");
+    assert_eq!(canon(&to_latex(&found), Syntax::Latex), "(mul 2 bar:0_{a})");
+    for (plain, want) in [("bar{007}", "bar:7"), ("bar{0}", "bar:0"), ("bar{10}", "bar:10"), ("bar{x0}", "bar:x0")] {
+        assert_eq!(canon(plain, Syntax::Plain), want, "{plain}");
+    }
+    assert_eq!(canon("\\bar{007}", Syntax::Latex), "bar:7");
+}

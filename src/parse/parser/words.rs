@@ -231,6 +231,13 @@ impl<'a> Parser<'a> {
                     let name = first.is_some_and(char::is_alphabetic) || inner.bytes().all(|b| b.is_ascii_digit());
                     if first.is_some() && name && inner.chars().all(|c| c.is_alphanumeric()) {
                         self.pos = close + 1;
+                        // Digits are the number LaTeX reads (`\bar{00}` is
+                        // `\bar{0}`): no leading zeros.
+                        let inner = match inner.trim_start_matches('0') {
+                            "" if inner.starts_with('0') => "0".to_string(),
+                            digits if inner.bytes().all(|b| b.is_ascii_digit()) => digits.to_string(),
+                            _ => inner,
+                        };
                         sym = Symbol::new(inner);
                         sym.accent = Some(accent.to_string());
                         split = false;
