@@ -41,6 +41,7 @@ SEP = b"\xff"
 # has a test with its exact expected outcome in tests/fuzz_regressions.rs.
 FOUND = {
     "verify_pair": [
+        b"\x1de^{-1000x}000000F00000000000800000000000-----'------------------------------------------95'5165100\xffeR^{-0250x}",
         b"\x02a_{n+1\r\r\x1d\r:\rfail\r\rinpct\xce\x85y,(\r\r}=2a_n\xffatheu\r\r n",
         b"\x0210^{10piecewise}!\xff(1&^{15})!",
         b"\x025^{5^{35^5}}\xff5^{5^k7^5m}",

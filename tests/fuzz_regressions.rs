@@ -2092,3 +2092,26 @@ fn a_plain_decorated_name_of_digits_has_no_leading_zeros() {
     }
     assert_eq!(canon("\\bar{007}", Syntax::Latex), "bar:7");
 }
+
+#[test]
+fn text_with_a_run_of_signs_before_a_number_stays_text() {
+    // A 10-minute `verify_pair` run found `…'------…95'5165100` in plain
+    // text: the quoted text stayed text in plain, but its printed
+    // `\text{------…95}` read in LaTeX as 95 negated 42 times. A text is a
+    // number with one sign at most, in both syntaxes.
+    for (text, syntax, want) in [
+        ("'-5'", Syntax::Plain, "-5"),
+        ("'+5'", Syntax::Plain, "5"),
+        ("'--5'", Syntax::Plain, "\"--5\""),
+        ("\\text{-5}", Syntax::Latex, "-5"),
+        ("\\text{--5}", Syntax::Latex, "\"--5\""),
+        ("\\text{------95} \\cdot 2", Syntax::Latex, "(mul 2 \"------95\")"),
+    ] {
+        assert_eq!(canon(text, syntax), want, "{text}");
+    }
+    let found = "e^{-1000x}000000F00000000000800000000000-----'------------------------------------------95'5165100";
+    let tree = parse(found, Syntax::Plain).unwrap();
+    let reread = parse(&to_latex(&tree), Syntax::Latex).unwrap();
+    let v = mathgrade::compare::verify(&tree, &reread, &Options::default());
+    assert!(v.equal, "{v:?}");
+}

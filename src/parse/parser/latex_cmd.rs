@@ -1165,7 +1165,11 @@ pub(crate) fn number_in_text(trimmed: &str) -> Option<&str> {
     if let Some(inner) = unwrapped.filter(|t| super::numbers::literal_value(t).is_some()) {
         return Some(inner);
     }
-    let whole = super::numbers::literal_value(trimmed.trim_start_matches(['-', '+'])).is_some()
+    // One sign at most: a run of them (`------95`) reads as nested
+    // negations in LaTeX, but not always in plain text (where it can reach
+    // the depth limit), so the two syntaxes would disagree on the text.
+    let unsigned = trimmed.strip_prefix(['-', '+']).unwrap_or(trimmed);
+    let whole = super::numbers::literal_value(unsigned).is_some()
         || looks_like_grouped_number(trimmed);
     whole.then_some(trimmed)
 }
