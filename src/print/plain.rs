@@ -341,7 +341,7 @@ fn expr(e: &Expr, cx: Cx) -> Piece {
                 // a negated value, whose leading minus would leave the rest
                 // outside (`-1/2 cm` is -1/(2 cm); `-0 cm` is -(0 cm), where
                 // the quantity of `"-0"` has lost its sign).
-                let v = if ends_in_power(value) || matches!(value.kind, Neg { .. }) {
+                let v = if matches!(value.kind, Pow { .. } | Neg { .. }) {
                     format!("({})", print(value, cx))
                 } else {
                     sub(value, Prec::Neg, false, cx)
@@ -438,15 +438,6 @@ fn limits(var: Option<&Sym>, lower: &Option<Box<Expr>>, upper: &Option<Box<Expr>
         (None, None, None) => String::new(),
         (Some(v), None, None) => format!(", {}", symbol(v)),
         (v, l, u) => format!(", ({}, {}, {})", v.map_or_else(|| "None".to_string(), symbol), bound(l), bound(u)),
-    }
-}
-
-/// Does `e` print ending in a power's exponent (`5^0`, `-5^0`)?
-fn ends_in_power(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Pow { .. } => true,
-        ExprKind::Neg { arg } => ends_in_power(arg),
-        _ => false,
     }
 }
 

@@ -233,10 +233,13 @@ impl<'a> Parser<'a> {
                         self.pos = close + 1;
                         // Digits are the number LaTeX reads (`\bar{00}` is
                         // `\bar{0}`): no leading zeros.
-                        let inner = match inner.trim_start_matches('0') {
-                            "" if inner.starts_with('0') => "0".to_string(),
-                            digits if inner.bytes().all(|b| b.is_ascii_digit()) => digits.to_string(),
-                            _ => inner,
+                        let inner = if inner.bytes().all(|b| b.is_ascii_digit()) {
+                            match inner.trim_start_matches('0') {
+                                "" => "0".to_string(),
+                                digits => digits.to_string(),
+                            }
+                        } else {
+                            inner
                         };
                         sym = Symbol::new(inner);
                         sym.accent = Some(accent.to_string());
